@@ -1,0 +1,57 @@
+// Import boundaries (DESIGN §1): a lib depends only on libs below it; no lib imports an app;
+// no app imports another app. `npm run lint:deps` fails on any violation.
+const levels = {
+  core: 0,
+  db: 1,
+  calendar: 1,
+  tenancy: 2,
+  ledger: 2,
+  collection: 3,
+  notices: 3,
+  policy: 4,
+  reporting: 5,
+  jobs: 5,
+};
+
+const libRules = Object.entries(levels).map(([lib, level]) => {
+  const forbidden = Object.entries(levels)
+    .filter(([other, otherLevel]) => other !== lib && otherLevel >= level)
+    .map(([other]) => other);
+  return {
+    name: `lib-${lib}-only-below`,
+    comment: `libs/${lib} (level ${level}) may import only libs of a lower level`,
+    severity: 'error',
+    from: { path: `^libs/${lib}/` },
+    to: { path: forbidden.length ? `^libs/(${forbidden.join('|')})/` : '^$' },
+  };
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'lib-imports-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'app-imports-other-app',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...libRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

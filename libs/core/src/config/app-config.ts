@@ -1,0 +1,116 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+const DEFAULTS = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/qingshou',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  PORT: '3000',
+  DEFAULT_TIME_ZONE: 'Asia/Shanghai',
+  APP_DB_USER: 'qingshou_app',
+  JWT_TTL_SECONDS: '900',
+  STORAGE_DIR: 'var/storage',
+};
+
+/**
+ * Validated process settings. Built once at boot; a bad value stops the process with one
+ * line naming the setting and the fix (see `ConfigError`).
+ */
+export class AppConfig {
+  /** Owner connection: migrations and database creation. */
+  @Matches(/^postgres(ql)?:\/\/[^/]+\/[A-Za-z0-9_]+$/, {
+    message: 'must look like postgres://user@host:5432/dbname',
+  })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'must look like redis://host:6379' })
+  REDIS_URL!: string;
+
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @IsInt({ message: 'must be a whole number' })
+  PORT!: number;
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(60, { message: 'must be at least 60 seconds' })
+  JWT_TTL_SECONDS!: number;
+
+  @IsIn(Intl.supportedValuesOf('timeZone'), { message: 'must be an IANA time zone such as Asia/Shanghai' })
+  DEFAULT_TIME_ZONE!: string;
+
+  /** The role the application connects as: owns no table, cannot bypass RLS. */
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'must be a PostgreSQL role name' })
+  APP_DB_USER!: string;
+
+  @IsString()
+  STORAGE_DIR!: string;
+
+  /** The app-role URL derived from the owner URL: same host and database, other user. */
+  get appDatabaseUrl(): string {
+    const url = new URL(this.DATABASE_URL);
+    url.username = this.APP_DB_USER;
+    url.password = process.env.APP_DB_PASSWORD ?? '';
+    return url.toString();
+  }
+
+  get databaseName(): string {
+    return new URL(this.DATABASE_URL).pathname.slice(1);
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    reason: string,
+  ) {
+    super(`Configuration error: ${setting} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const HOW_TO_FIX: Record<string, string> = {
+  DATABASE_URL: 'set DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/qingshou',
+  REDIS_URL: 'set REDIS_URL, e.g. redis://127.0.0.1:6379',
+  PORT: 'set PORT to a free TCP port, e.g. 3000',
+  JWT_SECRET: 'set JWT_SECRET to a random string of 32+ characters, or unset it in development',
+};
+
+/** Dev convenience: a secret generated once and kept in a git-ignored file. */
+function devJwtSecret(dir: string): string {
+  const file = resolve(dir, '.qingshou', 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadAppConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): AppConfig {
+  const raw: Record<string, unknown> = { ...DEFAULTS };
+  for (const key of Object.keys(DEFAULTS).concat('JWT_SECRET')) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  if (raw.JWT_SECRET === undefined) raw.JWT_SECRET = devJwtSecret(cwd);
+  raw.PORT = /^\d+$/.test(String(raw.PORT)) ? Number(raw.PORT) : raw.PORT;
+  raw.JWT_TTL_SECONDS = /^\d+$/.test(String(raw.JWT_TTL_SECONDS))
+    ? Number(raw.JWT_TTL_SECONDS)
+    : raw.JWT_TTL_SECONDS;
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { skipMissingProperties: false, stopAtFirstError: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const reason = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const fix = HOW_TO_FIX[first.property] ?? `set ${first.property}`;
+    throw new ConfigError(first.property, `${reason} (got "${String(first.value)}"): ${fix}`);
+  }
+  return config;
+}

@@ -1,0 +1,6 @@
+export * from './cqrs/command-meta';
+export * from './errors/domain-error';
+export * from './auth/role';
+export * from './config/app-config';
+export * from './logging/redact';
+export * from './config/app-config.module';

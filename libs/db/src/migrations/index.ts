@@ -1,0 +1,9 @@
+import { Migration20261128000001Platform } from './Migration20261128000001Platform';
+
+/** Every migration, in order. Listed explicitly so the compiled build finds them. */
+export const MIGRATIONS = [
+  { name: 'Migration20261128000001Platform', class: Migration20261128000001Platform },
+];
+
+export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';
+export { tenantRlsSql } from './tenant-rls.sql';

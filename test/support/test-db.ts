@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { AppConfig, loadAppConfig } from '../../libs/core/src';
+import { ADMIN_URL, TEMPLATE_DB, urlFor } from './test-db-names';
+
+export interface TestDatabase {
+  readonly name: string;
+  /** Owner URL (superuser): for fixtures and for checking what really is in the tables. */
+  readonly ownerUrl: string;
+  /** The app role's URL: RLS applies. */
+  readonly appUrl: string;
+  readonly config: AppConfig;
+  drop(): Promise<void>;
+}
+
+/** A database of its own for one test file, cloned from the migrated template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `qs_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+  } finally {
+    await admin.end();
+  }
+  const config = loadAppConfig({
+    DATABASE_URL: urlFor(name),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+  });
+  return {
+    name,
+    ownerUrl: urlFor(name),
+    appUrl: config.appDatabaseUrl,
+    config,
+    async drop() {
+      const c = new Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      try {
+        await c.query(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/** A plain pg client, for raw SQL checks as owner or as the app role. */
+export async function connect(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return client;
+}
