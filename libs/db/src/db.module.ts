@@ -1,4 +1,5 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@qingshou/core';
 import { AuditChainVerifier } from './event-log/audit-chain-verifier';
@@ -11,11 +12,14 @@ import { TenantTx } from './tenant/tenant-tx';
 @Module({
   imports: [
     MikroOrmModule.forRootAsync({
+      driver: PostgreSqlDriver,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         ...ormOptions(config.appDatabaseUrl),
         autoLoadEntities: true,
         registerRequestContext: false,
+        // Connect on first query: the CLI's migrate must run before the app role exists.
+        connect: false,
       }),
     }),
   ],

@@ -7,3 +7,5 @@ export * from './event-log/domain-event';
 export * from './event-log/event-hash';
 export * from './event-log/event-log';
 export * from './event-log/audit-chain-verifier';
+export * from './redis/redis.module';
+export * from './preflight';

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { AppConfig, AppConfigModule } from '@qingshou/core';
+import { DbModule, RedisModule } from '@qingshou/db';
+import { QueuesModule } from '@qingshou/jobs';
+import { TenancyModule } from '@qingshou/tenancy';
+import { AccessGuard } from './auth/access.guard';
+import { HealthController } from './health/health.controller';
+import { HttpLoggerModule } from './http/logger.module';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { QueueBoardModules } from './http/queue-board.module';
+import { IdentityController } from './identity/identity.controller';
+import { TenantsController } from './platform/tenants.controller';
+
+export interface ApiModuleOptions {
+  /** Tests pass their own database and Redis; production reads the environment. */
+  config?: AppConfig;
+  queuePrefix?: string;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        HttpLoggerModule,
+        CqrsModule.forRoot(),
+        DbModule,
+        RedisModule,
+        QueuesModule.forRoot(options.queuePrefix),
+        TerminusModule,
+        TenancyModule,
+        ...QueueBoardModules,
+      ],
+      controllers: [IdentityController, TenantsController, HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

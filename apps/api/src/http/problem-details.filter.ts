@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError, FieldProblem } from '@qingshou/core';
+import { TooManyAttemptsError } from '@qingshou/tenancy';
+import type { Request, Response } from 'express';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId?: string;
+  errors?: readonly FieldProblem[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Every error leaves as RFC 9457 application/problem+json, with the request id. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.originalUrl;
+    problem.requestId = request.id ? String(request.id) : undefined;
+    if (exception instanceof TooManyAttemptsError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    if (problem.status >= 500) this.logger.error(exception);
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof DomainError) {
+      return {
+        type: `urn:qingshou:problem:${exception.code}`,
+        title: TITLES[exception.status] ?? 'Error',
+        status: exception.status,
+        detail: exception.message,
+        instance: '',
+        ...(exception.problems.length ? { errors: exception.problems } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail =
+        typeof body === 'string'
+          ? body
+          : String((body as { message?: unknown }).message ?? exception.message);
+      return {
+        type: `urn:qingshou:problem:http-${status}`,
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail,
+        instance: '',
+      };
+    }
+    return {
+      type: 'urn:qingshou:problem:internal',
+      title: TITLES[500],
+      status: 500,
+      detail: 'An unexpected error occurred; quote the request id when you report it',
+      instance: '',
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@qingshou/core';
+import { CreateUser, GetMe, Login, LoginResult, Me } from '@qingshou/tenancy';
+import type { Request } from 'express';
+import { CorrelationId, CurrentPrincipal, Public, Roles } from '../auth/access.decorators';
+import { AccessTokenResponse, CreateUserBody, LoginBody } from './identity.dto';
+
+@ApiTags('identity')
+@Controller()
+export class IdentityController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AccessTokenResponse })
+  login(
+    @Body() body: LoginBody,
+    @Req() request: Request,
+    @CorrelationId() correlationId: string,
+  ): Promise<LoginResult> {
+    const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
+    return this.commands.execute(
+      new Login(body.tenant, body.username, body.password, ip, correlationId),
+    );
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @Roles(
+    'platform-admin',
+    'tenant-admin',
+    'manager',
+    'supervisor',
+    'phone-collector',
+    'field-collector',
+    'legal',
+    'finance',
+    'auditor',
+    'clerk',
+  )
+  me(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<Me> {
+    return this.queries.execute(
+      new GetMe({ tenantId: principal.tenantId, actorId: principal.userId, correlationId }),
+    );
+  }
+
+  @Post('users')
+  @ApiBearerAuth()
+  @Roles('tenant-admin', 'platform-admin')
+  createUser(
+    @Body() body: CreateUserBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ id: string }> {
+    return this.commands.execute(
+      new CreateUser(
+        { tenantId: principal.tenantId, actorId: principal.userId, correlationId },
+        body.username,
+        body.displayName,
+        body.password,
+        body.roles,
+      ),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import { ROLES } from '@qingshou/core';
+import type { Role } from '@qingshou/core';
+
+export class LoginBody {
+  @ApiProperty({ example: 'demo-leasing' })
+  @IsString()
+  @Length(2, 63)
+  tenant!: string;
+
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @Length(1, 64)
+  username!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @Length(1, 256)
+  password!: string;
+}
+
+export class AccessTokenResponse {
+  @ApiProperty()
+  accessToken!: string;
+
+  @ApiProperty({ description: 'seconds' })
+  expiresIn!: number;
+}
+
+export class CreateUserBody {
+  @ApiProperty({ example: 'zhang.lei' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
+    message: 'username must be 2–64 lowercase letters, digits, dots, dashes or underscores',
+  })
+  username!: string;
+
+  @ApiProperty({ example: '张磊' })
+  @IsString()
+  @Length(1, 64)
+  displayName!: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @Length(10, 256, { message: 'password must be at least 10 characters' })
+  password!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true, message: `each role must be one of: ${ROLES.join(', ')}` })
+  roles!: Role[];
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfigModule } from '@qingshou/core';
+import { DbModule, RedisModule } from '@qingshou/db';
+import { TenancyModule } from '@qingshou/tenancy';
+import { AuditCommand, AuditVerifyCommand } from './commands/audit.command';
+import { MigrateCommand } from './commands/migrate.command';
+import { TenantCommand, TenantCreateCommand } from './commands/tenant.command';
+import { UserCommand, UserCreateCommand } from './commands/user.command';
+
+@Module({
+  imports: [AppConfigModule.forRoot(), CqrsModule.forRoot(), DbModule, RedisModule, TenancyModule],
+  providers: [
+    MigrateCommand,
+    TenantCommand,
+    TenantCreateCommand,
+    UserCommand,
+    UserCreateCommand,
+    AuditCommand,
+    AuditVerifyCommand,
+  ],
+})
+export class CliModule {}

@@ -1,0 +1,64 @@
+import { DynamicModule, Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, AppConfigModule, REDACTED_LOG_PATHS } from '@qingshou/core';
+import { DbModule, RedisModule } from '@qingshou/db';
+import { JobsModule, OutboxRelay, QueuesModule } from '@qingshou/jobs';
+import { TenancyModule } from '@qingshou/tenancy';
+import { DomainEventsProcessor } from './processors/domain-events.processor';
+import { SystemProcessor } from './processors/system.processor';
+
+export interface WorkerModuleOptions {
+  config?: AppConfig;
+  queuePrefix?: string;
+  /** Tests drive the relay by hand. */
+  startRelay?: boolean;
+  /** Extra providers, e.g. a test's event consumer. */
+  extraProviders?: (Provider | Type)[];
+}
+
+class RelayStarter implements OnApplicationBootstrap {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly enabled: boolean,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.relay.start();
+  }
+}
+
+@Module({})
+export class WorkerModule {
+  static forRoot(options: WorkerModuleOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+            customProps: () => ({ service: 'worker' }),
+          },
+        }),
+        CqrsModule.forRoot(),
+        DbModule,
+        RedisModule,
+        QueuesModule.forRoot(options.queuePrefix),
+        JobsModule,
+        TenancyModule,
+      ],
+      providers: [
+        SystemProcessor,
+        DomainEventsProcessor,
+        {
+          provide: RelayStarter,
+          inject: [OutboxRelay],
+          useFactory: (relay: OutboxRelay) => new RelayStarter(relay, options.startRelay ?? true),
+        },
+        ...(options.extraProviders ?? []),
+      ],
+    };
+  }
+}

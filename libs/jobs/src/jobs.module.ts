@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConsumedEvents } from './outbox/consumed-events';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { RecordHeartbeatHandler } from './heartbeat/record-heartbeat.handler';
+
+/** Outbox relay and consumer idempotency; needs QueuesModule.forRoot() in the app. */
+@Module({
+  imports: [CqrsModule],
+  providers: [OutboxRelay, ConsumedEvents, RecordHeartbeatHandler],
+  exports: [OutboxRelay, ConsumedEvents],
+})
+export class JobsModule {}

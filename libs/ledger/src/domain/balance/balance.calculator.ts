@@ -1,0 +1,197 @@
+import Decimal from 'decimal.js';
+import { allocatePayment } from '../allocation/payment.allocator';
+import { effectivePayments } from '../allocation/payment-ledger';
+import { compareDates, daysBetween, LocalDate, parseLocalDate } from '../local-date';
+import { dec, formatMoney, sumMoney, ZERO } from '../money';
+import { penaltyRate } from '../rate';
+import { Balance, BalanceOptions, Fee, LoanAccount, PaidLine } from './account.types';
+import { agingBucket } from './aging-bucket';
+import { InstallmentState } from './installment-state';
+import { loanClass } from './loan-class';
+
+interface Credit {
+  paymentId: string;
+  amount: Decimal;
+}
+
+export class BalanceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BalanceError';
+  }
+}
+
+/**
+ * The account as of `asOf`, recomputed from the schedule, fees and the append-only payment
+ * list every time (so reversals and back-dated receipts need no special handling).
+ *
+ * Day counting: an installment due on D is overdue from D + 1; the penalty for the interval
+ * (a, b] is base × rate × (1 + markup) × (b − a) / basis — the start day is not counted and
+ * the end day is, the same rule as legal deadlines (DESIGN §4). Thus 31 days after the due
+ * date means 31 days of penalty, and paying on the due date costs none.
+ *
+ * Piecewise base: the timeline is cut at every due date, fee date and receipt date. On a
+ * receipt date the day is first charged on the old base, then the money is applied (fees →
+ * penalty → compound → interest → principal, oldest installment first, unless the pack sets
+ * another order), and the reduced principal/interest is the base from the next day on.
+ *
+ * Money that finds nothing due is held as credit and applied when the next installment falls
+ * due (on its due date, so it never goes overdue); what is left on asOf is `overpayment`.
+ */
+export function computeBalance(
+  account: LoanAccount,
+  asOf: LocalDate,
+  options: BalanceOptions = {},
+): Balance {
+  parseLocalDate(asOf);
+  const states = buildStates(account);
+  const basis = account.dayCountBasis ?? 360;
+  const penaltyAnnual = penaltyRate(account.annualRate, account.penaltyMarkup);
+  const fees = (account.fees ?? []).filter((f) => compareDates(f.date, asOf) <= 0);
+  const { payments, reversedIds } = effectivePayments(account.payments ?? [], asOf);
+  const allocations: PaidLine[] = [];
+  let credit: Credit[] = [];
+
+  const apply = (paymentId: string, on: LocalDate, amount: Decimal): Decimal => {
+    const open = states.filter((s) => s.isDue(on) || !s.fees.isZero());
+    if (open.length === 0) return amount;
+    open.forEach((s) => s.bill());
+    const result = allocatePayment(
+      amount,
+      open.map((s) => s.toDue(on)),
+      options.allocationOrder,
+    );
+    for (const line of result.lines) {
+      const state = states.find((s) => s.seq === line.seq) as InstallmentState;
+      state.settle(line.component, dec(line.amount));
+      allocations.push({ paymentId, date: on, ...line });
+    }
+    return dec(result.overpayment);
+  };
+
+  let cursor: LocalDate | undefined;
+  for (const day of timeline(states, fees, payments, asOf)) {
+    if (cursor !== undefined) {
+      const days = daysBetween(cursor, day);
+      const from = cursor;
+      states
+        .filter((s) => s.isDue(from))
+        .forEach((s) => s.accrue(days, penaltyAnnual, basis, account.compoundInterest));
+    }
+    for (const fee of fees.filter((f) => f.date === day)) {
+      const state = feeOwner(states, fee);
+      state.fees = state.fees.plus(dec(fee.amount));
+    }
+    credit = credit
+      .map((c) => ({ ...c, amount: apply(c.paymentId, day, c.amount) }))
+      .filter((c) => !c.amount.isZero());
+    for (const p of payments.filter((x) => x.date === day)) {
+      const left = apply(p.id, day, dec(p.amount));
+      if (!left.isZero()) credit.push({ paymentId: p.id, amount: left });
+    }
+    cursor = day;
+  }
+  return summarise(states, asOf, options, {
+    allocations,
+    reversedPaymentIds: reversedIds,
+    overpayment: sumMoney(credit.map((c) => c.amount)),
+  });
+}
+
+function buildStates(account: LoanAccount): InstallmentState[] {
+  if (account.schedule.length === 0) throw new BalanceError('the schedule is empty');
+  const seqs = new Set(account.schedule.map((i) => i.seq));
+  if (seqs.size !== account.schedule.length) throw new BalanceError('duplicate installment seq');
+  const scheduled = sumMoney(account.schedule.map((i) => i.principal));
+  if (!scheduled.equals(dec(account.principal))) {
+    throw new BalanceError(
+      `schedule principal ${formatMoney(scheduled)} ≠ account principal ${account.principal}`,
+    );
+  }
+  return [...account.schedule]
+    .sort((a, b) => compareDates(a.dueDate, b.dueDate) || a.seq - b.seq)
+    .map((i) => new InstallmentState(i.seq, i.dueDate, dec(i.principal), dec(i.interest)));
+}
+
+function timeline(
+  states: InstallmentState[],
+  fees: readonly Fee[],
+  payments: readonly { date: LocalDate }[],
+  asOf: LocalDate,
+): LocalDate[] {
+  const days = new Set<LocalDate>([asOf]);
+  states.filter((s) => s.isDue(asOf)).forEach((s) => days.add(s.dueDate));
+  fees.forEach((f) => days.add(parseAndReturn(f.date)));
+  payments.forEach((p) => days.add(parseAndReturn(p.date)));
+  return [...days].sort(compareDates);
+}
+
+function parseAndReturn(date: LocalDate): LocalDate {
+  parseLocalDate(date);
+  return date;
+}
+
+function feeOwner(states: InstallmentState[], fee: Fee): InstallmentState {
+  if (fee.seq !== undefined) {
+    const named = states.find((s) => s.seq === fee.seq);
+    if (!named) throw new BalanceError(`fee ${fee.id ?? ''} names unknown installment ${fee.seq}`);
+    return named;
+  }
+  const due = states.filter((s) => s.isDue(fee.date));
+  return due.length > 0 ? due[due.length - 1] : states[0];
+}
+
+function summarise(
+  states: InstallmentState[],
+  asOf: LocalDate,
+  options: BalanceOptions,
+  rest: Pick<Balance, 'allocations' | 'reversedPaymentIds'> & { overpayment: Decimal },
+): Balance {
+  const overdue = states.filter((s) => compareDates(s.dueDate, asOf) < 0);
+  const today = states.filter((s) => s.dueDate === asOf);
+  const dpdOf = (s: InstallmentState) =>
+    compareDates(s.dueDate, asOf) < 0 && s.hasContractualArrears()
+      ? daysBetween(s.dueDate, asOf)
+      : 0;
+  const sum = (list: InstallmentState[], pick: (s: InstallmentState) => Decimal) =>
+    list.reduce<Decimal>((acc, s) => acc.plus(pick(s)), ZERO);
+
+  const overduePrincipal = sum(overdue, (s) => s.principal);
+  const overdueInterest = sum(overdue, (s) => s.interest);
+  const dueToday = sum(today, (s) => s.principal.plus(s.interest));
+  const penalty = sum(states, (s) => s.penaltyOutstanding());
+  const compound = sum(states, (s) => s.compoundOutstanding());
+  const fees = sum(states, (s) => s.fees);
+  // Measured from the earliest installment still unpaid, so a partial payment never resets it.
+  const dpd = Math.max(0, ...states.map(dpdOf));
+
+  return {
+    asOf,
+    overduePrincipal: formatMoney(overduePrincipal),
+    overdueInterest: formatMoney(overdueInterest),
+    dueToday: formatMoney(dueToday),
+    penaltyInterest: formatMoney(penalty),
+    compoundInterest: formatMoney(compound),
+    fees: formatMoney(fees),
+    totalDue: formatMoney(
+      sumMoney([overduePrincipal, overdueInterest, dueToday, penalty, compound, fees]),
+    ),
+    outstandingPrincipal: formatMoney(sum(states, (s) => s.principal)),
+    overpayment: formatMoney(rest.overpayment),
+    dpd,
+    agingBucket: agingBucket(dpd, options.agingBuckets),
+    loanClass: loanClass(dpd, options.loanClassBands),
+    installments: states.map((s) => ({
+      seq: s.seq,
+      dueDate: s.dueDate,
+      principal: formatMoney(s.principal),
+      interest: formatMoney(s.interest),
+      fees: formatMoney(s.fees),
+      penaltyInterest: formatMoney(s.penaltyOutstanding()),
+      compoundInterest: formatMoney(s.compoundOutstanding()),
+      dpd: dpdOf(s),
+    })),
+    allocations: rest.allocations,
+    reversedPaymentIds: rest.reversedPaymentIds,
+  };
+}

@@ -1,0 +1,15 @@
+import { CommandMeta, TenantQuery } from '@qingshou/core';
+
+export class GetMe extends TenantQuery {
+  constructor(meta: CommandMeta) {
+    super(meta);
+  }
+}
+
+export interface Me {
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+  readonly tenant: { id: string; slug: string; name: string; kind: string; timeZone: string };
+}
