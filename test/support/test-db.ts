@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { AppConfig, loadAppConfig } from '../../libs/core/src';
-import { ADMIN_URL, TEMPLATE_DB, urlFor } from './test-db-names';
+import { ADMIN_URL, runPrefix, templateDb, urlFor } from './test-db-names';
 
 export interface TestDatabase {
   readonly name: string;
@@ -15,11 +15,12 @@ export interface TestDatabase {
 
 /** A database of its own for one test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `qs_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = templateDb();
+  const name = `${runPrefix(template)}_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+    await admin.query(`create database "${name}" template "${template}"`);
   } finally {
     await admin.end();
   }
@@ -27,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     DATABASE_URL: urlFor(name),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    REDIS_KEY_PREFIX: `${name}:`,
   });
   return {
     name,

@@ -12,6 +12,7 @@ const DEFAULTS = {
   APP_DB_USER: 'qingshou_app',
   JWT_TTL_SECONDS: '900',
   STORAGE_DIR: 'var/storage',
+  REDIS_KEY_PREFIX: 'qingshou:',
 };
 
 /**
@@ -50,6 +51,10 @@ export class AppConfig {
 
   @IsString()
   STORAGE_DIR!: string;
+
+  /** Namespace for our own Redis keys (counters, locks), so deployments can share a Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be 1–64 letters, digits, : _ -' })
+  REDIS_KEY_PREFIX!: string;
 
   /** The app-role URL derived from the owner URL: same host and database, other user. */
   get appDatabaseUrl(): string {

@@ -6,7 +6,11 @@ import Redis from 'ioredis';
 @Injectable()
 export class RedisClient extends Redis implements OnApplicationShutdown {
   constructor(@Inject(AppConfig) config: AppConfig) {
-    super(config.REDIS_URL, { maxRetriesPerRequest: 2, lazyConnect: false });
+    super(config.REDIS_URL, {
+      maxRetriesPerRequest: 2,
+      lazyConnect: false,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -7,7 +7,7 @@ export class RecordHeartbeatHandler implements ICommandHandler<RecordHeartbeat, 
   constructor(private readonly redis: RedisClient) {}
 
   async execute(command: RecordHeartbeat): Promise<HeartbeatResult> {
-    await this.redis.set('qingshou:worker:heartbeat', String(process.pid), 'EX', 300);
+    await this.redis.set('worker:heartbeat', String(process.pid), 'EX', 300);
     return { ok: true, correlationId: command.correlationId, pid: process.pid };
   }
 }
