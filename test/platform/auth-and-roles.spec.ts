@@ -47,7 +47,9 @@ describe('auth and roles (issue: platform foundation §5)', () => {
       .send({ username: 'x1', displayName: 'x', password: 'long-enough-1', roles: ['clerk'] })
       .expect(403);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.body.detail).toBe('This action needs one of the roles: tenant-admin, platform-admin');
+    expect(response.body.detail).toBe(
+      'This action needs one of the roles: tenant-admin, platform-admin',
+    );
   });
 
   it('a collector calling the platform-admin route POST /tenants gets 403', async () => {
@@ -64,7 +66,12 @@ describe('auth and roles (issue: platform foundation §5)', () => {
       .http()
       .post('/api/v1/users')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ username: 'field1', displayName: '外访一', password: 'long-enough-1', roles: ['field-collector'] })
+      .send({
+        username: 'field1',
+        displayName: '外访一',
+        password: 'long-enough-1',
+        roles: ['field-collector'],
+      })
       .expect(201);
     const response = await api
       .http()
@@ -127,11 +134,23 @@ describe('auth and roles (issue: platform foundation §5)', () => {
       .http()
       .post('/api/v1/users')
       .set('Authorization', `Bearer ${adminToken}`)
-      .send({ username: 'Bad Name', displayName: '', password: 'short', roles: ['clerk', 'wizard'], extra: 1 })
+      .send({
+        username: 'Bad Name',
+        displayName: '',
+        password: 'short',
+        roles: ['clerk', 'wizard'],
+        extra: 1,
+      })
       .expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     const paths = [...new Set(response.body.errors.map((e: { path: string }) => e.path))].sort();
-    expect(paths).toEqual(['body.displayName', 'body.extra', 'body.password', 'body.roles', 'body.username']);
+    expect(paths).toEqual([
+      'body.displayName',
+      'body.extra',
+      'body.password',
+      'body.roles',
+      'body.username',
+    ]);
     expect(response.body.status).toBe(400);
     expect(response.body.requestId).toBe(response.headers['x-request-id']);
   });
@@ -151,7 +170,12 @@ describe('auth and roles (issue: platform foundation §5)', () => {
   it('OpenAPI is generated from the DTOs at /api/docs', async () => {
     const response = await api.http().get('/api/docs-json').expect(200);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/users', '/api/v1/tenants']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/me',
+        '/api/v1/users',
+        '/api/v1/tenants',
+      ]),
     );
   });
 });

@@ -11,7 +11,8 @@ export default async function globalTeardown(): Promise<void> {
       `select datname from pg_database where starts_with(datname, $1)`,
       [`${prefix}_`],
     );
-    for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
+    for (const { datname } of rows)
+      await admin.query(`drop database if exists "${datname}" with (force)`);
   } finally {
     await admin.end();
   }

@@ -23,7 +23,12 @@ export async function startTestApi(): Promise<TestApi> {
   process.env.NODE_ENV = 'test';
   const db = await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
-    imports: [ApiModule.forRoot({ config: db.config, queuePrefix: `qs-test-${randomBytes(4).toString('hex')}` })],
+    imports: [
+      ApiModule.forRoot({
+        config: db.config,
+        queuePrefix: `qs-test-${randomBytes(4).toString('hex')}`,
+      }),
+    ],
   }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: false }));
   await app.init();
@@ -47,7 +52,13 @@ const meta = (tenantId: string) => ({
 
 export async function createTenant(api: TestApi, slug: string, kind = 'leasing'): Promise<string> {
   const created = await api.commands.execute(
-    new CreateTenant(meta(PLATFORM_TENANT_ID), slug, `${slug} 测试`, kind as 'leasing', 'Asia/Shanghai'),
+    new CreateTenant(
+      meta(PLATFORM_TENANT_ID),
+      slug,
+      `${slug} 测试`,
+      kind as 'leasing',
+      'Asia/Shanghai',
+    ),
   );
   return created.id;
 }

@@ -20,9 +20,15 @@ describe('with no tenant set, every tenant table reads zero rows and refuses wri
     tables = await tenantTables(owner);
     // Seed one row in every table as the owner, who bypasses RLS, so "zero rows" means hidden.
     const tenant = '11111111-1111-4111-8111-111111111111';
-    await owner.query(`insert into tenants (id, slug, name, kind) values ($1, 'seeded', 's', 'leasing')`, [tenant]);
-    await owner.query(`insert into users (tenant_id, id, username, display_name, password_hash, roles)
-                       values ($1, gen_random_uuid(), 'u', 'u', 'x', '{clerk}')`, [tenant]);
+    await owner.query(
+      `insert into tenants (id, slug, name, kind) values ($1, 'seeded', 's', 'leasing')`,
+      [tenant],
+    );
+    await owner.query(
+      `insert into users (tenant_id, id, username, display_name, password_hash, roles)
+                       values ($1, gen_random_uuid(), 'u', 'u', 'x', '{clerk}')`,
+      [tenant],
+    );
     await owner.end();
   });
   afterAll(async () => db.drop());
@@ -32,7 +38,8 @@ describe('with no tenant set, every tenant table reads zero rows and refuses wri
     try {
       for (const setting of [null, '']) {
         await app.query('begin');
-        if (setting !== null) await app.query(`select set_config('app.tenant_id', $1, true)`, [setting]);
+        if (setting !== null)
+          await app.query(`select set_config('app.tenant_id', $1, true)`, [setting]);
         for (const table of tables) {
           const { rows } = await app.query(`select count(*)::int as n from "${table}"`);
           expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });

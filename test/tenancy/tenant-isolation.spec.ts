@@ -28,7 +28,9 @@ describe("tenant B's context on tenant A's ids finds and changes nothing (RLS)",
   });
 
   it('update and delete through the ORM affect 0 rows', async () => {
-    expect(await asB((em) => em.nativeUpdate(User, { id: userA }, { displayName: 'pwned' }))).toBe(0);
+    expect(await asB((em) => em.nativeUpdate(User, { id: userA }, { displayName: 'pwned' }))).toBe(
+      0,
+    );
     expect(await asB((em) => em.nativeDelete(User, { id: userA }))).toBe(0);
   });
 
@@ -50,7 +52,9 @@ describe("tenant B's context on tenant A's ids finds and changes nothing (RLS)",
       await client.query('begin');
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantB]);
       const read = await client.query('select * from users where tenant_id = $1', [tenantA]);
-      const update = await client.query(`update users set display_name = 'x' where id = $1`, [userA]);
+      const update = await client.query(`update users set display_name = 'x' where id = $1`, [
+        userA,
+      ]);
       const remove = await client.query('delete from users where id = $1', [userA]);
       await client.query('commit');
       expect([read.rowCount, update.rowCount, remove.rowCount]).toEqual([0, 0, 0]);
@@ -92,7 +96,9 @@ describe("tenant B's context on tenant A's ids finds and changes nothing (RLS)",
   });
 
   it('tenant A still has its user untouched after all of the above', async () => {
-    const user = await tx.run(tenantA, (em) => em.findOneOrFail(User, { tenantId: tenantA, id: userA }));
+    const user = await tx.run(tenantA, (em) =>
+      em.findOneOrFail(User, { tenantId: tenantA, id: userA }),
+    );
     expect(user.displayName).toBe('alice');
   });
 });

@@ -4,6 +4,7 @@ import { AppConfigModule } from '@qingshou/core';
 import { DbModule, RedisModule } from '@qingshou/db';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AuditCommand, AuditVerifyCommand } from './commands/audit.command';
+import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCommand, TenantCreateCommand } from './commands/tenant.command';
 import { UserCommand, UserCreateCommand } from './commands/user.command';
@@ -18,6 +19,7 @@ import { UserCommand, UserCreateCommand } from './commands/user.command';
     UserCreateCommand,
     AuditCommand,
     AuditVerifyCommand,
+    DemoCommand,
   ],
 })
 export class CliModule {}

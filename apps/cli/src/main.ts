@@ -8,7 +8,8 @@ async function main(): Promise<void> {
     logger: ['error', 'warn'],
     errorHandler: (error) => {
       // Commander's own exits (--help, a missing option) have already printed their text.
-      if ((error as { code?: string }).code?.startsWith('commander.')) process.exit(error.message.includes('(outputHelp)') ? 0 : 2);
+      if ((error as { code?: string }).code?.startsWith('commander.'))
+        process.exit(error.message.includes('(outputHelp)') ? 0 : 2);
       report(error);
     },
     serviceErrorHandler: report,

@@ -8,10 +8,7 @@ import { MIGRATIONS } from './migrations';
  * applies); migrations use the owner URL. No schema sync ever: the migrations are the
  * schema.
  */
-export function ormOptions(
-  clientUrl: string,
-  extra: Partial<Options> = {},
-): Options {
+export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
     entities: [],
@@ -22,6 +19,7 @@ export function ormOptions(
       transactional: true,
       allOrNothing: true,
       tableName: 'mikro_orm_migrations',
+      silent: true,
     },
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -3,7 +3,10 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 
 async function checkPostgres(config: AppConfig): Promise<void> {
-  const client = new Client({ connectionString: config.appDatabaseUrl, connectionTimeoutMillis: 3000 });
+  const client = new Client({
+    connectionString: config.appDatabaseUrl,
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query('select 1');

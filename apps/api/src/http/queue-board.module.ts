@@ -15,15 +15,29 @@ function platformAdminOnly(tokens: AccessTokenService) {
     const cookie = /(?:^|;\s*)qs_token=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const principal = tokens.verify(bearer ?? cookie ?? '');
     if (!principal) {
-      res.status(401).type('application/problem+json').send(
-        JSON.stringify({ title: 'Unauthorized', status: 401, detail: 'A platform-admin token is required' }),
-      );
+      res
+        .status(401)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            title: 'Unauthorized',
+            status: 401,
+            detail: 'A platform-admin token is required',
+          }),
+        );
       return;
     }
     if (!principal.roles.includes('platform-admin')) {
-      res.status(403).type('application/problem+json').send(
-        JSON.stringify({ title: 'Forbidden', status: 403, detail: 'Only platform admins see the queues' }),
-      );
+      res
+        .status(403)
+        .type('application/problem+json')
+        .send(
+          JSON.stringify({
+            title: 'Forbidden',
+            status: 403,
+            detail: 'Only platform admins see the queues',
+          }),
+        );
       return;
     }
     next();

@@ -44,7 +44,10 @@ export class IdentityController {
     'auditor',
     'clerk',
   )
-  me(@CurrentPrincipal() principal: Principal, @CorrelationId() correlationId: string): Promise<Me> {
+  me(
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<Me> {
     return this.queries.execute(
       new GetMe({ tenantId: principal.tenantId, actorId: principal.userId, correlationId }),
     );

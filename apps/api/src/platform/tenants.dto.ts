@@ -6,7 +6,9 @@ import type { TenantKind } from '@qingshou/tenancy';
 
 export class TenantAdminBody {
   @ApiProperty({ example: 'admin' })
-  @Matches(/^[a-z0-9][a-z0-9._-]{1,63}$/, { message: 'username must be 2–64 lowercase letters, digits, . _ -' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
+    message: 'username must be 2–64 lowercase letters, digits, . _ -',
+  })
   username!: string;
 
   @ApiProperty({ example: '系统管理员' })
@@ -22,7 +24,9 @@ export class TenantAdminBody {
 
 export class CreateTenantBody {
   @ApiProperty({ example: 'demo-leasing' })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2–63 lowercase letters, digits or dashes' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, {
+    message: 'slug must be 2–63 lowercase letters, digits or dashes',
+  })
   slug!: string;
 
   @ApiProperty({ example: '某某农机租赁有限公司' })

@@ -2,7 +2,10 @@ import { AuditChainVerifier, TenantTx } from '@qingshou/db';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { tenantIdBySlug } from './tenant-lookup';
 
-@SubCommand({ name: 'verify', description: "Walk a tenant's hash chain; print the first broken link or ok" })
+@SubCommand({
+  name: 'verify',
+  description: "Walk a tenant's hash chain; print the first broken link or ok",
+})
 export class AuditVerifyCommand extends CommandRunner {
   constructor(
     private readonly tx: TenantTx,

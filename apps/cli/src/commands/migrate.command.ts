@@ -2,7 +2,10 @@ import { AppConfig } from '@qingshou/core';
 import { migrate } from '@qingshou/db';
 import { Command, CommandRunner } from 'nest-commander';
 
-@Command({ name: 'migrate', description: 'Create the database if missing and apply pending migrations (as the owner)' })
+@Command({
+  name: 'migrate',
+  description: 'Create the database if missing and apply pending migrations (as the owner)',
+})
 export class MigrateCommand extends CommandRunner {
   constructor(private readonly config: AppConfig) {
     super();

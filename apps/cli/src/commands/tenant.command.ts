@@ -24,14 +24,24 @@ export class TenantCreateCommand extends CommandRunner {
   }
 
   async run(_: string[], options: TenantCreateOptions): Promise<void> {
-    if (!(TENANT_KINDS as readonly string[]).includes(options.kind) || options.kind === 'platform') {
+    if (
+      !(TENANT_KINDS as readonly string[]).includes(options.kind) ||
+      options.kind === 'platform'
+    ) {
       throw new ValidationFailedError('Bad --kind', [
-        { path: '--kind', reason: `must be one of ${TENANT_KINDS.filter((k) => k !== 'platform').join(', ')}` },
+        {
+          path: '--kind',
+          reason: `must be one of ${TENANT_KINDS.filter((k) => k !== 'platform').join(', ')}`,
+        },
       ]);
     }
     const admin =
       options.adminUsername && options.adminPassword
-        ? { username: options.adminUsername, password: options.adminPassword, displayName: '管理员' }
+        ? {
+            username: options.adminUsername,
+            password: options.adminPassword,
+            displayName: '管理员',
+          }
         : undefined;
     const created: CreatedTenant = await this.commands.execute(
       new CreateTenant(
@@ -77,7 +87,11 @@ export class TenantCreateCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'tenant', description: 'Tenant administration', subCommands: [TenantCreateCommand] })
+@Command({
+  name: 'tenant',
+  description: 'Tenant administration',
+  subCommands: [TenantCreateCommand],
+})
 export class TenantCommand extends CommandRunner {
   async run(): Promise<void> {
     this.command.help();

@@ -27,7 +27,9 @@ export class UserCreateCommand extends CommandRunner {
     const roles = options.roles.split(',').map((r) => r.trim());
     const bad = roles.filter((r) => !isRole(r));
     if (bad.length) {
-      throw new ValidationFailedError('Bad --roles', [{ path: '--roles', reason: `unknown role(s): ${bad.join(', ')}` }]);
+      throw new ValidationFailedError('Bad --roles', [
+        { path: '--roles', reason: `unknown role(s): ${bad.join(', ')}` },
+      ]);
     }
     const tenantId = await tenantIdBySlug(this.tx, options.tenant);
     const { id } = await this.commands.execute(

@@ -42,7 +42,9 @@ export class AppConfig {
   @Min(60, { message: 'must be at least 60 seconds' })
   JWT_TTL_SECONDS!: number;
 
-  @IsIn(Intl.supportedValuesOf('timeZone'), { message: 'must be an IANA time zone such as Asia/Shanghai' })
+  @IsIn(Intl.supportedValuesOf('timeZone'), {
+    message: 'must be an IANA time zone such as Asia/Shanghai',
+  })
   DEFAULT_TIME_ZONE!: string;
 
   /** The role the application connects as: owns no table, cannot bypass RLS. */

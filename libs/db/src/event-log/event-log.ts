@@ -60,7 +60,9 @@ export class EventLog {
   }
 
   private async insertEvents(em: EntityManager, stored: StoredEvent[]): Promise<void> {
-    const rows = stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)');
+    const rows = stored.map(
+      () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?)',
+    );
     const params = stored.flatMap((e) => [
       e.tenantId,
       e.seq,

@@ -6,7 +6,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Binds the transaction to a tenant with `set_config(…, true)`: it ends with the transaction. */
 export async function bindTenant(em: EntityManager, tenantId: string): Promise<void> {
-  if (!UUID.test(tenantId)) throw new DomainError('bad-tenant', `"${tenantId}" is not a tenant id`, 400);
+  if (!UUID.test(tenantId))
+    throw new DomainError('bad-tenant', `"${tenantId}" is not a tenant id`, 400);
   await em.execute(`select set_config('app.tenant_id', ?, true)`, [tenantId]);
 }
 

@@ -80,8 +80,8 @@ export class OutboxRelay implements OnApplicationShutdown {
         if (rows.length > 0) {
           await em.execute(
             `update outbox set published_at = now(), attempts = attempts + 1
-             where tenant_id = ? and id = any(?::uuid[])`,
-            [tenantId, rows.map((r) => r.id)],
+             where tenant_id = ? and id in (${rows.map(() => '?').join(', ')})`,
+            [tenantId, ...rows.map((r) => r.id)],
           );
         }
         return rows.length;
@@ -92,7 +92,8 @@ export class OutboxRelay implements OnApplicationShutdown {
   }
 
   private async publish(row: OutboxRow): Promise<void> {
-    if (row.topic !== QUEUES.domainEvents) throw new Error(`No queue for outbox topic ${row.topic}`);
+    if (row.topic !== QUEUES.domainEvents)
+      throw new Error(`No queue for outbox topic ${row.topic}`);
     await this.queue.add(row.payload.type, row.payload, { jobId: `outbox-${row.id}` });
   }
 

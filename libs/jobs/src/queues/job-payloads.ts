@@ -1,5 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsObject, IsString, IsUUID, Length, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  validateSync,
+} from 'class-validator';
 import { ValidationFailedError } from '@qingshou/core';
 
 /** Job data arrives from Redis: validated like an HTTP body before anything acts on it. */
@@ -10,7 +20,10 @@ export function parseJobData<T extends object>(type: new () => T, data: unknown,
     throw new ValidationFailedError(
       `Job data for queue "${queue}" is invalid`,
       errors.flatMap((e) =>
-        Object.values(e.constraints ?? {}).map((reason) => ({ path: `data.${e.property}`, reason })),
+        Object.values(e.constraints ?? {}).map((reason) => ({
+          path: `data.${e.property}`,
+          reason,
+        })),
       ),
     );
   }

@@ -33,7 +33,8 @@ export class LoginThrottle {
     const ipKey = `login:ip:${ip}`;
     const attempts = await this.redis.incr(ipKey);
     if (attempts === 1) await this.redis.expire(ipKey, LOGIN_LIMITS.windowSeconds);
-    if (attempts > LOGIN_LIMITS.attemptsPerIp) throw new TooManyAttemptsError(await this.ttl(ipKey));
+    if (attempts > LOGIN_LIMITS.attemptsPerIp)
+      throw new TooManyAttemptsError(await this.ttl(ipKey));
     const userKey = this.userKey(tenantSlug, username);
     const failures = Number((await this.redis.get(userKey)) ?? 0);
     if (failures >= LOGIN_LIMITS.failuresPerUser) {

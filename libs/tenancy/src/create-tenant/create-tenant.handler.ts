@@ -55,19 +55,34 @@ export class CreateTenantHandler implements ICommandHandler<CreateTenant, Create
         }
         // Flushed while the transaction is bound to the new tenant, which RLS checks.
         await em.flush();
-        const after = { slug: tenant.slug, name: tenant.name, kind: tenant.kind, timeZone: tenant.timeZone };
+        const after = {
+          slug: tenant.slug,
+          name: tenant.name,
+          kind: tenant.kind,
+          timeZone: tenant.timeZone,
+        };
         await this.events.append(em, { ...ctx, tenantId: id }, [
           {
             type: 'TenantCreated',
             aggregateType: 'tenant',
             aggregateId: id,
-            payload: { ...after, byPlatformAdmin: command.actorId, adminUserId: adminUserId ?? null },
+            payload: {
+              ...after,
+              byPlatformAdmin: command.actorId,
+              adminUserId: adminUserId ?? null,
+            },
             after,
           },
         ]);
         await bindTenant(em, PLATFORM_TENANT_ID);
         await this.events.append(em, ctx, [
-          { type: 'TenantCreated', aggregateType: 'tenant', aggregateId: id, payload: after, after },
+          {
+            type: 'TenantCreated',
+            aggregateType: 'tenant',
+            aggregateId: id,
+            payload: after,
+            after,
+          },
         ]);
         return { id, slug: command.slug, adminUserId };
       });

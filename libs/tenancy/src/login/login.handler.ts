@@ -33,7 +33,11 @@ export class LoginHandler implements ICommandHandler<Login, LoginResult> {
   ) {}
 
   async execute(command: Login): Promise<LoginResult> {
-    await this.throttle.checkAndCountAttempt(command.tenantSlug, command.username, command.clientIp);
+    await this.throttle.checkAndCountAttempt(
+      command.tenantSlug,
+      command.username,
+      command.clientIp,
+    );
     const tenant = await this.tx.runUnscoped((em) =>
       em.findOne(Tenant, { slug: command.tenantSlug, status: 'active' }),
     );
