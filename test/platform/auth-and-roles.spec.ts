@@ -8,8 +8,7 @@ describe('auth and roles (issue: platform foundation §5)', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await createTenant(api, 'acme-leasing');
-    const tenantId = (await api.db.config) && (await tenantIdOf('acme-leasing'));
+    const tenantId = await createTenant(api, 'acme-leasing');
     await createUser(api, tenantId, 'collector1', ['phone-collector']);
     await createUser(api, tenantId, 'admin1', ['tenant-admin']);
     await createUser(api, PLATFORM_TENANT_ID, 'root', ['platform-admin']);
@@ -17,14 +16,6 @@ describe('auth and roles (issue: platform foundation §5)', () => {
     adminToken = await login(api, 'acme-leasing', 'admin1');
   });
   afterAll(async () => api.close());
-
-  async function tenantIdOf(slug: string): Promise<string> {
-    const { connect } = await import('../support/test-db');
-    const client = await connect(api.db.ownerUrl);
-    const { rows } = await client.query('select id from tenants where slug = $1', [slug]);
-    await client.end();
-    return rows[0].id;
-  }
 
   it('GET /me answers who the token belongs to', async () => {
     const response = await api
@@ -95,6 +86,19 @@ describe('auth and roles (issue: platform foundation §5)', () => {
       })
       .expect(201);
     expect(response.body.slug).toBe('coop-north');
+    // The platform path is audited in the platform tenant's own chain, naming the admin.
+    const { connect } = await import('../support/test-db');
+    const owner = await connect(api.db.ownerUrl);
+    const audit = await owner.query(
+      `select e.type, e.actor_id, u.username from event_log e join users u
+         on u.tenant_id = e.tenant_id and u.id::text = e.actor_id
+       where e.tenant_id = $1 and e.aggregate_id = $2`,
+      [PLATFORM_TENANT_ID, response.body.id],
+    );
+    await owner.end();
+    expect(audit.rows).toEqual([
+      { type: 'TenantCreated', actor_id: expect.any(String), username: 'root' },
+    ]);
     await api
       .http()
       .post('/api/v1/auth/login')

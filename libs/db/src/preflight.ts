@@ -41,6 +41,12 @@ async function checkRedis(config: AppConfig): Promise<void> {
   }
 }
 
+/** Throws a ConfigError naming the first setting whose server does not answer. */
+export async function checkConnections(config: AppConfig): Promise<void> {
+  await checkPostgres(config);
+  await checkRedis(config);
+}
+
 /**
  * Boot check for the api and worker: a missing, malformed or unreachable setting stops the
  * process with one line naming the setting and the fix, instead of a stack trace.
@@ -48,8 +54,7 @@ async function checkRedis(config: AppConfig): Promise<void> {
 export async function preflight(load: () => AppConfig): Promise<AppConfig> {
   try {
     const config = load();
-    await checkPostgres(config);
-    await checkRedis(config);
+    await checkConnections(config);
     return config;
   } catch (error) {
     if (error instanceof ConfigError) {
