@@ -71,21 +71,19 @@ describe('outbox: events reach consumers after commit, at least once, seen once'
   });
 
   async function commitEvent(id: string): Promise<string> {
-    const [stored] = await worker
-      .get(TenantTx)
-      .run(tenantId, (em) =>
-        worker
-          .get(EventLog)
-          .append(em, { tenantId, actorId: 't', correlationId: id, occurredAt: new Date() }, [
-            {
-              type: 'CaseAssigned',
-              aggregateType: 'case',
-              aggregateId: id,
-              payload: { to: 'u1' },
-              publish: [QUEUES.domainEvents],
-            },
-          ]),
-      );
+    const [stored] = await worker.get(TenantTx).run(tenantId, (em) =>
+      worker
+        .get(EventLog)
+        .append(em, { tenantId, actorId: 't', correlationId: id, occurredAt: new Date() }, [
+          {
+            type: 'CaseAssigned',
+            aggregateType: 'case',
+            aggregateId: id,
+            payload: { to: 'u1' },
+            publish: [QUEUES.domainEvents],
+          },
+        ]),
+    );
     return stored.id;
   }
 
