@@ -57,6 +57,30 @@ describe('audit verify walks the hash chain (hash = sha256(prev_hash ‖ canonic
     expect(await runVerify()).toBe('ok, 6 events');
   });
 
+  it('20 concurrent writers on one tenant are serialised: seq 7..26 without gaps, chain intact', async () => {
+    const tx = api.app.get(TenantTx);
+    const log = api.app.get(EventLog);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        tx.run(tenantId, (em) =>
+          log.append(
+            em,
+            { tenantId, actorId: 'racer', correlationId: `r${i}`, occurredAt: new Date() },
+            [{ type: 'Raced', aggregateType: 'race', aggregateId: `r${i}`, payload: { i } }],
+          ),
+        ),
+      ),
+    );
+    const owner = await connect(api.db.ownerUrl);
+    const { rows } = await owner.query<{ seqs: string[] }>(
+      `select array_agg(seq order by seq) as seqs from event_log where tenant_id = $1 and type = 'Raced'`,
+      [tenantId],
+    );
+    await owner.end();
+    expect(rows[0].seqs.map(Number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 7));
+    expect(await runVerify()).toBe('ok, 26 events');
+  });
+
   it('the application role cannot UPDATE or DELETE the log', async () => {
     const app = await connect(api.db.appUrl);
     try {
