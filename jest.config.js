@@ -14,6 +14,8 @@ const shared = {
 
 module.exports = {
   maxWorkers: 2,
+  // Integration hooks boot Nest apps and clone databases; 5 s is too tight on 2 busy cores.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

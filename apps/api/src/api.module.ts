@@ -12,6 +12,7 @@ import { HttpLoggerModule } from './http/logger.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { QueueBoardModules } from './http/queue-board.module';
 import { IdentityController } from './identity/identity.controller';
+import { LedgerApiModule } from './ledger/ledger-api.module';
 import { TenantsController } from './platform/tenants.controller';
 
 export interface ApiModuleOptions {
@@ -34,6 +35,7 @@ export class ApiModule {
         QueuesModule.forRoot(options.queuePrefix),
         TerminusModule,
         TenancyModule,
+        LedgerApiModule,
         ...QueueBoardModules,
       ],
       controllers: [IdentityController, TenantsController, HealthController],

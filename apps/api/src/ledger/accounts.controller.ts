@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@qingshou/core';
+import {
+  AccountBalanceView,
+  GetAccountBalance,
+  GetLedger,
+  LedgerView,
+  RegisterAccount,
+  RegisteredAccount,
+} from '@qingshou/ledger';
+import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { BalanceResponse, RegisterAccountBody, RegisteredAccountResponse } from './accounts.dto';
+import { AsOfQuery, IdParam } from './common.dto';
+import { fromInput } from './input-source';
+import { ACCOUNT_ROLES, READ_ROLES } from './ledger-roles';
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('accounts')
+export class AccountsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles(...ACCOUNT_ROLES)
+  @ApiCreatedResponse({ type: RegisteredAccountResponse })
+  register(
+    @Body() body: RegisterAccountBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<RegisteredAccount> {
+    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const account = { ...body, schedule: body.schedule.toInput() };
+    return fromInput('body', this.commands.execute(new RegisterAccount(meta, account)));
+  }
+
+  @Get(':id/balance')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({ type: BalanceResponse })
+  balance(
+    @Param() params: IdParam,
+    @Query() query: AsOfQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<AccountBalanceView> {
+    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    return fromInput(
+      'query',
+      this.queries.execute(new GetAccountBalance(meta, params.id, query.asOf)),
+    );
+  }
+
+  @Get(':id/ledger')
+  @Roles(...READ_ROLES)
+  @ApiOkResponse({
+    description: '台账: installments with what was paid and what is owed, payments, allocations',
+  })
+  ledger(
+    @Param() params: IdParam,
+    @Query() query: AsOfQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<LedgerView> {
+    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    return fromInput('query', this.queries.execute(new GetLedger(meta, params.id, query.asOf)));
+  }
+}

@@ -1,0 +1,56 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CalendarModule } from '@qingshou/calendar';
+import { AddGroupMemberHandler } from './add-group-member/add-group-member.handler';
+import { AddRelatedPartyHandler } from './add-related-party/add-related-party.handler';
+import { Account } from './entities/account.entity';
+import { Debtor } from './entities/debtor.entity';
+import { DebtorGroup, DebtorGroupMember } from './entities/debtor-group.entity';
+import { InstallmentRow } from './entities/installment.entity';
+import { AccountFee, Payment } from './entities/payment.entity';
+import { RelatedParty } from './entities/related-party.entity';
+import { GetAccountBalanceHandler } from './get-account-balance/get-account-balance.handler';
+import { GetDebtorHandler } from './get-debtor/get-debtor.handler';
+import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
+import { AccountBalances } from './read/account-balances.service';
+import { BalancePolicy, DefaultBalancePolicy } from './read/balance-policy';
+import { RecordPaymentHandler } from './record-payment/record-payment.handler';
+import { RegisterAccountHandler } from './register-account/register-account.handler';
+import { RegisterDebtorHandler } from './register-debtor/register-debtor.handler';
+import { ReversePaymentHandler } from './reverse-payment/reverse-payment.handler';
+import { BusinessDate } from './support/business-date';
+
+/** Debtors, accounts, schedules, payments and balances (issue 3, "Ledger"). */
+@Module({
+  imports: [
+    CqrsModule,
+    CalendarModule,
+    MikroOrmModule.forFeature([
+      Debtor,
+      DebtorGroup,
+      DebtorGroupMember,
+      RelatedParty,
+      Account,
+      InstallmentRow,
+      AccountFee,
+      Payment,
+    ]),
+  ],
+  providers: [
+    BusinessDate,
+    AccountBalances,
+    { provide: BalancePolicy, useClass: DefaultBalancePolicy },
+    RegisterDebtorHandler,
+    RegisterAccountHandler,
+    RecordPaymentHandler,
+    ReversePaymentHandler,
+    AddRelatedPartyHandler,
+    AddGroupMemberHandler,
+    GetDebtorHandler,
+    GetAccountBalanceHandler,
+    GetLedgerHandler,
+  ],
+  exports: [AccountBalances, BalancePolicy],
+})
+export class LedgerModule {}

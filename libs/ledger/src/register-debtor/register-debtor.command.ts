@@ -1,0 +1,24 @@
+import { CommandMeta, TenantCommand } from '@qingshou/core';
+import type { DebtorKind } from '../entities/debtor.entity';
+
+export interface DebtorInput {
+  readonly kind: DebtorKind;
+  readonly name: string;
+  /** Resident ID (person) or unified social credit code (organisation), as typed. */
+  readonly idNumber: string;
+  readonly phones?: readonly string[];
+  readonly address?: string | null;
+}
+
+export class RegisterDebtor extends TenantCommand {
+  constructor(
+    meta: CommandMeta,
+    readonly debtor: DebtorInput,
+  ) {
+    super(meta);
+  }
+}
+
+export interface RegisteredDebtor {
+  readonly id: string;
+}
