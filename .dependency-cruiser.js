@@ -6,11 +6,13 @@ const levels = {
   calendar: 1,
   tenancy: 2,
   ledger: 2,
+  // Queue names and payloads sit low so every lib that enqueues can name its queue.
+  jobs: 2,
   collection: 3,
   notices: 3,
   policy: 4,
   reporting: 5,
-  jobs: 5,
+  imports: 5,
 };
 
 const libRules = Object.entries(levels).map(([lib, level]) => {
