@@ -13,6 +13,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { QueueBoardModules } from './http/queue-board.module';
 import { IdentityController } from './identity/identity.controller';
 import { LedgerApiModule } from './ledger/ledger-api.module';
+import { NoticesApiModule } from './notices/notices-api.module';
 import { TenantsController } from './platform/tenants.controller';
 
 export interface ApiModuleOptions {
@@ -36,6 +37,7 @@ export class ApiModule {
         TerminusModule,
         TenancyModule,
         LedgerApiModule,
+        NoticesApiModule,
         ...QueueBoardModules,
       ],
       controllers: [IdentityController, TenantsController, HealthController],

@@ -1,0 +1,19 @@
+export * from './notices.module';
+
+export * from './rendering/front-matter';
+export * from './rendering/helpers';
+export * from './rendering/notice-data';
+export * from './rendering/shared-templates';
+export * from './rendering/template-engine';
+export * from './rendering/template-errors';
+
+export * from './domain/delivery';
+export * from './ports/notice-template-source';
+export * from './support/notice-events';
+export { RESERVED_DATA_KEYS } from './support/notice-context';
+export type { DeliveryEventView, NoticeView } from './support/notice-rows';
+
+export * from './issue-notice/issue-notice.command';
+export * from './record-delivery/record-delivery.command';
+export * from './get-notice/get-notice.query';
+export * from './preview-notice/preview-notice.query';

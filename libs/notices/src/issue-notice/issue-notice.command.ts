@@ -1,0 +1,33 @@
+import { CommandMeta, TenantCommand } from '@qingshou/core';
+import type { DeliveryRule } from '../rendering/front-matter';
+import type { NoticeView } from '../support/notice-rows';
+
+export interface IssueNoticeInput {
+  /** '<pack>/<template>', resolved through NoticeTemplateSource. */
+  readonly templateId: string;
+  readonly debtorId: string;
+  /** The case the notice belongs to, when there is one (no FK: cases live in collection). */
+  readonly caseId?: string | null;
+  /** Same key → the same notice, never a second one (a retried job or double click). */
+  readonly idempotencyKey: string;
+  /** The fields the template prints; `tenant` and `notice` are filled in by the lib. */
+  readonly data: Record<string, unknown>;
+  /** Overrides the template's front-matter rule, for a pack that sets it in pack.yaml. */
+  readonly deliveryRule?: DeliveryRule | null;
+}
+
+/** Renders a template for a debtor and stores the notice as a draft, ready to send. */
+export class IssueNotice extends TenantCommand {
+  constructor(
+    meta: CommandMeta,
+    readonly notice: IssueNoticeInput,
+  ) {
+    super(meta);
+  }
+}
+
+export interface IssuedNotice {
+  readonly notice: NoticeView;
+  /** false when the idempotency key had already issued this notice. */
+  readonly created: boolean;
+}

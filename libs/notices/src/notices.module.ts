@@ -1,0 +1,58 @@
+import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CalendarModule } from '@qingshou/calendar';
+import { GetNoticeHandler, GetNoticeHtmlHandler } from './get-notice/get-notice.handler';
+import { IssueNoticeHandler } from './issue-notice/issue-notice.handler';
+import {
+  defaultPoliciesDir,
+  NoticeTemplateSource,
+  PackDirectoryTemplateSource,
+} from './ports/notice-template-source';
+import { PreviewNoticeHandler } from './preview-notice/preview-notice.handler';
+import { RecordDeliveryHandler } from './record-delivery/record-delivery.handler';
+import { loadSharedTemplates } from './rendering/shared-templates';
+import { NoticeTemplateEngine } from './rendering/template-engine';
+import { NoticeContext } from './support/notice-context';
+
+/** Implementations of the ports, from a module above this lib (the policy engine). */
+export interface NoticesPorts {
+  /** Modules that provide and export the implementations named below. */
+  readonly imports?: ModuleMetadata['imports'];
+  readonly templateSource?: Type<NoticeTemplateSource>;
+}
+
+/**
+ * Rendering, delivery tracking and deadlines. Imported as is, templates come from
+ * `policies/<pack>/templates` and shared layouts from `templates/`, both read once at boot
+ * (a bad shared template stops the process rather than a letter). Commands: IssueNotice,
+ * RecordDelivery; queries: GetNotice, GetNoticeHtml, PreviewNotice.
+ */
+@Module({
+  imports: [CqrsModule, CalendarModule],
+  providers: [
+    NoticeContext,
+    {
+      provide: NoticeTemplateEngine,
+      useFactory: () => new NoticeTemplateEngine(loadSharedTemplates()),
+    },
+    {
+      provide: NoticeTemplateSource,
+      useFactory: () => new PackDirectoryTemplateSource(defaultPoliciesDir()),
+    },
+    IssueNoticeHandler,
+    RecordDeliveryHandler,
+    GetNoticeHandler,
+    GetNoticeHtmlHandler,
+    PreviewNoticeHandler,
+  ],
+  exports: [NoticeTemplateEngine, NoticeTemplateSource],
+})
+export class NoticesModule {
+  /** Dynamic providers register after the decorator's, so the same token is replaced. */
+  static withPorts(ports: NoticesPorts): DynamicModule {
+    const providers: Provider[] = ports.templateSource
+      ? [{ provide: NoticeTemplateSource, useExisting: ports.templateSource }]
+      : [];
+    return { module: NoticesModule, imports: [...(ports.imports ?? [])], providers };
+  }
+}

@@ -1,0 +1,169 @@
+import { plainToInstance, Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+  ValidationError,
+  validateSync,
+} from 'class-validator';
+import type { FieldProblem } from '@qingshou/core';
+import { parseDocument } from 'yaml';
+import { FIELD_PATH, FORBIDDEN_SEGMENTS, forbiddenSegment } from './path-rules';
+import { TemplateRefusedError } from './template-errors';
+
+export const NOTICE_CHANNELS = ['letter', 'sms', 'email'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+
+const PATH_MESSAGE = 'each entry must be a field path such as debtor.name';
+
+/**
+ * A delivery-based deadline (篇五's final notice: 10 days from signed receipt; refused or
+ * undeliverable → counting starts 3 days after the send date).
+ */
+export class DeliveryRule {
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(366)
+  periodDays!: number;
+
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(0)
+  @Max(60)
+  fallbackOffsetDays!: number;
+}
+
+/** The front matter every notice template carries. */
+export class NoticeFrontMatter {
+  @IsString()
+  @Length(1, 100)
+  title!: string;
+
+  @IsIn(NOTICE_CHANNELS, { message: `must be one of ${NOTICE_CHANNELS.join(', ')}` })
+  channel!: NoticeChannel;
+
+  /** Checked before rendering; every missing one is named at once. */
+  @IsArray()
+  @ArrayUnique()
+  @Matches(FIELD_PATH, { each: true, message: PATH_MESSAGE })
+  required!: string[];
+
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,47}$/, { message: 'must name a layout in templates/layouts' })
+  layout?: string;
+
+  /** When present, the notice has a deadline counted from its delivery. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeliveryRule)
+  delivery?: DeliveryRule;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  description?: string;
+}
+
+/** Layouts and partials in /templates: a description and the fields they print. */
+export class SharedTemplateFrontMatter {
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  description?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @Matches(FIELD_PATH, { each: true, message: PATH_MESSAGE })
+  required?: string[];
+}
+
+export interface SplitTemplate {
+  /** The YAML between the fences, or null when the file has none. */
+  readonly yaml: string | null;
+  readonly body: string;
+  /** Lines before the body, to report body line numbers as file line numbers. */
+  readonly bodyLineOffset: number;
+}
+
+const FENCE = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+export function splitFrontMatter(source: string): SplitTemplate {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = FENCE.exec(text);
+  if (!match) return { yaml: null, body: text, bodyLineOffset: 0 };
+  const offset = match[0].split('\n').length - 1;
+  return { yaml: match[1] ?? '', body: text.slice(match[0].length), bodyLineOffset: offset };
+}
+
+function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const path = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : `${parent}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ path, reason }));
+    return own.concat(flatten(error.children ?? [], path));
+  });
+}
+
+/** Keys such as __proto__ never reach class-transformer, which would assign them. */
+function forbiddenKeys(value: unknown, path: string): FieldProblem[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) => {
+    const here = `${path}.${key}`;
+    if (FORBIDDEN_SEGMENTS.has(key)) return [{ path: here, reason: 'is not an allowed key' }];
+    return forbiddenKeys((value as Record<string, unknown>)[key], here);
+  });
+}
+
+function parseYaml(yaml: string, template: string): unknown {
+  const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: true, strict: true });
+  if (doc.errors.length > 0) {
+    throw new TemplateRefusedError(
+      template,
+      doc.errors.map((e) => ({ path: 'frontMatter', reason: e.message.split('\n')[0] })),
+    );
+  }
+  // Aliases could expand a small file into a huge object; front matter never needs them.
+  return doc.toJS({ maxAliasCount: 0 });
+}
+
+/** Parses and validates front matter against `type`; every problem is named by its path. */
+export function readFrontMatter<T extends object>(
+  type: new () => T,
+  yaml: string | null,
+  template: string,
+): T {
+  const raw = yaml === null || yaml.trim() === '' ? {} : parseYaml(yaml, template);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new TemplateRefusedError(template, [
+      { path: 'frontMatter', reason: 'must be a mapping of keys to values' },
+    ]);
+  }
+  const problems = forbiddenKeys(raw, 'frontMatter');
+  if (problems.length === 0) {
+    const instance = plainToInstance(type, raw);
+    const errors = validateSync(instance, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+    problems.push(...flatten(errors, 'frontMatter'));
+    const required = (instance as { required?: unknown }).required;
+    if (Array.isArray(required)) {
+      required.forEach((path, i) => {
+        const bad = typeof path === 'string' ? forbiddenSegment(path.split('.')) : undefined;
+        if (bad) problems.push({ path: `frontMatter.required[${i}]`, reason: `names ${bad}` });
+      });
+    }
+    if (problems.length === 0) return instance;
+  }
+  throw new TemplateRefusedError(template, problems);
+}

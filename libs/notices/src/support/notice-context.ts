@@ -1,0 +1,92 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { CalendarService, LocalDate } from '@qingshou/calendar';
+import { FieldProblem, NotFoundError, ValidationFailedError } from '@qingshou/core';
+import type { DeliveryRule } from '../rendering/front-matter';
+
+export interface TenantProfile {
+  readonly name: string;
+  readonly timeZone: string;
+  /** Today in the tenant's time zone, by the injected clock. */
+  readonly today: LocalDate;
+}
+
+/**
+ * The tenant as notices print it, and its business date. Read with one line of SQL inside
+ * the caller's transaction: notices may not import tenancy's entities (same level).
+ */
+@Injectable()
+export class NoticeContext {
+  constructor(private readonly calendar: CalendarService) {}
+
+  async tenant(em: EntityManager, tenantId: string): Promise<TenantProfile> {
+    const [row] = await em.execute<{ name: string; time_zone: string }[]>(
+      `select name, time_zone from tenants where id = ?`,
+      [tenantId],
+    );
+    if (!row) throw new NotFoundError('Tenant', tenantId);
+    return { name: row.name, timeZone: row.time_zone, today: this.calendar.today(row.time_zone) };
+  }
+
+  now(): Date {
+    return this.calendar.now();
+  }
+}
+
+/** Keys the lib fills in itself; a caller supplying them would print the wrong letterhead. */
+export const RESERVED_DATA_KEYS = ['tenant', 'notice'] as const;
+
+/**
+ * The data a notice renders: the caller's fields plus `tenant` (the letterhead) and
+ * `notice` (its id, title, date of issue and delivery rule for the deadline helper).
+ */
+export function composeNoticeData(
+  data: Record<string, unknown>,
+  tenant: TenantProfile,
+  notice: { id: string | null; title: string; rule: DeliveryRule | null },
+): Record<string, unknown> {
+  const clash = RESERVED_DATA_KEYS.filter((key) => Object.prototype.hasOwnProperty.call(data, key));
+  if (clash.length > 0) {
+    throw new ValidationFailedError(
+      'The notice data uses keys the notices lib fills in',
+      clash.map((key) => ({
+        path: `data.${key}`,
+        reason: 'is filled in by the system; remove it',
+      })),
+    );
+  }
+  return {
+    ...data,
+    tenant: { name: tenant.name },
+    notice: {
+      id: notice.id,
+      title: notice.title,
+      issuedOn: tenant.today,
+      delivery: notice.rule ? { ...notice.rule } : null,
+    },
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** Collects input problems and throws them together, like the HTTP validation pipe. */
+export class InputProblems {
+  private readonly problems: FieldProblem[] = [];
+
+  add(path: string, reason: string): void {
+    this.problems.push({ path, reason });
+  }
+
+  done(what: string): void {
+    if (this.problems.length > 0) {
+      throw new ValidationFailedError(
+        `${what} has ${this.problems.length} invalid field(s)`,
+        this.problems,
+      );
+    }
+  }
+}
