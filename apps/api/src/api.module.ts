@@ -7,6 +7,7 @@ import { DbModule, RedisModule } from '@qingshou/db';
 import { QueuesModule } from '@qingshou/jobs';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AccessGuard } from './auth/access.guard';
+import { CollectionApiModule } from './collection/collection-api.module';
 import { HealthController } from './health/health.controller';
 import { HttpLoggerModule } from './http/logger.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -38,6 +39,7 @@ export class ApiModule {
         TenancyModule,
         LedgerApiModule,
         NoticesApiModule,
+        CollectionApiModule,
         ...QueueBoardModules,
       ],
       controllers: [IdentityController, TenantsController, HealthController],

@@ -1,11 +1,13 @@
 import { Migration20261128000001Platform } from './Migration20261128000001Platform';
 import { Migration20261128000002Ledger } from './Migration20261128000002Ledger';
+import { Migration20261128000003Collection } from './Migration20261128000003Collection';
 import { Migration20261128000004Notices } from './Migration20261128000004Notices';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
   { name: 'Migration20261128000001Platform', class: Migration20261128000001Platform },
   { name: 'Migration20261128000002Ledger', class: Migration20261128000002Ledger },
+  { name: 'Migration20261128000003Collection', class: Migration20261128000003Collection },
   { name: 'Migration20261128000004Notices', class: Migration20261128000004Notices },
 ];
 

@@ -1,0 +1,63 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ConflictError, DomainError } from '@qingshou/core';
+import { viewerOf } from '../domain/collection-command';
+import { CLOSE_OUTCOMES, isClosedStatus } from '../domain/vocabulary';
+import { oneOf, textArg } from '../support/args';
+import { CollectionTx } from '../support/collection-tx';
+import { requireRole } from '../support/permissions';
+import { CloseCase, CloseCaseResult } from './close-case.command';
+
+/**
+ * Closes the case with its outcome: open tasks are cancelled, an active pause and an open
+ * legal matter end today. Pending promises stay as they are: the evaluation skips closed
+ * cases, and their history is kept.
+ */
+@CommandHandler(CloseCase)
+export class CloseCaseHandler implements ICommandHandler<CloseCase, CloseCaseResult> {
+  constructor(private readonly tx: CollectionTx) {}
+
+  execute(command: CloseCase): Promise<CloseCaseResult> {
+    requireRole(viewerOf(command), 'closeCase');
+    const outcome = oneOf(command.outcome, CLOSE_OUTCOMES, 'outcome');
+    const reason = textArg(command.reason, 'reason', 1000);
+    return this.tx.run(command, async (w) => {
+      const found = await w.loadCase(command.caseId);
+      if (isClosedStatus(found.status))
+        throw new ConflictError(`Case ${found.id} is already ${found.status}`);
+      if (outcome === 'written-off') {
+        const approved = await w.em.execute(
+          `select 1 from approvals where tenant_id = ? and case_id = ? and kind = 'write-off'
+             and status = 'approved' limit 1`,
+          [w.tenantId, found.id],
+        );
+        if (approved.length === 0) {
+          throw new DomainError(
+            'write-off-approval-required',
+            'Writing off needs an approved write-off for this case',
+          );
+        }
+      }
+      const cancelled = await w.em.execute<{ id: string }[]>(
+        `update tasks set status = 'cancelled', completed_at = ?, outcome_note = 'case closed'
+         where tenant_id = ? and case_id = ? and status = 'open' returning id`,
+        [w.now, w.tenantId, found.id],
+      );
+      await w.em.execute(
+        `update pauses set ended_on = ? where tenant_id = ? and case_id = ? and ended_on is null`,
+        [w.today, w.tenantId, found.id],
+      );
+      await w.em.execute(
+        `update legal_matters set status = 'closed' where tenant_id = ? and case_id = ? and status = 'open'`,
+        [w.tenantId, found.id],
+      );
+      const before = found.snapshot();
+      found.status = outcome;
+      found.closedOn = w.today;
+      found.closeReason = reason;
+      found.pausedUntil = null;
+      const payload = { outcome, reason, tasksCancelled: cancelled.length };
+      await w.append([w.caseEvent('CaseClosed', found.id, payload, before, found.snapshot())]);
+      return { status: outcome, closedOn: w.today, tasksCancelled: cancelled.length };
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CalendarModule } from '@qingshou/calendar';
+import { AddCaseCostHandler } from './add-case-cost/add-case-cost.handler';
+import { AddTeamMemberHandler } from './add-team-member/add-team-member.handler';
+import { AssignCaseHandler } from './assign-case/assign-case.handler';
+import { BlacklistDebtorHandler } from './blacklist-debtor/blacklist-debtor.handler';
+import { CloseCaseHandler } from './close-case/close-case.handler';
+import { CompleteTaskHandler } from './complete-task/complete-task.handler';
+import { CreateTaskHandler } from './create-task/create-task.handler';
+import { CreateTeamHandler } from './create-team/create-team.handler';
+import { DecideApprovalHandler } from './decide-approval/decide-approval.handler';
+import { COLLECTION_ENTITIES } from './entities';
+import { EvaluatePromisesHandler } from './evaluate-promises/evaluate-promises.handler';
+import { GetCaseHandler } from './get-case/get-case.handler';
+import { GetWorklistHandler } from './get-worklist/get-worklist.handler';
+import { ListApprovalsHandler } from './list-approvals/list-approvals.handler';
+import { ListDebtorCasesHandler } from './list-debtor-cases/list-debtor-cases.handler';
+import { LogContactHandler } from './log-contact/log-contact.handler';
+import { OpenCaseHandler } from './open-case/open-case.handler';
+import { ApprovalPolicy, DefaultApprovalPolicy } from './ports/approval-policy';
+import { ContactPolicy, PermissiveContactPolicy } from './ports/contact-policy';
+import { DefaultOverdueReasonCatalog, OverdueReasonCatalog } from './ports/overdue-reason-catalog';
+import { PauseCaseHandler } from './pause-case/pause-case.handler';
+import { RecordLegalStepHandler } from './record-legal-step/record-legal-step.handler';
+import { RecordPromiseHandler } from './record-promise/record-promise.handler';
+import { RecordSettlementInKindHandler } from './record-settlement-in-kind/record-settlement-in-kind.handler';
+import { RequestApprovalHandler } from './request-approval/request-approval.handler';
+import { ResumeCaseHandler } from './resume-case/resume-case.handler';
+import { SearchCasesHandler } from './search-cases/search-cases.handler';
+import { FileStorage, LocalDiskFileStorage } from './storage/file-storage';
+import { CollectionTx } from './support/collection-tx';
+
+const COMMAND_HANDLERS = [
+  OpenCaseHandler,
+  AssignCaseHandler,
+  LogContactHandler,
+  RecordPromiseHandler,
+  EvaluatePromisesHandler,
+  PauseCaseHandler,
+  ResumeCaseHandler,
+  RequestApprovalHandler,
+  DecideApprovalHandler,
+  AddCaseCostHandler,
+  RecordLegalStepHandler,
+  RecordSettlementInKindHandler,
+  BlacklistDebtorHandler,
+  CloseCaseHandler,
+  CreateTaskHandler,
+  CompleteTaskHandler,
+  CreateTeamHandler,
+  AddTeamMemberHandler,
+];
+
+const QUERY_HANDLERS = [
+  GetWorklistHandler,
+  GetCaseHandler,
+  SearchCasesHandler,
+  ListDebtorCasesHandler,
+  ListApprovalsHandler,
+];
+
+/** Implementations of the ports, from a module above this lib (the policy engine). */
+export interface CollectionPorts {
+  /** Modules that provide and export the implementations named below. */
+  readonly imports?: ModuleMetadata['imports'];
+  readonly contactPolicy?: Type<ContactPolicy>;
+  readonly approvalPolicy?: Type<ApprovalPolicy>;
+  readonly overdueReasons?: Type<OverdueReasonCatalog>;
+  readonly fileStorage?: Type<FileStorage>;
+}
+
+const PORTS = [ContactPolicy, ApprovalPolicy, OverdueReasonCatalog, FileStorage];
+
+/**
+ * Cases and the collector's day. Imported as is, the ports get the defaults: every contact
+ * allowed, approvers from the seeds, the six overdue causes of 篇六, local-disk storage.
+ * `CollectionModule.withPorts({...})` binds the policy engine's implementations instead.
+ */
+@Module({
+  imports: [CqrsModule, CalendarModule, MikroOrmModule.forFeature(COLLECTION_ENTITIES)],
+  providers: [
+    CollectionTx,
+    { provide: ContactPolicy, useClass: PermissiveContactPolicy },
+    { provide: ApprovalPolicy, useClass: DefaultApprovalPolicy },
+    { provide: OverdueReasonCatalog, useClass: DefaultOverdueReasonCatalog },
+    { provide: FileStorage, useClass: LocalDiskFileStorage },
+    ...COMMAND_HANDLERS,
+    ...QUERY_HANDLERS,
+  ],
+  exports: PORTS,
+})
+export class CollectionModule {
+  /** Dynamic providers register after the decorator's, so the same token is replaced. */
+  static withPorts(ports: CollectionPorts): DynamicModule {
+    const bind = (
+      token: abstract new (...args: never[]) => unknown,
+      impl?: Type<unknown>,
+    ): Provider[] => (impl ? [{ provide: token, useExisting: impl }] : []);
+    return {
+      module: CollectionModule,
+      imports: [...(ports.imports ?? [])],
+      providers: [
+        ...bind(ContactPolicy, ports.contactPolicy),
+        ...bind(ApprovalPolicy, ports.approvalPolicy),
+        ...bind(OverdueReasonCatalog, ports.overdueReasons),
+        ...bind(FileStorage, ports.fileStorage),
+      ],
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import type { CaseStatus, TaskKind } from './vocabulary';
+
+/** One case in a list. Money is a decimal string to the fen; DPD from the ledger snapshot. */
+export interface CaseSummary {
+  readonly id: string;
+  readonly debtor: { id: string; name: string };
+  readonly scope: string;
+  readonly accountId: string | null;
+  readonly status: CaseStatus;
+  readonly stage: string | null;
+  readonly packVersion: string | null;
+  readonly assignee: { id: string; name: string | null } | null;
+  readonly teamId: string | null;
+  readonly priority: number;
+  readonly overdueReasonCode: string | null;
+  readonly openedOn: string;
+  readonly closedOn: string | null;
+  readonly pausedUntil: string | null;
+  readonly version: number;
+  readonly dpd: number;
+  readonly amountDue: string;
+  readonly balanceAsOf: string | null;
+}
+
+export interface WorklistItem {
+  readonly taskId: string;
+  readonly kind: TaskKind;
+  readonly title: string | null;
+  readonly dueAt: string;
+  readonly slaDueAt: string | null;
+  readonly priority: number;
+  /** Due before today in the tenant's zone. */
+  readonly overdue: boolean;
+  readonly case: {
+    id: string;
+    status: CaseStatus;
+    debtorName: string;
+    dpd: number;
+    amountDue: string;
+  };
+}
+
+export interface TimelineEntry {
+  /** event (from the audit log), contact, promise, approval or cost. */
+  readonly kind: string;
+  readonly id: string;
+  readonly at: string;
+  /** Event type, channel, promise status, approval kind or cost category. */
+  readonly type: string;
+  readonly actorId: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface CaseAccountFigures {
+  readonly accountId: string;
+  readonly type: string;
+  readonly externalRef: string;
+  readonly dpd: number | null;
+  readonly totalDue: string | null;
+  readonly overduePrincipal: string | null;
+  readonly asOf: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  /** DPD with paused days taken out, as of the balance snapshot (escalation uses this). */
+  readonly effectiveDpd: number;
+  readonly blacklisted: boolean;
+  readonly accounts: CaseAccountFigures[];
+  readonly pauses: {
+    id: string;
+    reason: string;
+    fromOn: string;
+    untilOn: string;
+    endedOn: string | null;
+  }[];
+  readonly openTasks: {
+    id: string;
+    kind: string;
+    dueAt: string;
+    assigneeId: string | null;
+    priority: number;
+  }[];
+  readonly timeline: TimelineEntry[];
+}
+
+export interface ApprovalSummary {
+  readonly id: string;
+  readonly caseId: string;
+  readonly kind: string;
+  readonly approverRole: string;
+  readonly status: string;
+  readonly payload: Record<string, unknown>;
+  readonly reason: string | null;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly decidedBy: string | null;
+  readonly decidedAt: string | null;
+}

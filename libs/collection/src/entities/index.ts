@@ -1,0 +1,47 @@
+import { Approval } from './approval.entity';
+import { Case, CaseAccount, CaseAssignment } from './case.entity';
+import { Attachment, ContactAttempt } from './contact.entity';
+import { BlacklistEntry, CaseCost, SettlementInKind } from './cost.entity';
+import { LegalEvent, LegalMatter } from './legal.entity';
+import { CasePause } from './pause.entity';
+import { PromiseToPay } from './promise.entity';
+import { Task } from './task.entity';
+import { Team, TeamMember } from './team.entity';
+
+export {
+  Approval,
+  Attachment,
+  BlacklistEntry,
+  Case,
+  CaseAccount,
+  CaseAssignment,
+  CaseCost,
+  CasePause,
+  ContactAttempt,
+  LegalEvent,
+  LegalMatter,
+  PromiseToPay,
+  SettlementInKind,
+  Task,
+  Team,
+  TeamMember,
+};
+
+export const COLLECTION_ENTITIES = [
+  Approval,
+  Attachment,
+  BlacklistEntry,
+  Case,
+  CaseAccount,
+  CaseAssignment,
+  CaseCost,
+  CasePause,
+  ContactAttempt,
+  LegalEvent,
+  LegalMatter,
+  PromiseToPay,
+  SettlementInKind,
+  Task,
+  Team,
+  TeamMember,
+];

@@ -1,0 +1,50 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { TaskKind, TaskStatus } from '../domain/vocabulary';
+
+@Entity({ tableName: 'tasks' })
+export class Task {
+  @PrimaryKey({ type: 'uuid', fieldName: 'tenant_id' })
+  tenantId!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid', fieldName: 'case_id' })
+  caseId!: string;
+
+  @Property({ type: 'text' })
+  kind!: TaskKind;
+
+  @Property({ type: 'text', nullable: true })
+  title: string | null = null;
+
+  @Property({ type: 'Date', fieldName: 'due_at' })
+  dueAt!: Date;
+
+  @Property({ type: 'Date', fieldName: 'sla_due_at', nullable: true })
+  slaDueAt: Date | null = null;
+
+  @Property({ type: 'text' })
+  status!: TaskStatus;
+
+  @Property({ type: 'uuid', fieldName: 'assignee_id', nullable: true })
+  assigneeId: string | null = null;
+
+  @Property({ type: 'integer' })
+  priority = 0;
+
+  @Property({ type: 'text', fieldName: 'idempotency_key' })
+  idempotencyKey!: string;
+
+  @Property({ type: 'text', fieldName: 'outcome_note', nullable: true })
+  outcomeNote: string | null = null;
+
+  @Property({ type: 'text', fieldName: 'created_by' })
+  createdBy!: string;
+
+  @Property({ type: 'Date', fieldName: 'created_at' })
+  createdAt!: Date;
+
+  @Property({ type: 'Date', fieldName: 'completed_at', nullable: true })
+  completedAt: Date | null = null;
+}

@@ -1,0 +1,102 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Clock, localDateOf } from '@qingshou/calendar';
+import { NotFoundError } from '@qingshou/core';
+import { TenantTx } from '@qingshou/db';
+import { viewerOf } from '../domain/collection-command';
+import { effectiveDpd } from '../domain/effective-dpd';
+import type { CaseDetail } from '../domain/read-models';
+import {
+  CASE_SUMMARY_COLUMNS,
+  CASE_SUMMARY_JOINS,
+  CaseSummaryRow,
+  toCaseSummary,
+} from '../support/case-sql';
+import { tenantTimeZone } from '../support/collection-tx';
+import { requireRole } from '../support/permissions';
+import { int, isoInstant, money } from '../support/sql-values';
+import { visibleCasesSql } from '../visibility/case-visibility';
+import { caseTimeline } from './case-timeline.sql';
+import { GetCase } from './get-case.query';
+
+@QueryHandler(GetCase)
+export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(query: GetCase): Promise<CaseDetail> {
+    const viewer = viewerOf(query);
+    requireRole(viewer, 'readCases');
+    return this.tx.run(query.tenantId, async (em) => {
+      const visible = visibleCasesSql(viewer);
+      const [row] = await em.execute<(CaseSummaryRow & { blacklisted: boolean })[]>(
+        `select ${CASE_SUMMARY_COLUMNS},
+                exists (select 1 from blacklist b where b.tenant_id = c.tenant_id and b.debtor_id = c.debtor_id)
+                  as blacklisted
+         from cases c ${CASE_SUMMARY_JOINS}
+         where c.tenant_id = ? and c.id = ? and ${visible.sql}`,
+        [query.tenantId, query.caseId, ...visible.params],
+      );
+      if (!row) throw new NotFoundError('case', query.caseId);
+      const args = [query.tenantId, row.id];
+      const accounts = await em.execute<Record<string, string | null>[]>(
+        `select a.id, a.type, a.external_ref, ab.dpd, ab.total_due, ab.overdue_principal, ab.as_of
+         from case_accounts ca
+         join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
+         left join account_balances ab on ab.tenant_id = ca.tenant_id and ab.account_id = ca.account_id
+         where ca.tenant_id = ? and ca.case_id = ? order by a.external_ref`,
+        args,
+      );
+      const pauses = await em.execute<Record<string, string | null>[]>(
+        `select id, reason, from_on, until_on, ended_on from pauses
+         where tenant_id = ? and case_id = ? order by from_on, id`,
+        args,
+      );
+      const tasks = await em.execute<Record<string, string | null>[]>(
+        `select id, kind, due_at, assignee_id, priority from tasks
+         where tenant_id = ? and case_id = ? and status = 'open' order by due_at, id`,
+        args,
+      );
+      const summary = toCaseSummary(row);
+      // DPD is the snapshot's, so paused days are taken out as of the same date.
+      const asOf =
+        row.balance_as_of ??
+        localDateOf(this.clock.now(), await tenantTimeZone(em, query.tenantId));
+      const spans = pauses.map((p) => ({
+        fromOn: String(p.from_on),
+        untilOn: String(p.until_on),
+        endedOn: p.ended_on,
+      }));
+      return {
+        ...summary,
+        effectiveDpd: effectiveDpd(summary.dpd, spans, asOf),
+        blacklisted: row.blacklisted,
+        accounts: accounts.map((a) => ({
+          accountId: String(a.id),
+          type: String(a.type),
+          externalRef: String(a.external_ref),
+          dpd: int(a.dpd),
+          totalDue: money(a.total_due),
+          overduePrincipal: money(a.overdue_principal),
+          asOf: a.as_of,
+        })),
+        pauses: pauses.map((p) => ({
+          id: String(p.id),
+          reason: String(p.reason),
+          fromOn: String(p.from_on),
+          untilOn: String(p.until_on),
+          endedOn: p.ended_on,
+        })),
+        openTasks: tasks.map((t) => ({
+          id: String(t.id),
+          kind: String(t.kind),
+          dueAt: isoInstant(t.due_at) as string,
+          assigneeId: t.assignee_id,
+          priority: Number(t.priority),
+        })),
+        timeline: await caseTimeline(em, query.tenantId, row.id, row.debtor_id),
+      };
+    });
+  }
+}

@@ -1,0 +1,102 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { addDays, Clock, instantOf, localDateOf } from '@qingshou/calendar';
+import { TenantTx } from '@qingshou/db';
+import { viewerOf } from '../domain/collection-command';
+import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../domain/cursor';
+import type { WorklistItem } from '../domain/read-models';
+import type { CaseStatus, TaskKind } from '../domain/vocabulary';
+import { CASE_BALANCE_JOIN } from '../support/case-sql';
+import { tenantTimeZone } from '../support/collection-tx';
+import { requireRole } from '../support/permissions';
+import { isoInstant, money } from '../support/sql-values';
+import { visibleCasesSql } from '../visibility/case-visibility';
+import { GetWorklist } from './get-worklist.query';
+
+const CURSOR = 'worklist';
+
+interface Row {
+  id: string;
+  case_id: string;
+  kind: TaskKind;
+  title: string | null;
+  due_at: string;
+  sla_due_at: string | null;
+  priority: number;
+  overdue: boolean;
+  case_status: CaseStatus;
+  debtor_name: string;
+  dpd: number;
+  amount_due: string;
+}
+
+@QueryHandler(GetWorklist)
+export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<WorklistItem>> {
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(query: GetWorklist): Promise<Page<WorklistItem>> {
+    const viewer = viewerOf(query);
+    requireRole(viewer, 'readCases');
+    const size = pageSize(query.limit);
+    const now = this.clock.now();
+    return this.tx.run(query.tenantId, async (em) => {
+      const timeZone = await tenantTimeZone(em, query.tenantId);
+      const today = localDateOf(now, timeZone);
+      // "Due today" is the tenant's day, not UTC's: up to local midnight tonight.
+      const startOfToday = instantOf(today, '00:00', timeZone);
+      const startOfTomorrow = instantOf(addDays(today, 1), '00:00', timeZone);
+      const visible = visibleCasesSql(viewer);
+      const params: unknown[] = [
+        startOfToday,
+        query.tenantId,
+        query.actorId,
+        startOfTomorrow,
+        ...visible.params,
+      ];
+      let keyset = '';
+      if (query.cursor) {
+        const [negPriority, dueAt, id] = decodeCursor(CURSOR, query.cursor, 3);
+        keyset = 'and (-t.priority, t.due_at, t.id) > (?::int, ?::timestamptz, ?::uuid)';
+        params.push(negPriority, dueAt, id);
+      }
+      const rows = await em.execute<Row[]>(
+        `select t.id, t.case_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
+                t.due_at < ? as overdue, c.status as case_status, d.name as debtor_name,
+                bal.dpd, bal.amount_due
+         from tasks t
+         join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+         join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+         ${CASE_BALANCE_JOIN}
+         where t.tenant_id = ? and t.assignee_id = ? and t.status = 'open' and t.due_at < ?
+           and ${visible.sql} ${keyset}
+         order by -t.priority, t.due_at, t.id
+         limit ${size + 1}`,
+        params,
+      );
+      return toPage(rows, size, toItem, (row) =>
+        encodeCursor(CURSOR, [-row.priority, isoInstant(row.due_at) as string, row.id]),
+      );
+    });
+  }
+}
+
+function toItem(row: Row): WorklistItem {
+  return {
+    taskId: row.id,
+    kind: row.kind,
+    title: row.title,
+    dueAt: isoInstant(row.due_at) as string,
+    slaDueAt: isoInstant(row.sla_due_at),
+    priority: row.priority,
+    overdue: row.overdue,
+    case: {
+      id: row.case_id,
+      status: row.case_status,
+      debtorName: row.debtor_name,
+      dpd: Number(row.dpd),
+      amountDue: money(row.amount_due) ?? '0.00',
+    },
+  };
+}

@@ -1,0 +1,41 @@
+export * from './collection.module';
+
+export * from './domain/collection-command';
+export * from './domain/cursor';
+export * from './domain/effective-dpd';
+export * from './domain/overdue-reasons';
+export * from './domain/read-models';
+export * from './domain/vocabulary';
+export * from './entities';
+export * from './visibility/case-visibility';
+export * from './support/permissions';
+
+export * from './ports/approval-policy';
+export * from './ports/contact-policy';
+export * from './ports/overdue-reason-catalog';
+export * from './storage/file-storage';
+
+export * from './open-case/open-case.command';
+export * from './assign-case/assign-case.command';
+export * from './log-contact/log-contact.command';
+export * from './record-promise/record-promise.command';
+export * from './evaluate-promises/evaluate-promises.command';
+export * from './pause-case/pause-case.command';
+export * from './resume-case/resume-case.command';
+export * from './request-approval/request-approval.command';
+export * from './decide-approval/decide-approval.command';
+export * from './add-case-cost/add-case-cost.command';
+export * from './record-legal-step/record-legal-step.command';
+export * from './record-settlement-in-kind/record-settlement-in-kind.command';
+export * from './blacklist-debtor/blacklist-debtor.command';
+export * from './close-case/close-case.command';
+export * from './create-task/create-task.command';
+export * from './complete-task/complete-task.command';
+export * from './create-team/create-team.command';
+export * from './add-team-member/add-team-member.command';
+
+export * from './get-worklist/get-worklist.query';
+export * from './get-case/get-case.query';
+export * from './search-cases/search-cases.query';
+export * from './list-debtor-cases/list-debtor-cases.query';
+export * from './list-approvals/list-approvals.query';

@@ -1,0 +1,74 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ConflictError } from '@qingshou/core';
+import { randomUUID } from 'node:crypto';
+import { viewerOf } from '../domain/collection-command';
+import { APPROVAL_KINDS, isClosedStatus } from '../domain/vocabulary';
+import { Approval } from '../entities/approval.entity';
+import { ApprovalPolicy } from '../ports/approval-policy';
+import { invalidArgument, oneOf, textArg } from '../support/args';
+import { CollectionTx } from '../support/collection-tx';
+import { requireRole } from '../support/permissions';
+import { RequestApproval, RequestApprovalResult } from './request-approval.command';
+
+const MAX_PAYLOAD_BYTES = 16_384;
+
+@CommandHandler(RequestApproval)
+export class RequestApprovalHandler implements ICommandHandler<
+  RequestApproval,
+  RequestApprovalResult
+> {
+  constructor(
+    private readonly tx: CollectionTx,
+    private readonly policy: ApprovalPolicy,
+  ) {}
+
+  async execute(command: RequestApproval): Promise<RequestApprovalResult> {
+    requireRole(viewerOf(command), 'requestApproval');
+    const input = command.input;
+    const kind = oneOf(input.kind, APPROVAL_KINDS, 'kind');
+    const payload = input.payload ?? {};
+    if (typeof payload !== 'object' || Array.isArray(payload))
+      invalidArgument('payload', 'must be an object');
+    if (Buffer.byteLength(JSON.stringify(payload)) > MAX_PAYLOAD_BYTES) {
+      invalidArgument('payload', `must be at most ${MAX_PAYLOAD_BYTES} bytes of JSON`);
+    }
+    const reason = textArg(input.reason, 'reason');
+    try {
+      return await this.tx.run(command, async (w) => {
+        const found = await w.loadCase(input.caseId);
+        if (isClosedStatus(found.status))
+          throw new ConflictError(`Case ${found.id} is ${found.status}`);
+        const approverRole = await this.policy.approverRole({
+          tenantId: w.tenantId,
+          caseId: found.id,
+          kind,
+          payload,
+        });
+        const id = randomUUID();
+        w.em.create(Approval, {
+          tenantId: w.tenantId,
+          id,
+          caseId: found.id,
+          kind,
+          approverRole,
+          status: 'pending',
+          payload,
+          reason,
+          requestedBy: command.actorId,
+          requestedAt: w.now,
+        });
+        const after = { approvalId: id, kind, approverRole, status: 'pending', payload, reason };
+        await w.append([w.caseEvent('ApprovalRequested', found.id, after, null, after)]);
+        return { id, approverRole };
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw new ConflictError(
+          `A ${kind} request for this case is already waiting for a decision`,
+        );
+      }
+      throw error;
+    }
+  }
+}

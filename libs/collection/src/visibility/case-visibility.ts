@@ -1,0 +1,87 @@
+import { ForbiddenError, Role } from '@qingshou/core';
+import type { Viewer } from '../domain/collection-command';
+
+/**
+ * Who sees which cases (篇八: each collector logs in with their own id and sees the cases
+ * assigned to them; the supervisor distributes and reviews; the manager sees the branch).
+ * THE one rule: every collection query and command filters cases through `visibleCasesSql`,
+ * so an id outside it is "not found" (404, not 403: ids must not leak).
+ *
+ * - all:   manager, tenant-admin, legal, finance, auditor, clerk (内勤 keeps the ledger, 篇一/篇八)
+ * - teams: supervisor — cases of teams they belong to, or assigned to a member of them
+ * - own:   phone and field collectors — cases assigned to them
+ * - none:  anyone else (a platform admin has no business in a tenant's cases)
+ */
+export type CaseScopeOfViewer =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'teams'; readonly userId: string }
+  | { readonly kind: 'own'; readonly userId: string }
+  | { readonly kind: 'none' };
+
+const SEE_ALL: readonly Role[] = [
+  'manager',
+  'tenant-admin',
+  'legal',
+  'finance',
+  'auditor',
+  'clerk',
+];
+/** Roles that may change case data. The auditor (内审) only reads. */
+const MAY_WRITE: readonly Role[] = [
+  'manager',
+  'tenant-admin',
+  'legal',
+  'finance',
+  'clerk',
+  'supervisor',
+  'phone-collector',
+  'field-collector',
+];
+
+export function caseScopeOf(viewer: Viewer): CaseScopeOfViewer {
+  if (viewer.roles.some((role) => SEE_ALL.includes(role))) return { kind: 'all' };
+  if (viewer.roles.includes('supervisor')) return { kind: 'teams', userId: viewer.userId };
+  if (viewer.roles.includes('phone-collector') || viewer.roles.includes('field-collector')) {
+    return { kind: 'own', userId: viewer.userId };
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * A SQL condition on the case alias `c` with its parameters (`?` placeholders). Callers
+ * also pin `c.tenant_id`; RLS would hide other tenants anyway.
+ */
+export function visibleCasesSql(viewer: Viewer, alias = 'c'): { sql: string; params: unknown[] } {
+  const scope = caseScopeOf(viewer);
+  switch (scope.kind) {
+    case 'all':
+      return { sql: 'true', params: [] };
+    case 'own':
+      return { sql: `${alias}.assignee_id = ?`, params: [scope.userId] };
+    case 'teams':
+      return {
+        sql: `(${alias}.assignee_id = ?
+               or ${alias}.team_id in (select tm.team_id from team_members tm
+                                        where tm.tenant_id = ${alias}.tenant_id and tm.user_id = ?)
+               or ${alias}.assignee_id in (select peer.user_id from team_members peer
+                                            join team_members me on me.tenant_id = peer.tenant_id
+                                             and me.team_id = peer.team_id
+                                           where peer.tenant_id = ${alias}.tenant_id and me.user_id = ?))`,
+        params: [scope.userId, scope.userId, scope.userId],
+      };
+    case 'none':
+      return { sql: 'false', params: [] };
+  }
+}
+
+/** Commands call this before touching a case: reading is not acting (auditor). */
+export function assertMayChangeCases(viewer: Viewer): void {
+  if (!viewer.roles.some((role) => MAY_WRITE.includes(role))) {
+    throw new ForbiddenError('This role may read cases but not change them');
+  }
+}
+
+/** Whether the viewer works only their own cases (collectors), for rules about assignees. */
+export function isCollectorOnly(viewer: Viewer): boolean {
+  return caseScopeOf(viewer).kind === 'own';
+}

@@ -1,0 +1,72 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { Test } from '@nestjs/testing';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { ApiModule } from '../../../apps/api/src/api.module';
+import { configureApp } from '../../../apps/api/src/http/configure-app';
+import { Clock, FixedClock } from '../../../libs/calendar/src';
+import { ContactPolicy, FileStorage, LocalDiskFileStorage } from '../../../libs/collection/src';
+import type { AppConfig } from '../../../libs/core/src';
+import type { TestApi } from '../../support/test-app';
+import { createTestDatabase } from '../../support/test-db';
+
+export interface CollectionTestApi extends TestApi {
+  /** Business time for the whole app: DESIGN §4, nothing reads the wall clock. */
+  readonly clock: FixedClock;
+  /** Where attachments land, a temp directory of this file's own. */
+  readonly storageDir: string;
+}
+
+export interface CollectionApiOptions {
+  /** ISO instant the clock starts at. */
+  readonly now: string;
+  /** Stands in for the policy engine's ContactPolicy. */
+  readonly contactPolicy?: ContactPolicy;
+}
+
+/**
+ * test/support/test-app's startTestApi plus what case work needs pinned: a fixed clock
+ * (promise dates, DPD, "today"), attachment storage in a temp directory, and optionally a
+ * ContactPolicy the way the policy engine will provide one. Real PostgreSQL and Redis.
+ */
+export async function startCollectionApi(
+  options: CollectionApiOptions,
+): Promise<CollectionTestApi> {
+  process.env.NODE_ENV = 'test';
+  const db = await createTestDatabase();
+  const clock = new FixedClock(options.now);
+  const storageDir = await mkdtemp(join(tmpdir(), 'qs-collection-'));
+  let builder = Test.createTestingModule({
+    imports: [
+      ApiModule.forRoot({
+        config: db.config,
+        queuePrefix: `qs-test-${randomBytes(4).toString('hex')}`,
+      }),
+    ],
+  })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .overrideProvider(FileStorage)
+    .useValue(new LocalDiskFileStorage({ STORAGE_DIR: storageDir } as AppConfig));
+  if (options.contactPolicy)
+    builder = builder.overrideProvider(ContactPolicy).useValue(options.contactPolicy);
+  const moduleRef = await builder.compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: false }));
+  await app.init();
+  return {
+    app,
+    db,
+    clock,
+    storageDir,
+    http: () => request(app.getHttpServer()),
+    commands: app.get(CommandBus),
+    async close() {
+      await app.close();
+      await db.drop();
+      await rm(storageDir, { recursive: true, force: true });
+    },
+  };
+}
