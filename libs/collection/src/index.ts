@@ -39,3 +39,4 @@ export * from './get-case/get-case.query';
 export * from './search-cases/search-cases.query';
 export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
+export * from './visibility/case-based-ledger-access';

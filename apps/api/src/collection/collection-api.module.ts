@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CollectionModule } from '@qingshou/collection';
+import { CaseBasedLedgerAccessModule, CollectionModule } from '@qingshou/collection';
 import { ApprovalsController } from './approvals.controller';
 import { CaseActivityController } from './case-activity.controller';
 import { CasesController } from './cases.controller';
@@ -7,7 +7,7 @@ import { WorkController } from './work.controller';
 
 /** The /api/v1 routes of case work; ApiModule imports this one module. */
 @Module({
-  imports: [CollectionModule],
+  imports: [CollectionModule, CaseBasedLedgerAccessModule],
   controllers: [CasesController, CaseActivityController, ApprovalsController, WorkController],
 })
 export class CollectionApiModule {}

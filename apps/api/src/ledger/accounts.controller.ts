@@ -50,7 +50,7 @@ export class AccountsController {
     const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
     return fromInput(
       'query',
-      this.queries.execute(new GetAccountBalance(meta, params.id, query.asOf)),
+      this.queries.execute(new GetAccountBalance(meta, params.id, query.asOf, principal)),
     );
   }
 
@@ -66,6 +66,9 @@ export class AccountsController {
     @CorrelationId() correlationId: string,
   ): Promise<LedgerView> {
     const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
-    return fromInput('query', this.queries.execute(new GetLedger(meta, params.id, query.asOf)));
+    return fromInput(
+      'query',
+      this.queries.execute(new GetLedger(meta, params.id, query.asOf, principal)),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { CommandMeta, TenantQuery } from '@qingshou/core';
+import type { LedgerViewer } from '../access/ledger-access';
 import type { BalanceSummary } from '../read/balance-summary';
 
 /** The balance as of any date (default: the tenant's business date today). */
@@ -7,6 +8,8 @@ export class GetAccountBalance extends TenantQuery {
     meta: CommandMeta,
     readonly accountId: string,
     readonly asOf?: string,
+    /** The person asking; absent for internal reads (jobs), which see every account. */
+    readonly viewer?: LedgerViewer,
   ) {
     super(meta);
   }

@@ -1,5 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { BackOfficeLedgerAccess, LedgerAccess } from '../access/ledger-access';
 import { ForbiddenError } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { loadAccounts } from '../read/account-loader';
@@ -29,7 +31,12 @@ export class GetDebtorHandler implements IQueryHandler<GetDebtor, DebtorView> {
     private readonly events: EventLog,
     private readonly dates: BusinessDate,
     private readonly balances: AccountBalances,
-  ) {}
+    @Optional() @Inject(LedgerAccess) access?: LedgerAccess,
+  ) {
+    this.access = access ?? new BackOfficeLedgerAccess();
+  }
+
+  private readonly access: LedgerAccess;
 
   execute(query: GetDebtor): Promise<DebtorView> {
     const reveal = query.options.reveal === true;
@@ -44,6 +51,11 @@ export class GetDebtorHandler implements IQueryHandler<GetDebtor, DebtorView> {
   private async read(em: EntityManager, query: GetDebtor, reveal: boolean): Promise<DebtorView> {
     const { tenantId, debtorId } = query;
     await assertDebtorExists(em, tenantId, debtorId);
+    await this.access.assertDebtorVisible(
+      em,
+      { userId: query.actorId, roles: query.roles },
+      debtorId,
+    );
     const asOf = await resolveAsOf(em, this.dates, tenantId, query.options.asOf);
     const debtor = await readDebtor(em, tenantId, debtorId);
     const parties = await readRelatedParties(em, tenantId, debtorId);

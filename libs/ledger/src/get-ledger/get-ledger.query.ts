@@ -1,4 +1,5 @@
 import { CommandMeta, TenantQuery } from '@qingshou/core';
+import type { LedgerViewer } from '../access/ledger-access';
 import type { PaidLine } from '../domain/balance/account.types';
 import type { AccountRow } from '../read/account-loader';
 import type { BalanceSummary } from '../read/balance-summary';
@@ -10,6 +11,8 @@ export class GetLedger extends TenantQuery {
     meta: CommandMeta,
     readonly accountId: string,
     readonly asOf?: string,
+    /** The person asking; absent for internal reads (jobs), which see every account. */
+    readonly viewer?: LedgerViewer,
   ) {
     super(meta);
   }
