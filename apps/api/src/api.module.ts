@@ -16,6 +16,7 @@ import { IdentityController } from './identity/identity.controller';
 import { LedgerApiModule } from './ledger/ledger-api.module';
 import { NoticesApiModule } from './notices/notices-api.module';
 import { TenantsController } from './platform/tenants.controller';
+import { PolicyApiModule } from './policy/policy-api.module';
 
 export interface ApiModuleOptions {
   /** Tests pass their own database and Redis; production reads the environment. */
@@ -40,6 +41,7 @@ export class ApiModule {
         LedgerApiModule,
         NoticesApiModule,
         CollectionApiModule,
+        PolicyApiModule,
         ...QueueBoardModules,
       ],
       controllers: [IdentityController, TenantsController, HealthController],

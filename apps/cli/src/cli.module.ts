@@ -8,9 +8,17 @@ import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCommand, TenantCreateCommand } from './commands/tenant.command';
 import { UserCommand, UserCreateCommand } from './commands/user.command';
+import { PackCliModule } from './commands/pack.command';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), CqrsModule.forRoot(), DbModule, RedisModule, TenancyModule],
+  imports: [
+    AppConfigModule.forRoot(),
+    CqrsModule.forRoot(),
+    DbModule,
+    RedisModule,
+    TenancyModule,
+    PackCliModule,
+  ],
   providers: [
     MigrateCommand,
     TenantCommand,

@@ -2,6 +2,7 @@ import { Migration20261128000001Platform } from './Migration20261128000001Platfo
 import { Migration20261128000002Ledger } from './Migration20261128000002Ledger';
 import { Migration20261128000003Collection } from './Migration20261128000003Collection';
 import { Migration20261128000004Notices } from './Migration20261128000004Notices';
+import { Migration20261128000005Policy } from './Migration20261128000005Policy';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261128000002Ledger', class: Migration20261128000002Ledger },
   { name: 'Migration20261128000003Collection', class: Migration20261128000003Collection },
   { name: 'Migration20261128000004Notices', class: Migration20261128000004Notices },
+  { name: 'Migration20261128000005Policy', class: Migration20261128000005Policy },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

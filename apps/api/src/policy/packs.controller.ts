@@ -1,0 +1,152 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CommandMeta, ForbiddenError, Principal } from '@qingshou/core';
+import { TenantTx } from '@qingshou/db';
+import {
+  AvailablePack,
+  GetCurrentPack,
+  InstallationView,
+  InstalledPack,
+  InstallPack,
+  ListAvailablePacks,
+  ListPackInstallations,
+  PackChangePreview,
+  PreviewPackChange,
+  tenantIdBySlug,
+  UpgradedPack,
+  UpgradePack,
+} from '@qingshou/policy';
+import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { InstallPackBody, PackDiffBody, UpgradePackBody } from './packs.dto';
+
+const EVERY_TENANT_ROLE = [
+  'tenant-admin',
+  'manager',
+  'supervisor',
+  'phone-collector',
+  'field-collector',
+  'legal',
+  'finance',
+  'auditor',
+  'clerk',
+] as const;
+
+/**
+ * Policy packs: what is available, what a tenant runs, install, preview and upgrade.
+ * A tenant admin acts on its own tenant only; a platform admin on any.
+ */
+@ApiTags('policy packs')
+@ApiBearerAuth()
+@Controller()
+export class PacksController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly tx: TenantTx,
+  ) {}
+
+  /** The tenant a slug names, if the caller may manage it; refused before any lookup otherwise. */
+  private async target(principal: Principal, slug: string): Promise<string> {
+    if (principal.roles.includes('platform-admin')) return tenantIdBySlug(this.tx, slug);
+    if (principal.tenantSlug !== slug) {
+      throw new ForbiddenError("A tenant admin manages only its own tenant's pack");
+    }
+    return principal.tenantId;
+  }
+
+  private meta(principal: Principal, tenantId: string, correlationId: string): CommandMeta {
+    return { tenantId, actorId: principal.userId, correlationId };
+  }
+
+  @Get('packs/available')
+  @Roles('platform-admin', 'tenant-admin', 'manager', 'auditor')
+  available(): Promise<AvailablePack[]> {
+    return this.queries.execute(new ListAvailablePacks(true));
+  }
+
+  @Get('packs/current')
+  @Roles('platform-admin', ...EVERY_TENANT_ROLE)
+  async current(
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+    @Query('tenant') tenant?: string,
+  ): Promise<InstallationView> {
+    const tenantId = tenant ? await this.target(principal, tenant) : principal.tenantId;
+    return this.queries.execute(new GetCurrentPack(this.meta(principal, tenantId, correlationId)));
+  }
+
+  /** A query with a body: 200, writes nothing. */
+  @Post('packs/diff')
+  @HttpCode(200)
+  @Roles('platform-admin', 'tenant-admin', 'manager', 'auditor')
+  async diff(
+    @Body() body: PackDiffBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<PackChangePreview> {
+    const tenantId = body.tenant ? await this.target(principal, body.tenant) : principal.tenantId;
+    return this.queries.execute(
+      new PreviewPackChange(
+        this.meta(principal, tenantId, correlationId),
+        body.pack,
+        body.version,
+        body.params ?? {},
+      ),
+    );
+  }
+
+  @Get('tenants/:slug/packs')
+  @Roles('platform-admin', 'tenant-admin', 'auditor')
+  async history(
+    @Param('slug') slug: string,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<InstallationView[]> {
+    const tenantId = await this.target(principal, slug);
+    return this.queries.execute(
+      new ListPackInstallations(this.meta(principal, tenantId, correlationId)),
+    );
+  }
+
+  @Post('tenants/:slug/packs')
+  @Roles('platform-admin', 'tenant-admin')
+  async install(
+    @Param('slug') slug: string,
+    @Body() body: InstallPackBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<InstalledPack> {
+    const tenantId = await this.target(principal, slug);
+    return this.commands.execute(
+      new InstallPack(
+        this.meta(principal, tenantId, correlationId),
+        principal.tenantId,
+        body.pack,
+        body.version,
+        body.params ?? {},
+      ),
+    );
+  }
+
+  @Post('tenants/:slug/packs/upgrade')
+  @Roles('platform-admin', 'tenant-admin')
+  async upgrade(
+    @Param('slug') slug: string,
+    @Body() body: UpgradePackBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<UpgradedPack> {
+    const tenantId = await this.target(principal, slug);
+    return this.commands.execute(
+      new UpgradePack(
+        this.meta(principal, tenantId, correlationId),
+        principal.tenantId,
+        body.pack,
+        body.version,
+        body.params ?? {},
+        body.basedOn,
+      ),
+    );
+  }
+}

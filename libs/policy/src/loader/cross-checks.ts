@@ -1,0 +1,82 @@
+import { MERGED_LISTS } from './merge';
+import { PackProblem } from './problem';
+import { SUPPLIED_TEMPLATE_FIELDS } from '../registry/vocabularies';
+import type { PackSpec } from '../schema/pack.schema';
+import type { ResolvedTemplate } from './resolved-pack';
+
+/** Ids must be unique within a list: `stages[4].id: duplicate id "legal" (also stages[2])`. */
+function uniqueIn(
+  items: readonly unknown[] | undefined,
+  key: string,
+  path: string,
+  out: PackProblem[],
+): void {
+  const seen = new Map<unknown, number>();
+  (items ?? []).forEach((item, i) => {
+    const id = (item as Record<string, unknown> | null)?.[key];
+    if (id === undefined) return;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      out.push({
+        path: `${path}[${i}].${key}`,
+        reason: `duplicate ${key} "${String(id)}" (also ${path}[${first}])`,
+      });
+    } else {
+      seen.set(id, i);
+    }
+  });
+}
+
+export function duplicateIdProblems(spec: PackSpec): PackProblem[] {
+  const out: PackProblem[] = [];
+  const record = spec as unknown as Record<string, unknown[] | undefined>;
+  for (const [section, key] of Object.entries(MERGED_LISTS))
+    uniqueIn(record[section], key, section, out);
+  uniqueIn(spec.reasonCodes?.codes, 'code', 'reasonCodes.codes', out);
+  spec.parameters?.forEach((p, i) => uniqueIn(p.values, 'code', `parameters[${i}].values`, out));
+  spec.attributes?.forEach((a, i) => uniqueIn(a.values, 'code', `attributes[${i}].values`, out));
+  spec.drives?.forEach((d, i) => {
+    uniqueIn(d.phases, 'id', `drives[${i}].phases`, out);
+    uniqueIn(d.publications, 'id', `drives[${i}].publications`, out);
+    d.phases?.forEach((p, j) =>
+      uniqueIn(p.deliverables, 'id', `drives[${i}].phases[${j}].deliverables`, out),
+    );
+  });
+  (spec.groupTypes ?? []).forEach((g, i) => {
+    if (['tenant', 'collector', 'team'].includes(g)) {
+      out.push({
+        path: `groupTypes[${i}]`,
+        reason: `"${g}" is a built-in breakdown; pick another group type`,
+      });
+    }
+  });
+  return out;
+}
+
+const SUPPLIED = new Set<string>(SUPPLIED_TEMPLATE_FIELDS);
+
+/**
+ * A template may require only what the engine can supply (SUPPLIED_TEMPLATE_FIELDS) and
+ * the pack's own parameters; anything else would fail at render time in strict mode.
+ */
+export function templateFieldProblems(
+  templates: Readonly<Record<string, ResolvedTemplate>>,
+  parameterNames: ReadonlySet<string>,
+): PackProblem[] {
+  const out: PackProblem[] = [];
+  for (const template of Object.values(templates)) {
+    template.required.forEach((field, i) => {
+      const param = /^params\.(.+)$/.exec(field)?.[1];
+      const ok = param ? parameterNames.has(param) : SUPPLIED.has(field);
+      if (!ok) {
+        out.push({
+          path: `templates/${template.name}.hbs:required[${i}]`,
+          reason: param
+            ? `parameter "${param}" is not declared`
+            : `"${field}" is not a field the engine supplies (see SUPPLIED_TEMPLATE_FIELDS in docs/policy-packs.md)`,
+        });
+      }
+    });
+  }
+  return out;
+}

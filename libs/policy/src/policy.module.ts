@@ -1,0 +1,30 @@
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CalendarModule } from '@qingshou/calendar';
+import { GetCurrentPackHandler } from './lifecycle/get-current-pack/get-current-pack.handler';
+import { InstallPackHandler } from './lifecycle/install-pack/install-pack.handler';
+import { ListAvailablePacksHandler } from './lifecycle/list-available-packs/list-available-packs.handler';
+import { ListPackInstallationsHandler } from './lifecycle/list-pack-installations/list-pack-installations.handler';
+import { PreviewPackChangeHandler } from './lifecycle/preview-pack-change/preview-pack-change.handler';
+import { PackInstallation } from './lifecycle/support/pack-installation.entity';
+import { UpgradePackHandler } from './lifecycle/upgrade-pack/upgrade-pack.handler';
+import { PackLoader } from './loader/pack-loader';
+import { PackRegistry } from './loader/pack-registry';
+
+/** Pack format, registries, loader and the install/upgrade lifecycle. The engine comes next. */
+@Module({
+  imports: [CqrsModule, CalendarModule, MikroOrmModule.forFeature([PackInstallation])],
+  providers: [
+    PackRegistry,
+    PackLoader,
+    InstallPackHandler,
+    UpgradePackHandler,
+    GetCurrentPackHandler,
+    ListPackInstallationsHandler,
+    PreviewPackChangeHandler,
+    ListAvailablePacksHandler,
+  ],
+  exports: [PackRegistry, PackLoader],
+})
+export class PolicyModule {}

@@ -1,0 +1,198 @@
+/**
+ * Closed vocabularies packs pick from. Lists that mirror libs/collection (statuses, task
+ * kinds, outcomes) are repeated here because collection publishes no index yet; keep them in
+ * step with libs/collection/src/domain/vocabulary.ts.
+ */
+
+/** Who a notice goes to or a collector may contact. No unrelated third parties (篇八). */
+export const PARTIES = ['debtor', 'guarantor', 'co-borrower', 'emergency-contact'] as const;
+export type Party = (typeof PARTIES)[number];
+
+/** Who a notice may be addressed to: parties to the debt, never an emergency contact. */
+export const NOTICE_RECIPIENTS = ['debtor', 'guarantor', 'co-borrower'] as const;
+
+export const CASE_STATUSES = [
+  'open',
+  'promised',
+  'paused',
+  'legal',
+  'settled',
+  'written-off',
+  'returned',
+  'closed',
+] as const;
+
+/** Task kinds the platform knows; a pack adds its own under `taskKinds`, each on a base. */
+export const PLATFORM_TASK_KINDS = [
+  'call',
+  'visit',
+  'letter',
+  'contact-guarantor',
+  'review',
+  'other',
+] as const;
+
+export const CONTACT_CHANNELS = ['call', 'sms', 'letter', 'visit', 'wechat'] as const;
+
+/** Contact outcomes conditions may test; 'stalling' is 篇一's 推委、拖延. */
+export const CONTACT_OUTCOMES = [
+  'reached',
+  'promised-to-pay',
+  'refused',
+  'stalling',
+  'disputed',
+  'no-answer',
+  'busy',
+  'wrong-number',
+  'left-message',
+  'not-at-home',
+  'letter-delivered',
+  'letter-returned',
+] as const;
+
+export const PROMISE_STATUSES = ['pending', 'kept', 'broken'] as const;
+
+/** 篇一 第四步 / 篇五 第十三条: what legal plans once a case is referred. */
+export const LEGAL_STEPS = [
+  'filing',
+  'preservation',
+  'negotiation',
+  'hearing',
+  'judgment',
+  'enforcement',
+] as const;
+
+/** Amounts an `amount` condition may test, as the ledger computes them as of the date. */
+export const AMOUNT_FIELDS = [
+  'overdueAmount',
+  'overduePrincipal',
+  'overdueInterest',
+  'penaltyInterest',
+  'compoundInterest',
+  'totalDue',
+  'outstandingPrincipal',
+] as const;
+
+/** What a flag means outside the system; reports print these labels. */
+export const FLAG_EFFECTS = {
+  'stop-supply': { zh: '停止供货', en: 'Stop supplying the customer' },
+  'no-new-loans': { zh: '不予放贷', en: 'No new loans' },
+  'no-promotion': { zh: '不予提拔', en: 'No promotion' },
+  'no-transfer': { zh: '不得调动', en: 'No transfer' },
+  'no-awards': { zh: '不得参与评先评优', en: 'No awards or honours' },
+  'suspend-post': { zh: '停岗、停薪、停职', en: 'Suspended from post and pay' },
+  'eligibility-suspended': {
+    zh: '取消优惠政策享受资格',
+    en: 'Preferential-policy eligibility suspended',
+  },
+  'public-list': { zh: '公开曝光', en: 'May be named on a published list' },
+  'credit-report': { zh: '报送征信', en: 'Reported to the credit bureau' },
+} as const;
+export type FlagEffect = keyof typeof FLAG_EFFECTS;
+
+export const NOTICE_CHANNELS = [
+  'letter',
+  'registered-mail',
+  'sms',
+  'email',
+  'wechat',
+  'notice-board',
+  'document',
+] as const;
+
+/** Columns a report may list; the reporting lib computes each. */
+export const REPORT_COLUMNS = {
+  debtorName: { zh: '客户名称', en: 'Debtor' },
+  debtorIdMasked: { zh: '证件号码（脱敏）', en: 'ID number (masked)' },
+  accountRef: { zh: '合同/账号', en: 'Account' },
+  accountType: { zh: '账户类型', en: 'Account type' },
+  group: { zh: '所属单位/村/学校', en: 'Group' },
+  collector: { zh: '催收人员', en: 'Collector' },
+  responsiblePerson: { zh: '责任人', en: 'Responsible person' },
+  principal: { zh: '本金', en: 'Principal' },
+  outstandingPrincipal: { zh: '剩余本金', en: 'Outstanding principal' },
+  overdueAmount: { zh: '逾期金额', en: 'Overdue amount' },
+  penaltyInterest: { zh: '罚息', en: 'Penalty interest' },
+  dpd: { zh: '逾期天数', en: 'Days past due' },
+  agingBucket: { zh: '账龄', en: 'Aging bucket' },
+  loanClass: { zh: '五级分类', en: 'Loan class' },
+  stage: { zh: '催收阶段', en: 'Stage' },
+  status: { zh: '状态', en: 'Status' },
+  reasonCode: { zh: '逾期原因', en: 'Overdue reason' },
+  measures: { zh: '催收措施', en: 'Measures taken' },
+  lastContactAt: { zh: '最近联系', en: 'Last contact' },
+  contacts: { zh: '联系次数', en: 'Contacts' },
+  visits: { zh: '外访次数', en: 'Visits' },
+  promises: { zh: '承诺还款', en: 'Promises' },
+  repayments: { zh: '本期还款', en: 'Repayments in period' },
+  recoveredAmount: { zh: '清收金额', en: 'Recovered' },
+  costs: { zh: '催收费用', en: 'Costs' },
+  flags: { zh: '标记', en: 'Flags' },
+  deadline: { zh: '清收期限', en: 'Deadline' },
+  method: { zh: '清收方式', en: 'Method' },
+  phase: { zh: '阶段', en: 'Drive phase' },
+  agencyAmount: { zh: '本公司记录金额', en: 'Amount we recorded' },
+  clientAmount: { zh: '委托方记录金额', en: "Amount in the client's file" },
+  difference: { zh: '差额', en: 'Difference' },
+  contributionArrears: { zh: '欠缴金额', en: 'Contribution arrears' },
+  monthsStopped: { zh: '停缴月数', en: 'Months stopped' },
+  target: { zh: '目标', en: 'Target' },
+  actual: { zh: '实际', en: 'Actual' },
+  gap: { zh: '差距', en: 'Gap' },
+} as const;
+export type ReportColumn = keyof typeof REPORT_COLUMNS;
+
+/**
+ * Fields the engine supplies to a notice template; a template's front matter may require
+ * only these (plus `params.<declared parameter>`). Amounts come as figures and, with
+ * `Upper`, in Chinese capitals; dates as 2026年3月5日 through the date helper.
+ */
+export const SUPPLIED_TEMPLATE_FIELDS = [
+  'tenant.name',
+  'tenant.address',
+  'tenant.phone',
+  'recipient.name',
+  'recipient.role',
+  'recipient.address',
+  'debtor.name',
+  'debtor.idNumberMasked',
+  'debtor.address',
+  'debtor.phoneMasked',
+  'guarantor.name',
+  'account.ref',
+  'account.type',
+  'account.startDate',
+  'account.principal',
+  'account.outstandingPrincipal',
+  'account.overdueAmount',
+  'account.overdueAmountUpper',
+  'account.overduePrincipal',
+  'account.overdueInterest',
+  'account.penaltyInterest',
+  'account.compoundInterest',
+  'account.totalDue',
+  'account.totalDueUpper',
+  'account.dpd',
+  'account.firstUnpaidDueDate',
+  'account.nextDueDate',
+  'account.nextDueAmount',
+  'case.ref',
+  'case.stage',
+  'case.collector',
+  'case.collectorPhone',
+  'notice.number',
+  'notice.date',
+  'notice.deadline',
+  'notice.periodDays',
+  'incentive.name',
+  'incentive.deadline',
+  'incentive.waivedAmount',
+  'incentive.waivedAmountUpper',
+  'drive.name',
+  'drive.phase',
+  'group.name',
+  'statement.lines',
+  'statement.balance',
+  'statement.balanceUpper',
+  'replySlip.returnBy',
+] as const;

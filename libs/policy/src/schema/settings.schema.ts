@@ -1,0 +1,190 @@
+import { BusinessCalendar, DEFAULT_TIME_ZONE, DEFAULT_WORKING_HOURS } from '@qingshou/calendar';
+import { checkBands, DEFAULT_ALLOCATION_ORDER } from '@qingshou/ledger';
+import { ArrayNotEmpty, IsIn, IsOptional, Matches } from 'class-validator';
+import { LOAN_CLASSES } from '../registry/condition-args';
+import type { RelativeProblem } from '../registry/registry.types';
+import { CONTACT_CHANNELS, PARTIES } from '../registry/vocabularies';
+import { ValueOrParam } from './field-decorators';
+import { CodeLabel } from './parameters.schema';
+import { Bool, Int, Nested, NestedList, OneOf, Optional, Required, Text } from './rules';
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const Time = () => Matches(TIME, { message: 'must be a time HH:mm' });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TimeWindow {
+  @Required()
+  @Time()
+  start!: string;
+
+  @Required()
+  @Time()
+  end!: string;
+
+  refine(): RelativeProblem[] {
+    return this.start < this.end
+      ? []
+      : [{ path: 'end', reason: `must be after start (${this.start})` }];
+  }
+}
+
+export class CalendarOverrideSpec {
+  @Required()
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  date!: string;
+
+  @Required()
+  @Text(200)
+  reason!: string;
+}
+
+/** Day count, zone, office hours and the tenant's exceptions to the PRC calendar (DESIGN §4). */
+export class CalendarSpec {
+  @IsOptional()
+  @IsIn([360, 365], { message: 'must be 360 or 365' })
+  dayCountBasis: 360 | 365 = 360;
+
+  @IsOptional()
+  @IsIn(Intl.supportedValuesOf('timeZone'), {
+    message: 'must be an IANA time zone like Asia/Shanghai',
+  })
+  timeZone: string = DEFAULT_TIME_ZONE;
+
+  @IsOptional()
+  @NestedList(() => TimeWindow, 6)
+  workingHours: TimeWindow[] = DEFAULT_WORKING_HOURS.map((w) => Object.assign(new TimeWindow(), w));
+
+  /** Days the office is closed although the public calendar works. */
+  @IsOptional()
+  @NestedList(() => CalendarOverrideSpec, 400)
+  holidays: CalendarOverrideSpec[] = [];
+
+  /** Days the office works although the public calendar rests. */
+  @IsOptional()
+  @NestedList(() => CalendarOverrideSpec, 400)
+  workingDays: CalendarOverrideSpec[] = [];
+
+  refine(): RelativeProblem[] {
+    try {
+      new BusinessCalendar({
+        timeZone: this.timeZone,
+        workingHours: this.workingHours,
+        extraHolidays: this.holidays,
+        extraWorkingDays: this.workingDays,
+      });
+      return [];
+    } catch (error) {
+      return [{ path: '', reason: (error as Error).message }];
+    }
+  }
+}
+
+/** When and whom a collector may contact; enforced when contacts are logged or offered. */
+export class ContactRulesSpec {
+  @IsOptional()
+  @Nested(() => TimeWindow)
+  allowedHours: TimeWindow = Object.assign(new TimeWindow(), { start: '08:00', end: '21:00' });
+
+  @ValueOrParam('integer', { min: 1, max: 50 })
+  maxAttemptsPerDay: number = 3;
+
+  @ValueOrParam('integer', { min: 1, max: 200 })
+  maxAttemptsPer7Days: number = 7;
+
+  /** No unrelated third parties, ever; debtor and guarantor by default. */
+  @IsOptional()
+  @ArrayNotEmpty({ message: 'must list at least one party' })
+  @OneOf(PARTIES, { each: true })
+  allowedParties: string[] = ['debtor', 'guarantor'];
+
+  @IsOptional()
+  @Bool()
+  requireNotes: boolean = false;
+
+  /** Channels whose contacts must carry a recording (篇八: calls and visits). */
+  @IsOptional()
+  @OneOf(CONTACT_CHANNELS, { each: true })
+  requireRecording: string[] = [];
+}
+
+export const DUE_COMPONENTS = ['fees', 'penalty', 'compound', 'interest', 'principal'] as const;
+
+/** 罚息 and 复利 (DESIGN §4) and the order a payment settles components. */
+export class InterestSpec {
+  /** Penalty rate = contract rate × (1 + markup); typically 30%–50%. */
+  @ValueOrParam('percent', { min: 0, max: 1 })
+  penaltyMarkup: string = '0.5';
+
+  @ValueOrParam('boolean')
+  compoundInterest: boolean = true;
+
+  @IsOptional()
+  @OneOf(DUE_COMPONENTS, { each: true })
+  allocationOrder: string[] = [...DEFAULT_ALLOCATION_ORDER];
+
+  refine(): RelativeProblem[] {
+    const sorted = [...this.allocationOrder].sort().join();
+    return sorted === [...DUE_COMPONENTS].sort().join()
+      ? []
+      : [
+          {
+            path: 'allocationOrder',
+            reason: `must list each of ${DUE_COMPONENTS.join(', ')} once`,
+          },
+        ];
+  }
+}
+
+export class BandSpec {
+  @Required()
+  @Text(16)
+  label!: string;
+
+  @Required()
+  @Int(0, 100000)
+  minDpd!: number;
+}
+
+function bandProblems(bands: BandSpec[] | undefined, path: string): RelativeProblem[] {
+  if (!bands) return [];
+  try {
+    checkBands(bands);
+    return [];
+  } catch (error) {
+    return [{ path, reason: (error as Error).message }];
+  }
+}
+
+/** 五级分类 and 账龄 cut-offs; absent, the ledger's defaults apply. */
+export class ClassificationSpec {
+  @Optional()
+  @NestedList(() => BandSpec, 5)
+  loanClassBands?: BandSpec[];
+
+  @Optional()
+  @NestedList(() => BandSpec, 24)
+  agingBuckets?: BandSpec[];
+
+  refine(): RelativeProblem[] {
+    const bad = (this.loanClassBands ?? []).filter((b) => !LOAN_CLASSES.includes(b.label));
+    return [
+      ...bad.map((b) => ({
+        path: 'loanClassBands',
+        reason: `"${b.label}" is not one of ${LOAN_CLASSES.join(', ')}`,
+      })),
+      ...bandProblems(this.loanClassBands, 'loanClassBands'),
+      ...bandProblems(this.agingBuckets, 'agingBuckets'),
+    ];
+  }
+}
+
+/** The overdue-reason taxonomy (篇六's six causes), optionally required when a case is worked. */
+export class ReasonCodesSpec {
+  @IsOptional()
+  @Bool()
+  requiredWhenWorked: boolean = false;
+
+  @IsOptional()
+  @NestedList(() => CodeLabel, 100)
+  codes: CodeLabel[] = [];
+}
