@@ -38,7 +38,6 @@ export * from './schema/ladder.schema';
 export * from './schema/outcomes.schema';
 export * from './schema/drives.schema';
 export * from './schema/documents.schema';
-export * from './schema/template.schema';
 export {
   PARAMETER_TYPES,
   type ParameterType,

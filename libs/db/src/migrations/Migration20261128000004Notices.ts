@@ -3,7 +3,15 @@ import { tenantRlsSql } from './tenant-rls.sql';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
-const CHANNELS = ['letter', 'sms', 'email'];
+const CHANNELS = [
+  'letter',
+  'registered-mail',
+  'sms',
+  'email',
+  'wechat',
+  'notice-board',
+  'document',
+];
 const STATUSES = ['draft', 'sent', 'signed', 'refused', 'undeliverable', 'delivered', 'failed'];
 
 /**

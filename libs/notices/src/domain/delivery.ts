@@ -26,11 +26,18 @@ export const DELIVERY_STATUSES = NOTICE_STATUSES.filter((s) => s !== 'draft') as
 >[];
 export type DeliveryStatus = Exclude<NoticeStatus, 'draft'>;
 
-/** A posted letter ends signed, refused or undeliverable; an sms or e-mail delivered or failed. */
+/**
+ * A posted letter ends signed, refused or undeliverable; an sms, e-mail or WeChat message
+ * delivered or failed; a posting on a notice board or a paper kept on file is delivered.
+ */
 const OUTCOMES: Record<NoticeChannel, readonly DeliveryStatus[]> = {
   letter: ['signed', 'refused', 'undeliverable'],
+  'registered-mail': ['signed', 'refused', 'undeliverable'],
   sms: ['delivered', 'failed'],
   email: ['delivered', 'failed'],
+  wechat: ['delivered', 'failed'],
+  'notice-board': ['delivered'],
+  document: ['delivered'],
 };
 
 /**

@@ -51,7 +51,7 @@ describe('template front matter', () => {
     ]);
     expect(error.problems).toContainEqual({
       path: 'frontMatter.channel',
-      reason: 'must be one of letter, sms, email',
+      reason: 'must be one of letter, registered-mail, sms, email, wechat, notice-board, document',
     });
     expect(error.problems).toContainEqual({
       path: 'frontMatter.required',

@@ -2,6 +2,7 @@ import { plainToInstance, Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -19,7 +20,19 @@ import { parseDocument } from 'yaml';
 import { FIELD_PATH, FORBIDDEN_SEGMENTS, forbiddenSegment } from './path-rules';
 import { TemplateRefusedError } from './template-errors';
 
-export const NOTICE_CHANNELS = ['letter', 'sms', 'email'] as const;
+/**
+ * How a notice reaches its reader. 挂号信 (registered mail) is how 篇五's final notice goes
+ * out; a notice board serves 篇三's public lists; `document` is a paper kept on file.
+ */
+export const NOTICE_CHANNELS = [
+  'letter',
+  'registered-mail',
+  'sms',
+  'email',
+  'wechat',
+  'notice-board',
+  'document',
+] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
 const PATH_MESSAGE = 'each entry must be a field path such as debtor.name';
@@ -50,10 +63,11 @@ export class NoticeFrontMatter {
   channel!: NoticeChannel;
 
   /** Checked before rendering; every missing one is named at once. */
+  @IsOptional()
   @IsArray()
   @ArrayUnique()
   @Matches(FIELD_PATH, { each: true, message: PATH_MESSAGE })
-  required!: string[];
+  required: string[] = [];
 
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{0,47}$/, { message: 'must name a layout in templates/layouts' })
@@ -69,6 +83,11 @@ export class NoticeFrontMatter {
   @IsString()
   @Length(1, 500)
   description?: string;
+
+  /** The letter carries a reply slip to be returned (篇一 对账单 回执). */
+  @IsOptional()
+  @IsBoolean()
+  replySlip?: boolean;
 }
 
 /** Layouts and partials in /templates: a description and the fields they print. */

@@ -1,13 +1,12 @@
-import { plainToInstance } from 'class-transformer';
 import Handlebars from 'handlebars';
-import { TemplateFrontMatter } from '../schema/template.schema';
-import { parseYaml, splitFrontMatter } from './pack-files';
+import { NoticeFrontMatter, readFrontMatter, TemplateRefusedError } from '@qingshou/notices';
+import { splitFrontMatter } from './pack-files';
 import { PackProblem } from './problem';
 import type { ResolvedTemplate } from './resolved-pack';
-import { validateInstance } from './validate-tree';
 
 /**
- * Reads one template: its front matter (title, channel, required fields) validated, its
+ * Reads one template: its front matter validated by the notices lib's own schema (the one
+ * that renders it, so a pack can never declare a template the renderer would refuse), its
  * body parsed by handlebars so a syntax error surfaces at validation, not at first send.
  */
 export function readTemplate(
@@ -25,29 +24,32 @@ export function readTemplate(
     });
     return null;
   }
-  const parsed = parseYaml(frontMatter, file);
-  out.push(...parsed.problems);
-  if (parsed.problems.length) return null;
-  const meta = plainToInstance(TemplateFrontMatter, parsed.value ?? {});
-  const problems = validateInstance(meta, '').map((p) => ({
-    path: `${file}:${p.path}`,
-    reason: p.reason,
-  }));
-  out.push(...problems);
+  let meta: NoticeFrontMatter;
+  try {
+    meta = readFrontMatter(NoticeFrontMatter, frontMatter, file);
+  } catch (error) {
+    if (!(error instanceof TemplateRefusedError)) throw error;
+    out.push(
+      ...error.problems.map((p) => ({
+        path: `${file}:${p.path.replace(/^frontMatter\.?/, '')}`,
+        reason: p.reason,
+      })),
+    );
+    return null;
+  }
   try {
     Handlebars.parse(body);
   } catch (error) {
     out.push({ path: file, reason: `template body: ${(error as Error).message.split('\n')[0]}` });
     return null;
   }
-  if (problems.length) return null;
   return {
     name,
     pack,
     title: meta.title,
     channel: meta.channel,
     required: meta.required,
-    replySlip: meta.replySlip,
+    replySlip: meta.replySlip ?? false,
     ...(meta.layout ? { layout: meta.layout } : {}),
     body,
   };

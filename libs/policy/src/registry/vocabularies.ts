@@ -90,15 +90,8 @@ export const FLAG_EFFECTS = {
 } as const;
 export type FlagEffect = keyof typeof FLAG_EFFECTS;
 
-export const NOTICE_CHANNELS = [
-  'letter',
-  'registered-mail',
-  'sms',
-  'email',
-  'wechat',
-  'notice-board',
-  'document',
-] as const;
+/** One list of channels: the notices lib, which renders and delivers, owns it. */
+export { NOTICE_CHANNELS } from '@qingshou/notices';
 
 /** Columns a report may list; the reporting lib computes each. */
 export const REPORT_COLUMNS = {
