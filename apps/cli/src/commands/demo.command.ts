@@ -1,6 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { TenantTx, PLATFORM_TENANT_ID } from '@qingshou/db';
 import { CreateTenant, CreateUser } from '@qingshou/tenancy';
+import { CalendarService, addDays } from '@qingshou/calendar';
+import { ConflictError } from '@qingshou/core';
+import { InstallPack } from '@qingshou/policy';
 import { Command, CommandRunner } from 'nest-commander';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -20,6 +23,7 @@ export class DemoCommand extends CommandRunner {
   constructor(
     private readonly commands: CommandBus,
     private readonly tx: TenantTx,
+    private readonly calendar: CalendarService,
   ) {
     super();
   }
@@ -42,6 +46,7 @@ export class DemoCommand extends CommandRunner {
         );
         tenantId = result.id as string;
       }
+      await this.installPack(tenantId, tenant.slug, tenant.pack);
       for (const user of tenant.users) {
         if (await this.userExists(tenantId, user.username)) continue;
         const password = this.password();
@@ -69,6 +74,23 @@ export class DemoCommand extends CommandRunner {
     ].join('\n');
     appendFileSync(CREDENTIALS_FILE, text + '\n', { mode: 0o600 });
     console.log(`Demo users created (also saved to ${CREDENTIALS_FILE}):\n${text}`);
+  }
+
+  /** Pins the tenant's pack at its current version; an active one is left as it is. */
+  private async installPack(tenantId: string, slug: string, pack: string): Promise<void> {
+    const today = this.calendar.today();
+    // The co-op drive runs from the first of this month; the amnesty ends 45 days later.
+    const launchDate = `${today.slice(0, 7)}-01`;
+    const params =
+      pack === 'credit-coop-npl-drive' ? { launchDate, amnestyDate: addDays(launchDate, 45) } : {};
+    try {
+      await this.commands.execute(
+        new InstallPack(operatorMeta(tenantId), PLATFORM_TENANT_ID, pack, undefined, params),
+      );
+      console.log(`Installed pack ${pack} for ${slug}`);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
   }
 
   private password(): string {
