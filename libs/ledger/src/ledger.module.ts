@@ -14,7 +14,7 @@ import { GetAccountBalanceHandler } from './get-account-balance/get-account-bala
 import { GetDebtorHandler } from './get-debtor/get-debtor.handler';
 import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
 import { AccountBalances } from './read/account-balances.service';
-import { BalancePolicy, DefaultBalancePolicy } from './read/balance-policy';
+import { BalancePolicy, BalanceReliefs, DefaultBalancePolicy } from './read/balance-policy';
 import { RecordPaymentHandler } from './record-payment/record-payment.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
 import { RegisterDebtorHandler } from './register-debtor/register-debtor.handler';
@@ -41,6 +41,7 @@ import { BusinessDate } from './support/business-date';
     BusinessDate,
     AccountBalances,
     { provide: BalancePolicy, useClass: DefaultBalancePolicy },
+    BalanceReliefs,
     RegisterDebtorHandler,
     RegisterAccountHandler,
     RecordPaymentHandler,
@@ -51,6 +52,6 @@ import { BusinessDate } from './support/business-date';
     GetAccountBalanceHandler,
     GetLedgerHandler,
   ],
-  exports: [AccountBalances, BalancePolicy],
+  exports: [AccountBalances, BalancePolicy, BalanceReliefs],
 })
 export class LedgerModule {}

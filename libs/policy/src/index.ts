@@ -44,3 +44,5 @@ export {
   type ParamRef,
   isParamRef,
 } from './schema/value-kinds';
+export * from './engine';
+export * from './kpi';

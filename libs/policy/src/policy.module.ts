@@ -2,6 +2,8 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { EngineModule } from './engine/engine.module';
+import { OutcomesModule } from './kpi/outcomes.module';
 import { GetCurrentPackHandler } from './lifecycle/get-current-pack/get-current-pack.handler';
 import { InstallPackHandler } from './lifecycle/install-pack/install-pack.handler';
 import { ListAvailablePacksHandler } from './lifecycle/list-available-packs/list-available-packs.handler';
@@ -14,7 +16,13 @@ import { PackRegistry } from './loader/pack-registry';
 
 /** Pack format, registries, loader and the install/upgrade lifecycle. The engine comes next. */
 @Module({
-  imports: [CqrsModule, CalendarModule, MikroOrmModule.forFeature([PackInstallation])],
+  imports: [
+    CqrsModule,
+    CalendarModule,
+    MikroOrmModule.forFeature([PackInstallation]),
+    EngineModule,
+    OutcomesModule,
+  ],
   providers: [
     PackRegistry,
     PackLoader,

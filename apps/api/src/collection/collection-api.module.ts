@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseBasedLedgerAccessModule, CollectionModule } from '@qingshou/collection';
+import { ENGINE_COLLECTION_PORTS } from '@qingshou/policy';
 import { ApprovalsController } from './approvals.controller';
 import { CaseActivityController } from './case-activity.controller';
 import { CasesController } from './cases.controller';
@@ -7,7 +8,8 @@ import { WorkController } from './work.controller';
 
 /** The /api/v1 routes of case work; ApiModule imports this one module. */
 @Module({
-  imports: [CollectionModule, CaseBasedLedgerAccessModule],
+  // Contact rules and approvers come from the tenant's pinned pack.
+  imports: [CollectionModule.withPorts(ENGINE_COLLECTION_PORTS), CaseBasedLedgerAccessModule],
   controllers: [CasesController, CaseActivityController, ApprovalsController, WorkController],
 })
 export class CollectionApiModule {}

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PolicyModule } from '@qingshou/policy';
+import { EngineController } from './engine.controller';
+import { OUTCOME_CONTROLLERS } from './outcome-controllers';
 import { PacksController } from './packs.controller';
 
 /** The policy packs' HTTP edge: api.module imports this one module. */
 @Module({
   imports: [PolicyModule],
-  controllers: [PacksController],
+  controllers: [PacksController, EngineController, ...OUTCOME_CONTROLLERS],
 })
 export class PolicyApiModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CommandBus, QueryBus, CqrsModule } from '@nestjs/cqrs';
 import { ValidationFailedError } from '@qingshou/core';
+import { NoticesModule } from '@qingshou/notices';
 import { PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import {
   AvailablePack,
+  ENGINE_NOTICES_PORTS,
   formatProblem,
   InstalledPack,
   InstallPack,
@@ -18,6 +20,7 @@ import {
   UpgradePack,
 } from '@qingshou/policy';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
+import { PackEvaluateCommand } from './evaluate.command';
 import { operatorMeta } from './platform-actor';
 
 interface PackOptions {
@@ -215,13 +218,14 @@ export class PackUpgradeCommand extends TenantPackCommand {
 
 @Command({
   name: 'pack',
-  description: 'Policy packs: validate, list, install, diff, upgrade',
+  description: 'Policy packs: validate, list, install, diff, upgrade, evaluate',
   subCommands: [
     PackValidateCommand,
     PackListCommand,
     PackInstallCommand,
     PackDiffCommand,
     PackUpgradeCommand,
+    PackEvaluateCommand,
   ],
 })
 export class PackCommand extends CommandRunner {
@@ -232,7 +236,8 @@ export class PackCommand extends CommandRunner {
 
 /** The pack commands with what they need; cli.module imports this one module. */
 @Module({
-  imports: [CqrsModule, PolicyModule],
+  // `pack evaluate` issues notices: from the tenant's pinned templates, not policies/.
+  imports: [CqrsModule, PolicyModule, NoticesModule.withPorts(ENGINE_NOTICES_PORTS)],
   providers: [
     PackCommand,
     PackValidateCommand,
@@ -240,6 +245,7 @@ export class PackCommand extends CommandRunner {
     PackInstallCommand,
     PackDiffCommand,
     PackUpgradeCommand,
+    PackEvaluateCommand,
   ],
 })
 export class PackCliModule {}

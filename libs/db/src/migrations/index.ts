@@ -3,6 +3,8 @@ import { Migration20261128000002Ledger } from './Migration20261128000002Ledger';
 import { Migration20261128000003Collection } from './Migration20261128000003Collection';
 import { Migration20261128000004Notices } from './Migration20261128000004Notices';
 import { Migration20261128000005Policy } from './Migration20261128000005Policy';
+import { Migration20261128000007Engine } from './Migration20261128000007Engine';
+import { Migration20261128000008Kpi } from './Migration20261128000008Kpi';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -11,6 +13,8 @@ export const MIGRATIONS = [
   { name: 'Migration20261128000003Collection', class: Migration20261128000003Collection },
   { name: 'Migration20261128000004Notices', class: Migration20261128000004Notices },
   { name: 'Migration20261128000005Policy', class: Migration20261128000005Policy },
+  { name: 'Migration20261128000007Engine', class: Migration20261128000007Engine },
+  { name: 'Migration20261128000008Kpi', class: Migration20261128000008Kpi },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

@@ -4,7 +4,6 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { BackOfficeLedgerAccess, LedgerAccess } from '../access/ledger-access';
 import { ForbiddenError } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
-import { loadAccounts } from '../read/account-loader';
 import { AccountBalances } from '../read/account-balances.service';
 import { summarise } from '../read/balance-summary';
 import {
@@ -60,7 +59,7 @@ export class GetDebtorHandler implements IQueryHandler<GetDebtor, DebtorView> {
     const debtor = await readDebtor(em, tenantId, debtorId);
     const parties = await readRelatedParties(em, tenantId, debtorId);
     const groups = await readGroups(em, tenantId, debtorId);
-    const accounts = (await loadAccounts(em, tenantId, { debtorId })).map((loaded) => {
+    const accounts = (await this.balances.loadDebtor(em, tenantId, debtorId)).map((loaded) => {
       const { debtorId: _owner, ...account } = loaded.account;
       const balance = summarise(this.balances.compute(tenantId, loaded, asOf));
       return { ...account, balance };

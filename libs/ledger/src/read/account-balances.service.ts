@@ -1,30 +1,69 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@qingshou/core';
-import type { Balance } from '../domain/balance/account.types';
+import type { Balance, LoanAccount } from '../domain/balance/account.types';
 import type { LocalDate } from '../domain/local-date';
 import { isUuid } from '../support/input-check';
 import { LoadedAccount, loadAccounts } from './account-loader';
 import { balanceOf } from './balance-summary';
-import { BalancePolicy } from './balance-policy';
+import { BalanceAdjuster, BalancePolicy, BalanceReliefs } from './balance-policy';
 import { writeBalanceSnapshot } from './balance-snapshot';
 
 /** Loading, computing and snapshotting an account's balance, shared by commands and queries. */
 @Injectable()
 export class AccountBalances {
-  constructor(private readonly policy: BalancePolicy) {}
+  /** The relief found for each loaded account; dropped with the account object. */
+  private readonly adjusters = new WeakMap<LoadedAccount, BalanceAdjuster>();
+
+  constructor(
+    private readonly policy: BalancePolicy,
+    private readonly reliefs: BalanceReliefs,
+  ) {}
 
   /** Under RLS another tenant's id simply is not there: both read as 404, never 403. */
   async load(em: EntityManager, tenantId: string, accountId: string): Promise<LoadedAccount> {
     if (!isUuid(accountId)) throw new NotFoundError('Account', accountId);
     const [loaded] = await loadAccounts(em, tenantId, { accountId });
     if (!loaded) throw new NotFoundError('Account', accountId);
+    await this.attachRelief(em, tenantId, [loaded]);
     return loaded;
+  }
+
+  /** All of a debtor's accounts, each with its relief. */
+  async loadDebtor(
+    em: EntityManager,
+    tenantId: string,
+    debtorId: string,
+  ): Promise<LoadedAccount[]> {
+    const loaded = await loadAccounts(em, tenantId, { debtorId });
+    await this.attachRelief(em, tenantId, loaded);
+    return loaded;
+  }
+
+  /**
+   * Asks the registered BalanceRelief (if any) once per account, while the transaction is
+   * open; `compute` then applies it. Callers that load rows themselves (the engine's chunks)
+   * call this before computing, or they see the contract terms only.
+   */
+  async attachRelief(
+    em: EntityManager,
+    tenantId: string,
+    loaded: readonly LoadedAccount[],
+  ): Promise<void> {
+    const relief = this.reliefs.current();
+    if (!relief) return;
+    for (const one of loaded) {
+      const adjuster = await relief.adjusterFor(em, tenantId, one);
+      if (adjuster) this.adjusters.set(one, adjuster);
+    }
   }
 
   compute(tenantId: string, loaded: LoadedAccount, asOf: LocalDate): Balance {
     const options = this.policy.optionsFor(tenantId, loaded.account);
-    return balanceOf(loaded.account.id, loaded.loan, asOf, options);
+    const plain = (loan: LoanAccount, on: LocalDate) =>
+      balanceOf(loaded.account.id, loan, on, options);
+    const adjuster = this.adjusters.get(loaded);
+    return adjuster ? adjuster(asOf, plain) : plain(loaded.loan, asOf);
   }
 
   /**

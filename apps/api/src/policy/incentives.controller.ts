@@ -1,0 +1,138 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@qingshou/core';
+import {
+  EvaluatedFlags,
+  EvaluateFlags,
+  GetIncentiveEffects,
+  GetRatings,
+  GetSanctions,
+  IncentiveEffectsView,
+  RatingsView,
+  RecomputedRatings,
+  RecomputeRatings,
+  RecordAttribute,
+  RecordedAttribute,
+  SanctionsReport,
+} from '@qingshou/policy';
+import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { READ_ROLES } from '../ledger/ledger-roles';
+import { KPI_READERS } from './kpi.controller';
+import { AsOfBody, AsOfQuery, AttributeBody, RatingsQuery } from './outcomes.dto';
+
+const meta = (principal: Principal, correlationId: string) => ({
+  tenantId: principal.tenantId,
+  actorId: principal.userId,
+  correlationId,
+});
+
+/** Who runs what the daily run runs (flags, ratings) by hand. */
+const RUNNERS = ['tenant-admin', 'manager'] as const;
+
+/** Incentive effects per account, group ratings, flags and the sanctions report. */
+@ApiTags('incentives')
+@ApiBearerAuth()
+@Controller()
+export class IncentivesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** What each incentive does for the account (status, waived amounts) — what notices print. */
+  @Get('accounts/:id/incentives')
+  @Roles(...READ_ROLES)
+  incentives(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AsOfQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<IncentiveEffectsView> {
+    return this.queries.execute(
+      new GetIncentiveEffects(meta(principal, correlationId), id, query.asOf, principal),
+    );
+  }
+
+  @Get('ratings')
+  @Roles(...KPI_READERS)
+  ratings(
+    @Query() query: RatingsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<RatingsView> {
+    return this.queries.execute(
+      new GetRatings(meta(principal, correlationId), query.asOf, query.groupType),
+    );
+  }
+
+  @Post('ratings/recompute')
+  @HttpCode(200)
+  @Roles(...RUNNERS)
+  recompute(
+    @Body() body: AsOfBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<RecomputedRatings> {
+    return this.commands.execute(new RecomputeRatings(meta(principal, correlationId), body.asOf));
+  }
+
+  /** 惩戒名单: who carries which sanction (or `?flag=`, `?kind=`, `?report=`). */
+  @Get('sanctions')
+  @Roles(...KPI_READERS, 'legal')
+  sanctions(
+    @Query('flag') flag: string | undefined,
+    @Query('kind') kind: string | undefined,
+    @Query('report') report: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<SanctionsReport> {
+    return this.queries.execute(
+      new GetSanctions(meta(principal, correlationId), { flag, kind, report }),
+    );
+  }
+
+  @Post('flags/evaluation')
+  @HttpCode(200)
+  @Roles(...RUNNERS)
+  evaluateFlags(
+    @Body() body: AsOfBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<EvaluatedFlags> {
+    return this.commands.execute(new EvaluateFlags(meta(principal, correlationId), body.asOf));
+  }
+
+  /** Records a pack attribute: PUT /attributes/debtor/{id}/official-post {value: "村主任"}. */
+  @Put('attributes/:subject/:subjectId/:key')
+  @Roles('tenant-admin', 'manager', 'supervisor', 'clerk', 'phone-collector', 'field-collector')
+  attribute(
+    @Param('subject') subject: string,
+    @Param('subjectId', ParseUUIDPipe) subjectId: string,
+    @Param('key') key: string,
+    @Body() body: AttributeBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<RecordedAttribute> {
+    return this.commands.execute(
+      new RecordAttribute(
+        meta(principal, correlationId),
+        subject,
+        subjectId,
+        key,
+        body.value,
+        principal,
+      ),
+    );
+  }
+}

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@qingshou/core';
+import {
+  GetKpiSnapshots,
+  GetTargets,
+  KpiSnapshotResult,
+  KpiSnapshotsView,
+  RecordedKpiInput,
+  RecordKpiInput,
+  SnapshotKpis,
+  TargetsView,
+} from '@qingshou/policy';
+import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { AsOfBody, KpiInputBody, SnapshotsQuery, TargetsQuery } from './outcomes.dto';
+
+/** Who reads targets and trends: the people assessed on them and those who check them. */
+export const KPI_READERS = ['tenant-admin', 'manager', 'supervisor', 'finance', 'auditor'] as const;
+
+const meta = (principal: Principal, correlationId: string) => ({
+  tenantId: principal.tenantId,
+  actorId: principal.userId,
+  correlationId,
+});
+
+/** Targets of the tenant's pack judged as of a date, and the daily KPI snapshots. */
+@ApiTags('targets')
+@ApiBearerAuth()
+@Controller()
+export class KpiController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('targets')
+  @Roles(...KPI_READERS)
+  targets(
+    @Query() query: TargetsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<TargetsView> {
+    return this.queries.execute(
+      new GetTargets(meta(principal, correlationId), query.asOf, query.groupType),
+    );
+  }
+
+  @Get('kpi/snapshots')
+  @Roles(...KPI_READERS)
+  snapshots(
+    @Query() query: SnapshotsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<KpiSnapshotsView> {
+    return this.queries.execute(
+      new GetKpiSnapshots(
+        meta(principal, correlationId),
+        query.metric,
+        query.from,
+        query.to,
+        query.groupType,
+      ),
+    );
+  }
+
+  /** The daily run snapshots every tenant; a manager may run a date by hand (idempotent). */
+  @Post('kpi/snapshots')
+  @HttpCode(200)
+  @Roles('tenant-admin', 'manager')
+  snapshot(
+    @Body() body: AsOfBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<KpiSnapshotResult> {
+    return this.commands.execute(new SnapshotKpis(meta(principal, correlationId), body.asOf));
+  }
+
+  /** Figures no ledger holds: deposit balance (个贷率), group recovery plans. */
+  @Post('kpi/inputs')
+  @Roles('tenant-admin', 'manager', 'finance')
+  input(
+    @Body() body: KpiInputBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<RecordedKpiInput> {
+    return this.commands.execute(
+      new RecordKpiInput(meta(principal, correlationId), {
+        ...body,
+        input: body.input as 'deposit-balance' | 'recovery-plan',
+      }),
+    );
+  }
+}

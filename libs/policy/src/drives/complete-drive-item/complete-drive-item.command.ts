@@ -1,0 +1,24 @@
+import { CommandMeta, TenantCommand } from '@qingshou/core';
+
+/**
+ * Ticks off a drive item: a task done, or `done` of a deliverable's quantity (60 of the 100
+ * posters). Done when the whole quantity is; recording the same count again changes nothing.
+ */
+export class CompleteDriveItem extends TenantCommand {
+  constructor(
+    meta: CommandMeta,
+    readonly driveId: string,
+    readonly itemId: string,
+    readonly done?: number,
+    readonly note?: string,
+  ) {
+    super(meta);
+  }
+}
+
+export interface CompletedDriveItem {
+  readonly id: string;
+  readonly done: number;
+  readonly quantity: number;
+  readonly status: 'open' | 'done';
+}

@@ -1,0 +1,31 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { CalendarService } from '@qingshou/calendar';
+import { TenantTx } from '@qingshou/db';
+import { MetricCalculator } from '../../kpi/metrics/metric-calculator';
+import { pinnedPack, resolveAsOf, tenantTimeZone } from '../../kpi/support/pinned-pack';
+import { driveProgress } from './drive-progress';
+import { DriveProgress, GetDriveProgress } from './get-drive-progress.query';
+
+@QueryHandler(GetDriveProgress)
+export class GetDriveProgressHandler implements IQueryHandler<GetDriveProgress, DriveProgress> {
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly calendar: CalendarService,
+    private readonly calculator: MetricCalculator,
+  ) {}
+
+  execute(query: GetDriveProgress): Promise<DriveProgress> {
+    return this.tx.run(query.tenantId, async (em) => {
+      const pack = await pinnedPack(em, query.tenantId);
+      const timeZone = await tenantTimeZone(em, query.tenantId);
+      const asOf = await resolveAsOf(em, this.calendar, query.tenantId, query.asOf);
+      return driveProgress(
+        em,
+        this.calculator,
+        { tenantId: query.tenantId, timeZone, pack },
+        query.driveId,
+        asOf,
+      );
+    });
+  }
+}

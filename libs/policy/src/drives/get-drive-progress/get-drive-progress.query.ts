@@ -1,0 +1,64 @@
+import { CommandMeta, TenantQuery } from '@qingshou/core';
+import type { TargetView } from '../../kpi/targets/evaluate-targets';
+import type { LocalizedText } from '../../schema/common.schema';
+
+/** Where a launched drive stands as of a date: per phase and per group of its cases. */
+export class GetDriveProgress extends TenantQuery {
+  constructor(
+    meta: CommandMeta,
+    readonly driveId: string,
+    readonly asOf?: string,
+  ) {
+    super(meta);
+  }
+}
+
+export interface Tally {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface PhaseProgress {
+  readonly key: string;
+  readonly names: LocalizedText;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly state: 'upcoming' | 'current' | 'ended';
+  readonly tasks: Tally;
+  readonly deliverables: Tally;
+  /** Arrears recovered on the drive's accounts within the phase, up to the date. */
+  readonly recovered: string;
+  /** The phase's targets over the phase's dates: at risk while it runs, met or missed after. */
+  readonly targets: TargetView[];
+}
+
+export interface GroupPhaseProgress {
+  readonly key: string;
+  readonly tasks: Tally;
+  readonly deliverables: Tally;
+  readonly recovered: string;
+}
+
+export interface GroupProgress {
+  readonly groupType: string;
+  readonly groupId: string;
+  readonly groupCode: string;
+  readonly groupName: string;
+  readonly phases: GroupPhaseProgress[];
+}
+
+export interface DriveProgress {
+  readonly drive: {
+    readonly id: string;
+    readonly key: string;
+    readonly names: LocalizedText;
+    readonly launchDate: string;
+    readonly endsOn: string;
+    readonly packVersion: string;
+  };
+  readonly asOf: string;
+  readonly currentPhase: string | null;
+  readonly cases: number;
+  readonly phases: PhaseProgress[];
+  readonly groups: GroupProgress[];
+}

@@ -1,0 +1,208 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { pgArray, valuesList } from '../load/sql';
+import type { ChunkOutcome, RunContext } from '../run/run-context';
+import type { ActionInstance } from './action-rows';
+
+/** Rows per multi-row insert: well under PostgreSQL's 65 535 bind parameters. */
+const BATCH = 1000;
+
+function batches<T>(list: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += BATCH) out.push(list.slice(i, i + BATCH));
+  return out;
+}
+
+/**
+ * Fires a chunk's action instances exactly once. Each instance first claims its key in
+ * engine_actions (ON CONFLICT DO NOTHING); only the claimed ones create their task,
+ * approval or flag, so evaluating a date twice creates nothing. Notices are only ordered
+ * here: they render after commit through IssueNotice, whose own key dedupes them.
+ */
+export async function fireActions(
+  em: EntityManager,
+  ctx: RunContext,
+  instances: readonly ActionInstance[],
+  out: ChunkOutcome,
+): Promise<void> {
+  const fresh = new Set<string>();
+  for (const batch of batches(instances)) {
+    const rows = await em.execute<{ idempotency_key: string }[]>(
+      `insert into engine_actions (tenant_id, idempotency_key, case_id, stage, action, action_index,
+         period, as_of, pack_id, pack_version, target_id, detail, created_at)
+       values ${valuesList(batch.length, 13, ['', '', '', '', '', '', '', '', '', '', '', '::jsonb'])}
+       on conflict (tenant_id, idempotency_key) do nothing
+       returning idempotency_key`,
+      batch.flatMap((i) => [
+        ctx.tenantId,
+        i.key,
+        i.caseId,
+        i.action.stage,
+        i.action.name,
+        i.action.index,
+        i.action.period,
+        ctx.asOf,
+        ctx.pack.pack.id,
+        ctx.pack.pack.version,
+        i.targetId,
+        JSON.stringify(i.detail),
+        ctx.now,
+      ]),
+    );
+    rows.forEach((r) => fresh.add(r.idempotency_key));
+  }
+  const claimed = instances.filter((i) => fresh.has(i.key));
+  await insertTasks(em, ctx, claimed, out);
+  await insertApprovals(em, ctx, claimed, out);
+  await applyFlags(em, ctx, claimed, out);
+  for (const i of claimed) {
+    if (i.notify) out.notifications.push({ caseId: i.caseId, role: i.notify.role, key: i.key });
+  }
+  for (const i of instances) {
+    if (i.notice) {
+      const { template, recipient } = i.notice;
+      out.notices.push({
+        caseId: i.caseId,
+        debtorId: i.debtorId,
+        stage: i.action.stage,
+        template,
+        recipient,
+        key: i.key,
+        fresh: fresh.has(i.key),
+      });
+    }
+  }
+}
+
+async function insertTasks(
+  em: EntityManager,
+  ctx: RunContext,
+  claimed: readonly ActionInstance[],
+  out: ChunkOutcome,
+) {
+  const tasks = claimed.filter((i) => i.task);
+  for (const batch of batches(tasks)) {
+    const rows = await em.execute<{ idempotency_key: string }[]>(
+      `insert into tasks (tenant_id, id, case_id, kind, title, due_at, sla_due_at, status,
+         assignee_id, priority, idempotency_key, created_by, created_at)
+       values ${batch.map(() => `(?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?)`).join(', ')}
+       on conflict (tenant_id, idempotency_key) do nothing
+       returning idempotency_key`,
+      batch.flatMap((i) => {
+        const t = i.task!;
+        return [
+          ctx.tenantId,
+          t.id,
+          i.caseId,
+          t.kind,
+          t.title,
+          t.dueAt,
+          t.slaDueAt,
+          t.assigneeId,
+          i.key,
+          `engine:${ctx.pack.ref}`,
+          ctx.now,
+        ];
+      }),
+    );
+    const created = new Set(rows.map((r) => r.idempotency_key));
+    for (const i of batch) {
+      if (!created.has(i.key)) continue;
+      const t = i.task!;
+      out.tasks.push({
+        caseId: i.caseId,
+        stage: i.action.stage,
+        kind: t.kind,
+        title: t.title,
+        dueAt: t.dueAt.toISOString(),
+        slaDueAt: t.slaDueAt?.toISOString() ?? null,
+        assigneeId: t.assigneeId,
+        key: i.key,
+      });
+    }
+  }
+}
+
+/**
+ * One pending request per kind per case (approvals_one_pending): a stage that both asks for
+ * a legal-referral approval and refers to legal behind the same approval asks once.
+ */
+async function insertApprovals(
+  em: EntityManager,
+  ctx: RunContext,
+  claimed: readonly ActionInstance[],
+  out: ChunkOutcome,
+) {
+  for (const i of claimed.filter((x) => x.approval)) {
+    const a = i.approval!;
+    const rows = await em.execute<{ id: string }[]>(
+      `insert into approvals (tenant_id, id, case_id, kind, approver_role, status, payload, reason,
+         requested_by, requested_at)
+       values (?, ?, ?, ?, ?, 'pending', ?::jsonb, ?, ?, ?)
+       on conflict (tenant_id, case_id, kind) where status = 'pending' do nothing
+       returning id`,
+      [
+        ctx.tenantId,
+        a.id,
+        i.caseId,
+        a.kind,
+        a.approverRole,
+        JSON.stringify(a.payload),
+        `${ctx.pack.ref} stage ${i.action.stage}`,
+        `engine:${ctx.pack.ref}`,
+        ctx.now,
+      ],
+    );
+    if (rows.length > 0)
+      out.approvals.push({
+        caseId: i.caseId,
+        stage: i.action.stage,
+        kind: a.kind,
+        approverRole: a.approverRole,
+        key: i.key,
+      });
+  }
+}
+
+async function applyFlags(
+  em: EntityManager,
+  ctx: RunContext,
+  claimed: readonly ActionInstance[],
+  out: ChunkOutcome,
+) {
+  for (const i of claimed.filter((x) => x.flag)) {
+    const f = i.flag!;
+    const rows =
+      f.op === 'set'
+        ? await em.execute(
+            `insert into pack_flags (tenant_id, id, flag, subject, subject_id, case_id, set_on, set_by)
+             values (?, ?, ?, ?, ?, ?, ?, ?)
+             on conflict (tenant_id, flag, subject, subject_id) where cleared_on is null do nothing
+             returning id`,
+            [
+              ctx.tenantId,
+              randomUUID(),
+              f.flag,
+              f.subject,
+              f.subjectId,
+              i.caseId,
+              ctx.asOf,
+              `engine:${ctx.pack.ref}`,
+            ],
+          )
+        : await em.execute(
+            `update pack_flags set cleared_on = ?, cleared_by = ?
+             where tenant_id = ? and flag = ? and subject = ? and subject_id = any(?::uuid[]) and cleared_on is null
+             returning id`,
+            [
+              ctx.asOf,
+              `engine:${ctx.pack.ref}`,
+              ctx.tenantId,
+              f.flag,
+              f.subject,
+              pgArray([f.subjectId]),
+            ],
+          );
+    if (rows.length > 0) out.flags.push({ caseId: i.caseId, flag: f.flag, op: f.op });
+  }
+}

@@ -1,0 +1,135 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  amountInWords,
+  type Balance,
+  dec,
+  formatMoney,
+  maskIdNumber,
+  maskPhone,
+  ZERO,
+} from '@qingshou/ledger';
+import { groupBy, pgArray } from '../load/sql';
+import type { NoticeOrder, RunContext } from '../run/run-context';
+
+type Row = Record<string, string | string[] | null>;
+export type AccountBalance = { accountId: string; type: string; balance: Balance };
+
+/** A notice order with the data its template prints (SUPPLIED_TEMPLATE_FIELDS). */
+export interface ReadyNotice extends NoticeOrder {
+  readonly data: Record<string, unknown>;
+}
+
+const RECIPIENT_ZH: Readonly<Record<string, string>> = {
+  debtor: '借款人',
+  guarantor: '担保人',
+  'co-borrower': '共同借款人',
+};
+
+/**
+ * The fields a pack template may require, read for the chunk's notice orders in three
+ * statements. Masked identity only (DESIGN §3); amounts as fen strings and in capitals.
+ * A field the data does not have is left out, so a template that needs it fails to render
+ * with its name, instead of printing a blank.
+ */
+export async function withNoticeData(
+  em: EntityManager,
+  ctx: RunContext,
+  orders: readonly NoticeOrder[],
+  balances: ReadonlyMap<string, readonly AccountBalance[]>,
+): Promise<ReadyNotice[]> {
+  if (orders.length === 0) return [];
+  const caseIds = pgArray([...new Set(orders.map((o) => o.caseId))]);
+  const cases = new Map(
+    (
+      await em.execute<Row[]>(
+        `select c.id, d.name, d.id_number, d.phones, d.address, u.display_name as collector
+         from cases c join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+         left join users u on u.tenant_id = c.tenant_id and u.id = c.assignee_id
+         where c.tenant_id = ? and c.id = any(?::uuid[])`,
+        [ctx.tenantId, caseIds],
+      )
+    ).map((r) => [String(r.id), r]),
+  );
+  const parties = groupBy(
+    await em.execute<Row[]>(
+      `select c.id as case_id, p.kind, p.name, p.address from cases c
+       join related_parties p on p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id
+       where c.tenant_id = ? and c.id = any(?::uuid[]) order by p.created_at, p.id`,
+      [ctx.tenantId, caseIds],
+    ),
+    (r) => String(r.case_id),
+  );
+  const accountIds = [...balances.values()].flat().map((a) => a.accountId);
+  const accounts = new Map(
+    (
+      await em.execute<Row[]>(
+        `select id, external_ref, type, start_date::text as start_date, principal::text as principal
+         from accounts where tenant_id = ? and id = any(?::uuid[])`,
+        [ctx.tenantId, pgArray(accountIds)],
+      )
+    ).map((r) => [String(r.id), r]),
+  );
+  return orders.map((order) => {
+    const c = cases.get(order.caseId);
+    const own = parties.get(order.caseId) ?? [];
+    const party = (kind: string) => own.find((p) => p.kind === kind);
+    const list = balances.get(order.caseId) ?? [];
+    const first = list[0];
+    const account = first ? accounts.get(first.accountId) : undefined;
+    const sum = (pick: (b: Balance) => string) =>
+      list.reduce((acc, a) => acc.plus(dec(pick(a.balance))), ZERO);
+    const overdue = sum((b) => b.overduePrincipal).plus(sum((b) => b.overdueInterest));
+    const totalDue = sum((b) => b.totalDue);
+    const unpaid = first?.balance.installments.find((i) => i.dpd > 0);
+    const next = first?.balance.installments.find((i) => i.dueDate >= ctx.asOf);
+    const recipient = order.recipient === 'debtor' ? undefined : party(order.recipient);
+    const phones = (c?.phones as string[] | null) ?? [];
+    const data: Record<string, unknown> = {
+      debtor: prune({
+        name: c?.name,
+        idNumberMasked: c?.id_number ? maskIdNumber(String(c.id_number)) : undefined,
+        address: c?.address,
+        phoneMasked: phones[0] ? maskPhone(phones[0]) : undefined,
+      }),
+      recipient: prune({
+        name: recipient ? recipient.name : c?.name,
+        role: RECIPIENT_ZH[order.recipient] ?? order.recipient,
+        address: recipient ? recipient.address : c?.address,
+      }),
+      account: prune({
+        ref: account?.external_ref,
+        type: account?.type,
+        startDate: account?.start_date,
+        principal: account?.principal ? formatMoney(String(account.principal)) : undefined,
+        outstandingPrincipal: formatMoney(sum((b) => b.outstandingPrincipal)),
+        overdueAmount: formatMoney(overdue),
+        overdueAmountUpper: amountInWords(formatMoney(overdue)),
+        overduePrincipal: formatMoney(sum((b) => b.overduePrincipal)),
+        overdueInterest: formatMoney(sum((b) => b.overdueInterest)),
+        penaltyInterest: formatMoney(sum((b) => b.penaltyInterest)),
+        compoundInterest: formatMoney(sum((b) => b.compoundInterest)),
+        totalDue: formatMoney(totalDue),
+        totalDueUpper: amountInWords(formatMoney(totalDue)),
+        dpd: Math.max(0, ...list.map((a) => a.balance.dpd)),
+        firstUnpaidDueDate: unpaid?.dueDate,
+        nextDueDate: next?.dueDate,
+        nextDueAmount: next ? formatMoney(dec(next.principal).plus(dec(next.interest))) : undefined,
+      }),
+      case: prune({
+        ref: order.caseId.slice(0, 8).toUpperCase(),
+        stage: ctx.pack.stages.find((s) => s.id === order.stage)?.names?.zh ?? order.stage,
+        collector: c?.collector,
+      }),
+    };
+    const guarantor = party('guarantor');
+    if (guarantor) data.guarantor = prune({ name: guarantor.name });
+    return { ...order, data };
+  });
+}
+
+/** Drops undefined and null fields: the notice data must be plain JSON, and absent means absent. */
+function prune(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined && v !== null),
+  );
+}

@@ -1,0 +1,14 @@
+export * from './engine.module';
+export * from './ports/engine-ports.module';
+export * from './evaluate-cases/evaluate-cases.command';
+export * from './get-stage-history/get-stage-history.query';
+export * from '../dry-run/dry-run-pack.query';
+export * from './ports/pack-approval-policy';
+export * from './ports/pack-template-source';
+export * from '../contact-rules/pack-contact-policy';
+export * from '../contact-rules/contact-window';
+export { PinnedPacks, NoPackInstalledError } from './run/pinned-packs';
+export { EvaluationRunner } from './run/evaluation-runner';
+export { planCase, stageIndexFor } from './domain/ladder';
+export type { CasePlan, PlannedAction, StageMove } from './domain/ladder';
+export type { CaseFacts } from './domain/case-facts';

@@ -1,0 +1,182 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
+import { effectiveDpd } from '@qingshou/collection';
+import { AccountBalances, type Balance, dec, formatMoney, ZERO } from '@qingshou/ledger';
+import type { CaseFacts } from '../domain/case-facts';
+import { balancesAsOf } from './balances';
+import { loadSideFacts, SideFacts } from './side-facts';
+import { groupBy, pgArray } from './sql';
+
+/** A case row as the chunk query reads it. */
+export interface CaseRow {
+  readonly id: string;
+  readonly debtorId: string;
+  readonly status: string;
+  readonly stage: string | null;
+  readonly assigneeId: string | null;
+  readonly overdueReasonCode: string | null;
+  readonly openedOn: LocalDate;
+}
+
+export interface FactsQuery {
+  readonly tenantId: string;
+  readonly asOf: LocalDate;
+  readonly timeZone: string;
+  readonly needs: ReadonlySet<string>;
+  readonly contactWindowDays: number;
+}
+
+export interface ChunkFacts {
+  readonly facts: CaseFacts[];
+  /** Cases that could not be judged (an inconsistent ledger), with the reason. */
+  readonly errors: { caseId: string; reason: string }[];
+  /** Per case: its accounts' balances, for notice data. */
+  readonly balances: Map<string, { accountId: string; type: string; balance: Balance }[]>;
+}
+
+const LOAN_CLASS_ORDER = ['pass', 'special-mention', 'substandard', 'doubtful', 'loss'];
+
+/** Everything the ladder needs about a chunk of cases, read set-based (no entity loading). */
+export async function loadChunkFacts(
+  em: EntityManager,
+  ledger: AccountBalances,
+  q: FactsQuery,
+  cases: readonly CaseRow[],
+): Promise<ChunkFacts> {
+  const caseIds = cases.map((c) => c.id);
+  const links = await em.execute<{ case_id: string; account_id: string; type: string }[]>(
+    `select ca.case_id, ca.account_id, a.type from case_accounts ca
+     join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
+     where ca.tenant_id = ? and ca.case_id = any(?::uuid[]) order by ca.case_id, a.start_date, a.id`,
+    [q.tenantId, pgArray(caseIds)],
+  );
+  const accountsOf = groupBy(links, (l) => l.case_id);
+  const accountIds = [...new Set(links.map((l) => l.account_id))];
+  const { byAccount, errors: ledgerErrors } = await balancesAsOf(
+    em,
+    ledger,
+    q.tenantId,
+    accountIds,
+    q.asOf,
+  );
+  const side = await loadSideFacts(em, {
+    ...q,
+    caseIds,
+    accountIds,
+    subjectIds: [...new Set([...cases.map((c) => c.debtorId), ...accountIds])],
+  });
+  const facts: CaseFacts[] = [];
+  const errors: { caseId: string; reason: string }[] = [];
+  const balances = new Map<string, { accountId: string; type: string; balance: Balance }[]>();
+  for (const row of cases) {
+    const accounts = accountsOf.get(row.id) ?? [];
+    const broken = accounts.find((a) => ledgerErrors.has(a.account_id));
+    if (broken) {
+      errors.push({ caseId: row.id, reason: ledgerErrors.get(broken.account_id) as string });
+      continue;
+    }
+    const list = accounts
+      .filter((a) => byAccount.has(a.account_id))
+      .map((a) => ({
+        accountId: a.account_id,
+        type: a.type,
+        balance: byAccount.get(a.account_id) as Balance,
+      }));
+    balances.set(row.id, list);
+    facts.push(factsOf(row, list, side, q));
+  }
+  return { facts, errors, balances };
+}
+
+function factsOf(
+  row: CaseRow,
+  accounts: { accountId: string; type: string; balance: Balance }[],
+  side: SideFacts,
+  q: FactsQuery,
+): CaseFacts {
+  const balances = accounts.map((a) => a.balance);
+  const sum = (pick: (b: Balance) => string) =>
+    formatMoney(balances.reduce((acc, b) => acc.plus(dec(pick(b))), ZERO));
+  const dpd = Math.max(0, ...balances.map((b) => b.dpd));
+  const pauses = side.pauses.get(row.id) ?? [];
+  const inArrears = balances.some((b) => b.dpd > 0 || dec(b.dueToday).gt(0));
+  const settled =
+    balances.length > 0 &&
+    balances.every((b) => dec(b.totalDue).isZero() && dec(b.outstandingPrincipal).isZero());
+  const paidDates = accounts
+    .map((a) => side.lastPaid.get(a.accountId))
+    .filter((d): d is string => !!d);
+  const lastPaid = paidDates.sort(compareLocalDates).pop() ?? null;
+  const promises = side.promises.get(row.id) ?? [];
+  const contacts = side.contacts.get(row.id) ?? [];
+  const history = side.history.get(row.id) ?? [];
+  const latest = (dates: (string | null | undefined)[]) =>
+    dates
+      .filter((d): d is string => !!d)
+      .sort(compareLocalDates)
+      .pop();
+  const events: Record<string, LocalDate | undefined> = {
+    caseOpened: row.openedOn,
+    paymentReceived: lastPaid ?? undefined,
+    contactLogged: contacts[0]?.on,
+    promiseRecorded: latest(promises.map((p) => p.recordedOn)),
+    promiseKept: latest(promises.map((p) => p.keptOn)),
+    promiseBroken: latest(promises.map((p) => p.brokenOn)),
+    stageEntered: history[history.length - 1]?.asOf,
+    caseAssigned: side.lastAssigned.get(row.id),
+    caseReassigned: side.lastAssigned.get(row.id),
+    noticeSent: side.lastNoticeSent.get(row.id),
+    caseSettled: settled ? (lastPaid ?? undefined) : undefined,
+  };
+  const subjects = [row.debtorId, ...accounts.map((a) => a.accountId)];
+  const flags = new Set<string>();
+  for (const key of side.flags) {
+    const [subject, flag] = key.split(':');
+    if (subjects.includes(subject)) flags.add(flag);
+  }
+  const worstClass = balances
+    .map((b) => b.loanClass as string)
+    .sort((a, b) => LOAN_CLASS_ORDER.indexOf(a) - LOAN_CLASS_ORDER.indexOf(b))
+    .pop();
+  return {
+    caseId: row.id,
+    debtorId: row.debtorId,
+    status: row.status,
+    stage: row.stage,
+    assigneeId: row.assigneeId,
+    overdueReasonCode: row.overdueReasonCode,
+    accountIds: accounts.map((a) => a.accountId),
+    accountTypes: [...new Set(accounts.map((a) => a.type))],
+    dpd,
+    effectiveDpd: effectiveDpd(dpd, pauses, q.asOf),
+    inArrears,
+    settled,
+    pausedToday: pauses.some(
+      (p) =>
+        compareLocalDates(p.fromOn, q.asOf) <= 0 &&
+        compareLocalDates(q.asOf, p.untilOn) <= 0 &&
+        (p.endedOn === null || compareLocalDates(q.asOf, p.endedOn) < 0),
+    ),
+    amounts: {
+      overdueAmount: sum((b) => dec(b.overduePrincipal).plus(dec(b.overdueInterest)).toFixed(2)),
+      overduePrincipal: sum((b) => b.overduePrincipal),
+      overdueInterest: sum((b) => b.overdueInterest),
+      penaltyInterest: sum((b) => b.penaltyInterest),
+      compoundInterest: sum((b) => b.compoundInterest),
+      totalDue: sum((b) => b.totalDue),
+      outstandingPrincipal: sum((b) => b.outstandingPrincipal),
+    },
+    loanClass: worstClass ?? 'pass',
+    brokenPromiseDates: promises
+      .map((p) => p.brokenOn)
+      .filter((d): d is string => d !== null)
+      .sort(compareLocalDates),
+    latestPromiseStatus: promises[promises.length - 1]?.status ?? null,
+    contacts,
+    flags,
+    events,
+    settledOn: settled ? lastPaid : null,
+    history,
+    doneSeries: side.doneSeries.get(row.id) ?? new Set(),
+  };
+}

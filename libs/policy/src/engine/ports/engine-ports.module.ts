@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import type { CollectionPorts } from '@qingshou/collection';
+import type { NoticesPorts } from '@qingshou/notices';
+import { PackContactPolicy } from '../../contact-rules/pack-contact-policy';
+import { PinnedPacks } from '../run/pinned-packs';
+import { PackApprovalPolicy } from './pack-approval-policy';
+import { PackSnapshotTemplateSource } from './pack-template-source';
+
+/**
+ * The pack-backed implementations of the ports collection and notices declare, in a module
+ * that imports neither lib (TenantTx and the calendar are global), so binding them never
+ * loads a second instance of the module that declares the port.
+ */
+@Module({
+  providers: [PinnedPacks, PackContactPolicy, PackApprovalPolicy, PackSnapshotTemplateSource],
+  exports: [PinnedPacks, PackContactPolicy, PackApprovalPolicy, PackSnapshotTemplateSource],
+})
+export class EnginePortsModule {}
+
+/**
+ * Where an app imports collection: `CollectionModule.withPorts(ENGINE_COLLECTION_PORTS)` —
+ * contact rules and approvers from the tenant's pinned pack. A global provider cannot do
+ * this: CollectionModule provides the tokens itself, and a module's own provider wins.
+ */
+export const ENGINE_COLLECTION_PORTS: CollectionPorts = {
+  imports: [EnginePortsModule],
+  contactPolicy: PackContactPolicy,
+  approvalPolicy: PackApprovalPolicy,
+};
+
+/** Where an app imports notices: `NoticesModule.withPorts(ENGINE_NOTICES_PORTS)` — pinned templates. */
+export const ENGINE_NOTICES_PORTS: NoticesPorts = {
+  imports: [EnginePortsModule],
+  templateSource: PackSnapshotTemplateSource,
+};

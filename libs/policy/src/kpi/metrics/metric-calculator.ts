@@ -1,0 +1,161 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { LocalDate } from '@qingshou/calendar';
+import { Dec, type DpdBand, type LoanClass } from '@qingshou/ledger';
+import { METRICS, type MetricName } from '../../registry/metrics';
+import { ACCOUNT_STATE_CTES, K_CTE, kParams, RECOVERY_CTES } from '../sql/account-state.sql';
+import { AGGREGATE_SQL, dimensionSql } from '../sql/dimensions.sql';
+import type { PinnedPack } from '../support/pinned-pack';
+import { accountTypesFor, unitsSql } from './metric-units';
+import { DriveWindow, Period, periodOf } from './periods';
+
+export interface MetricContext {
+  readonly tenantId: string;
+  readonly timeZone: string;
+  readonly pack: PinnedPack;
+}
+
+export interface MetricRequest {
+  readonly metric: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly asOf: LocalDate;
+  /** tenant, collector, team or a group type. */
+  readonly per: string;
+  /** The period when the metric's own arguments name none (a target's `period`). */
+  readonly defaultPeriod?: string;
+  /** A window that replaces the period altogether (a drive phase judging its targets). */
+  readonly window?: Period & { readonly name: string };
+}
+
+/** One group's figure. Values are decimal strings; null when there is nothing to measure. */
+export interface MetricValue {
+  readonly groupType: string;
+  readonly groupId: string;
+  readonly groupCode: string;
+  readonly groupName: string;
+  readonly numerator: string | null;
+  readonly denominator: string | null;
+  readonly value: string | null;
+}
+
+export interface MetricResult {
+  readonly metric: string;
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly asOf: LocalDate;
+  readonly per: string;
+  /** The window a flow metric was measured over; null for a metric at a date. */
+  readonly period: (Period & { readonly name: string }) | null;
+  readonly values: MetricValue[];
+}
+
+const FLOW = new Set(
+  Object.entries(METRICS)
+    .filter(([, entry]) => 'period' in new entry.args())
+    .map(([name]) => name),
+);
+
+export function isFlowMetric(metric: string): boolean {
+  return FLOW.has(metric);
+}
+
+const PLAN_INPUT: Record<string, { input: string; arg: string }> = {
+  recoveredVsPlan: { input: 'recovery-plan', arg: 'plan' },
+  loanToDepositRatio: { input: 'deposit-balance', arg: 'depositBalance' },
+};
+
+/**
+ * Computes a registry metric as of a date, for the tenant or per group, in one set-based
+ * statement (no entity is loaded). See metric-units.ts for each definition.
+ */
+@Injectable()
+export class MetricCalculator {
+  async compute(em: EntityManager, ctx: MetricContext, req: MetricRequest): Promise<MetricResult> {
+    const entry = METRICS[req.metric as MetricName];
+    if (!entry) throw new Error(`unknown metric ${req.metric}`);
+    const flow = isFlowMetric(req.metric);
+    const periodName = String(req.args.period ?? req.defaultPeriod ?? 'year');
+    const drive =
+      periodName === 'drive' && !req.window ? await driveWindow(em, ctx.tenantId, req.asOf) : null;
+    const period = !flow
+      ? null
+      : (req.window ?? { name: periodName, ...periodOf(periodName, req.asOf, drive) });
+    const bands = ctx.pack.spec.classification?.loanClassBands as DpdBand<LoanClass>[] | undefined;
+    const sql = `with ${K_CTE}, ${ACCOUNT_STATE_CTES}, ${RECOVERY_CTES},
+      ${unitsSql(req.metric, { basis: req.args.basis as string | undefined, loanClassBands: bands })},
+      ${dimensionSql(req.per)}
+      ${AGGREGATE_SQL}`;
+    const rows = await em.execute<
+      { group_id: string; code: string; name: string; num: string | null; den: string | null }[]
+    >(
+      sql,
+      kParams({
+        tenantId: ctx.tenantId,
+        asOf: req.asOf,
+        periodStart: period?.start ?? req.asOf,
+        timeZone: ctx.timeZone,
+        thresholdDays: Number(req.args.thresholdDays ?? 0),
+        accountTypes: accountTypesFor(req.metric, ctx.pack.spec.accountTypes),
+        groupType: req.per,
+      }),
+    );
+    const planned = PLAN_INPUT[req.metric];
+    const plans = planned
+      ? await planFigures(em, ctx.tenantId, planned.input, req.per, req.asOf)
+      : new Map<string, string>();
+    const values = rows.map((row): MetricValue => {
+      let den = row.den;
+      if (planned) {
+        const fromArgs = req.per === 'tenant' ? req.args[planned.arg] : undefined;
+        den = fromArgs !== undefined ? String(fromArgs) : (plans.get(row.group_id) ?? null);
+      }
+      return {
+        groupType: req.per,
+        groupId: row.group_id,
+        groupCode: row.code,
+        groupName: row.name,
+        numerator: row.num,
+        denominator: den,
+        value: valueOf(entry.unit, row.num, den),
+      };
+    });
+    return { metric: req.metric, args: req.args, asOf: req.asOf, per: req.per, period, values };
+  }
+}
+
+/** Ratios are Σnum ÷ Σden, unrounded (judging compares exactly); amounts and counts Σnum. */
+function valueOf(unit: string, num: string | null, den: string | null): string | null {
+  if (unit !== 'ratio') return num ?? '0';
+  if (num === null || den === null || new Dec(den).isZero()) return null;
+  return new Dec(num).div(new Dec(den)).toString();
+}
+
+/** The drive that holds the date (the latest launched on or before it). */
+export async function driveWindow(
+  em: EntityManager,
+  tenantId: string,
+  asOf: LocalDate,
+): Promise<DriveWindow | null> {
+  const rows = await em.execute<{ launch_date: string; ends_on: string }[]>(
+    `select launch_date::text, ends_on::text from drives
+     where tenant_id = ? and launch_date <= ? order by launch_date desc limit 1`,
+    [tenantId, asOf],
+  );
+  return rows[0] ? { startsOn: rows[0].launch_date, endsOn: rows[0].ends_on } : null;
+}
+
+/** Manual figures (kpi_inputs) in force on the date, by group id. */
+async function planFigures(
+  em: EntityManager,
+  tenantId: string,
+  input: string,
+  per: string,
+  asOf: LocalDate,
+): Promise<Map<string, string>> {
+  const rows = await em.execute<{ group_id: string; amount: string }[]>(
+    `select distinct on (group_id) group_id, amount::text from kpi_inputs
+     where tenant_id = ? and input = ? and group_type = ? and period_start <= ? and period_end >= ?
+     order by group_id, period_start desc`,
+    [tenantId, input, per, asOf, asOf],
+  );
+  return new Map(rows.map((r) => [r.group_id, r.amount]));
+}

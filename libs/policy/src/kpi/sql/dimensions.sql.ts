@@ -1,0 +1,91 @@
+/**
+ * The breakdown of a metric: CTEs `dim(unit_key, group_id)` mapping each unit to the groups
+ * it counts in, and `labels(group_id, code, name)` naming every group to report — for a
+ * group type, every group of that type, so a village with nothing to measure still shows
+ * (with no value).
+ *
+ * - tenant: one group, the tenant.
+ * - collector / team: the case's assignee (or the assignee's team) at the end of the as-of
+ *   day, from case_assignments — a reassignment later does not move past results. A unit
+ *   finds its case directly, through case_accounts (accounts), or by debtor.
+ * - any other name: a debtor group type of the pack (village, school, cohort, branch…).
+ */
+export const BREAKDOWN_KINDS = ['tenant', 'collector', 'team'] as const;
+
+const UNIT_CASES = `
+  unit_case as (
+    select u.unit_key, u.case_id from units u where u.case_id is not null
+    union
+    select u.unit_key, ca.case_id from units u
+    join case_accounts ca on ca.account_id = u.account_id
+    cross join k
+    where u.case_id is null and u.account_id is not null and ca.tenant_id = k.tenant_id
+    union
+    select u.unit_key, c.id from units u
+    join cases c on c.debtor_id = u.debtor_id
+    cross join k
+    where u.case_id is null and u.account_id is null and c.tenant_id = k.tenant_id
+  ),
+  holder as (
+    select latest.* from (
+      select distinct on (x.case_id) x.case_id, x.to_user_id, x.team_id, x.ended_at
+      from case_assignments x cross join k
+      where x.tenant_id = k.tenant_id
+        and x.case_id in (select case_id from unit_case)
+        and (x.assigned_at at time zone k.tz)::date <= k.as_of
+      order by x.case_id, x.assigned_at desc
+    ) latest cross join k
+    where latest.ended_at is null or (latest.ended_at at time zone k.tz)::date > k.as_of
+  )`;
+
+export function dimensionSql(breakdown: string): string {
+  if (breakdown === 'tenant') {
+    return `
+  dim as (select u.unit_key, k.tenant_id as group_id from units u cross join k),
+  labels as (
+    select k.tenant_id as group_id, 'tenant'::text as code, t.name
+    from k join tenants t on t.id = k.tenant_id
+  )`;
+  }
+  if (breakdown === 'collector' || breakdown === 'team') {
+    const column = breakdown === 'collector' ? 'h.to_user_id' : 'h.team_id';
+    const labels =
+      breakdown === 'collector'
+        ? `select distinct w.id as group_id, w.username as code, w.display_name as name
+           from users w join dim d on d.group_id = w.id cross join k where w.tenant_id = k.tenant_id`
+        : `select distinct m.id as group_id, m.name as code, m.name
+           from teams m join dim d on d.group_id = m.id cross join k where m.tenant_id = k.tenant_id`;
+    return `${UNIT_CASES},
+  dim as (
+    select uc.unit_key, ${column} as group_id
+    from unit_case uc join holder h on h.case_id = uc.case_id
+    where ${column} is not null
+  ),
+  labels as (${labels})`;
+  }
+  return `
+  dim as (
+    select u.unit_key, g.id as group_id
+    from units u cross join k
+    join debtor_group_members m on m.tenant_id = k.tenant_id and m.debtor_id = u.debtor_id
+    join debtor_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+    where g.type = k.group_type
+  ),
+  labels as (
+    select g.id as group_id, g.code, g.name
+    from debtor_groups g join k on g.tenant_id = k.tenant_id
+    where g.type = k.group_type
+  )`;
+}
+
+/** Σnum and Σden per group, each unit counted once per group. */
+export const AGGREGATE_SQL = `
+  select l.group_id, l.code, l.name, agg.num::text as num, agg.den::text as den
+  from labels l
+  left join (
+    select d.group_id, sum(u.num) as num, sum(u.den) as den
+    from (select distinct unit_key, group_id from dim) d
+    join units u on u.unit_key = d.unit_key
+    group by d.group_id
+  ) agg on agg.group_id = l.group_id
+  order by l.code, l.group_id`;
