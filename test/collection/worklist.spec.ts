@@ -100,6 +100,8 @@ describe("the worklist lists my open tasks due today (tenant's day, Asia/Shangha
       priority: 50,
       overdue: false,
       case: { id: ids.b, status: 'open', debtorName: '吴二', dpd: 10, amountDue: '8000.00' },
+      // A visit contacts the debtor: offered with the contact rules' answer for now.
+      contact: { allowed: true },
     });
     expect(response.body.items[1]).toMatchObject({
       overdue: true,

@@ -84,6 +84,31 @@ describe('contact rules from the pinned pack: 08:00-21:00, 3 a day, 7 in 7 days,
     });
   });
 
+  it('a call task is offered on the worklist at 21:30 with the refusal and 08:00 next day', async () => {
+    await api
+      .http()
+      .post(`/api/v1/cases/${caseId}/tasks`)
+      .set('Authorization', `Bearer ${users.manager.token}`)
+      .send({
+        kind: 'call',
+        dueAt: local('2026-03-12', '09:00').toISOString(),
+        assigneeId: users.wang.id,
+      })
+      .expect(201);
+    const worklist = await api
+      .http()
+      .get('/api/v1/worklist')
+      .set('Authorization', `Bearer ${users.wang.token}`)
+      .expect(200);
+    const call = worklist.body.items.find((item: { kind: string }) => item.kind === 'call');
+    expect(call.contact).toEqual({
+      allowed: false,
+      rule: 'contact.allowed-hours',
+      reason: 'contact is allowed from 08:00 to 21:00',
+      nextAllowedAt: local('2026-03-13', '08:00').toISOString(),
+    });
+  });
+
   it('an unrelated third party is refused, with no time it would be allowed', async () => {
     expect(await ask(local('2026-03-12', '10:00'), 'other')).toEqual({
       allowed: false,

@@ -38,6 +38,16 @@ export interface WorklistItem {
     dpd: number;
     amountDue: string;
   };
+  /**
+   * For tasks that contact someone (call, visit, guarantor): whether the pack's contact
+   * rules allow it right now, and if not which rule refuses and when it next may.
+   */
+  readonly contact?: {
+    readonly allowed: boolean;
+    readonly rule?: string;
+    readonly reason?: string;
+    readonly nextAllowedAt?: string;
+  };
 }
 
 export interface TimelineEntry {

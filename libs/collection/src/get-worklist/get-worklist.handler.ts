@@ -1,6 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { addDays, Clock, instantOf, localDateOf } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
+import { ContactPolicy } from '../ports/contact-policy';
+import type { ContactChannel, ContactParty } from '../domain/vocabulary';
 import { viewerOf } from '../domain/collection-command';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../domain/cursor';
 import type { WorklistItem } from '../domain/read-models';
@@ -17,6 +19,7 @@ const CURSOR = 'worklist';
 interface Row {
   id: string;
   case_id: string;
+  debtor_id: string;
   kind: TaskKind;
   title: string | null;
   due_at: string;
@@ -34,14 +37,15 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
   constructor(
     private readonly tx: TenantTx,
     private readonly clock: Clock,
+    private readonly contacts: ContactPolicy,
   ) {}
 
-  execute(query: GetWorklist): Promise<Page<WorklistItem>> {
+  async execute(query: GetWorklist): Promise<Page<WorklistItem>> {
     const viewer = viewerOf(query);
     requireRole(viewer, 'readCases');
     const size = pageSize(query.limit);
     const now = this.clock.now();
-    return this.tx.run(query.tenantId, async (em) => {
+    const page = await this.tx.run(query.tenantId, async (em) => {
       const timeZone = await tenantTimeZone(em, query.tenantId);
       const today = localDateOf(now, timeZone);
       // "Due today" is the tenant's day, not UTC's: up to local midnight tonight.
@@ -62,7 +66,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
         params.push(negPriority, dueAt, id);
       }
       const rows = await em.execute<Row[]>(
-        `select t.id, t.case_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
+        `select t.id, t.case_id, c.debtor_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
                 t.due_at < ? as overdue, c.status as case_status, d.name as debtor_name,
                 bal.dpd, bal.amount_due
          from tasks t
@@ -75,12 +79,54 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
          limit ${size + 1}`,
         params,
       );
-      return toPage(rows, size, toItem, (row) =>
-        encodeCursor(CURSOR, [-row.priority, isoInstant(row.due_at) as string, row.id]),
+      return toPage(
+        rows,
+        size,
+        (row) => row,
+        (row) => encodeCursor(CURSOR, [-row.priority, isoInstant(row.due_at) as string, row.id]),
       );
     });
+    const items: WorklistItem[] = [];
+    for (const row of page.items) {
+      items.push({ ...toItem(row), ...(await this.contactNow(query, row, now)) });
+    }
+    return { ...page, items };
+  }
+
+  /** A call task is offered with the contact rules' answer for this moment (issue 4). */
+  private async contactNow(
+    query: GetWorklist,
+    row: Row,
+    now: Date,
+  ): Promise<Pick<WorklistItem, 'contact'>> {
+    const contact = CONTACT_TASKS[row.kind];
+    if (!contact) return {};
+    const decision = await this.contacts.check({
+      tenantId: query.tenantId,
+      caseId: row.case_id,
+      debtorId: row.debtor_id,
+      actorId: query.actorId,
+      channel: contact.channel,
+      party: contact.party,
+      at: now,
+    });
+    if (decision.allowed) return { contact: { allowed: true } };
+    return {
+      contact: {
+        allowed: false,
+        rule: decision.rule,
+        reason: decision.reason,
+        ...(decision.nextAllowedAt ? { nextAllowedAt: decision.nextAllowedAt.toISOString() } : {}),
+      },
+    };
   }
 }
+
+const CONTACT_TASKS: Partial<Record<TaskKind, { channel: ContactChannel; party: ContactParty }>> = {
+  call: { channel: 'call', party: 'debtor' },
+  visit: { channel: 'visit', party: 'debtor' },
+  'contact-guarantor': { channel: 'call', party: 'guarantor' },
+};
 
 function toItem(row: Row): WorklistItem {
   return {
