@@ -1,34 +1,100 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { TenantTx, PLATFORM_TENANT_ID } from '@qingshou/db';
+import { ModuleRef } from '@nestjs/core';
+import { TenantTx, PLATFORM_TENANT_ID, EventLog } from '@qingshou/db';
 import { CreateTenant, CreateUser } from '@qingshou/tenancy';
-import { CalendarService, addDays } from '@qingshou/calendar';
-import { ConflictError } from '@qingshou/core';
+import { CalendarService, Clock, addDays } from '@qingshou/calendar';
+import { AppConfig, ConflictError, ValidationFailedError } from '@qingshou/core';
+import { AccountBalances } from '@qingshou/ledger';
 import { InstallPack } from '@qingshou/policy';
-import { Command, CommandRunner } from 'nest-commander';
+import { Command, CommandRunner, Option } from 'nest-commander';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DemoPortfolioSeeder, TenantSummary } from '../demo/demo-portfolio.seeder';
 import { DEMO_TENANTS } from '../demo/demo-tenants';
+import { reseedInFreshProcess, resetDemoDatabase } from '../demo/reset-database';
 import { operatorMeta } from './platform-actor';
 
 const CREDENTIALS_FILE = resolve('.qingshou', 'demo-credentials.txt');
 
+export interface DemoOptions {
+  /** Drop and recreate the database, migrate, then seed again in a fresh process. */
+  reset?: boolean;
+  seed?: string;
+  /** Accounts per tenant (default: each kind's own book size). */
+  size?: number;
+  /** Escalation days before today to replay, oldest first. */
+  historyDays?: number;
+}
+
+export const DEFAULT_SEED = 'qingshou-demo';
+export const DEFAULT_HISTORY_DAYS = 3;
+
 /**
  * Creates the platform admin and one demo tenant per seed work plan, with a user for each
- * role. Passwords are generated, printed once, and kept in a git-ignored file. Re-running
- * creates only what is missing.
+ * role, its pack, and a generated portfolio escalated up to today. Passwords are generated,
+ * printed once, and kept in a git-ignored file. Re-running creates only what is missing;
+ * `--reset` rebuilds everything from an empty database.
  */
-@Command({ name: 'demo', description: 'Create the demo tenants and their users (idempotent)' })
+@Command({
+  name: 'demo',
+  description: 'Create the demo tenants, their users and portfolios (idempotent; --reset rebuilds)',
+})
 export class DemoCommand extends CommandRunner {
   constructor(
     private readonly commands: CommandBus,
     private readonly tx: TenantTx,
     private readonly calendar: CalendarService,
+    private readonly moduleRef: ModuleRef,
   ) {
     super();
   }
 
-  async run(): Promise<void> {
+  @Option({ flags: '--reset', description: 'drop the database, migrate and seed it again' })
+  parseReset(): boolean {
+    return true;
+  }
+
+  @Option({ flags: '--seed <text>', description: `portfolio seed (default ${DEFAULT_SEED})` })
+  parseSeed(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--size <n>', description: "accounts per tenant (default: each kind's own)" })
+  parseSize(value: string): number {
+    return wholeNumber('--size', value, 1, 20_000);
+  }
+
+  @Option({
+    flags: '--history-days <n>',
+    description: `escalation days replayed before today (default ${DEFAULT_HISTORY_DAYS})`,
+  })
+  parseHistoryDays(value: string): number {
+    return wholeNumber('--history-days', value, 0, 60);
+  }
+
+  async run(_: string[] = [], options: DemoOptions = {}): Promise<void> {
+    if (options.reset) {
+      const config = this.moduleRef.get(AppConfig, { strict: false });
+      console.log('Dropping and recreating the database…');
+      await resetDemoDatabase(config.DATABASE_URL);
+      rmSync(CREDENTIALS_FILE, { force: true });
+      const passOn = [
+        ...(options.seed ? ['--seed', options.seed] : []),
+        ...(options.size ? ['--size', String(options.size)] : []),
+        ...(options.historyDays !== undefined
+          ? ['--history-days', String(options.historyDays)]
+          : []),
+      ];
+      const status = reseedInFreshProcess(passOn);
+      if (status !== 0) throw new Error(`demo seeding after the reset failed (exit ${status})`);
+      return;
+    }
+    await this.seed(options);
+  }
+
+  /** Tenants, users, packs, then the portfolios; returns the per-tenant summary. */
+  async seed(options: DemoOptions = {}): Promise<TenantSummary[]> {
     mkdirSync(resolve('.qingshou'), { recursive: true });
     const created: string[] = [];
     if (!(await this.userExists(PLATFORM_TENANT_ID, 'root'))) {
@@ -38,6 +104,7 @@ export class DemoCommand extends CommandRunner {
       );
       created.push(`platform          root                 ${password}   platform-admin`);
     }
+    const tenantIds = new Map<string, string>();
     for (const tenant of DEMO_TENANTS) {
       let tenantId = await this.tenantId(tenant.slug);
       if (!tenantId) {
@@ -46,6 +113,7 @@ export class DemoCommand extends CommandRunner {
         );
         tenantId = result.id as string;
       }
+      tenantIds.set(tenant.slug, tenantId);
       await this.installPack(tenantId, tenant.slug, tenant.pack);
       for (const user of tenant.users) {
         if (await this.userExists(tenantId, user.username)) continue;
@@ -66,14 +134,50 @@ export class DemoCommand extends CommandRunner {
     }
     if (created.length === 0) {
       console.log(`Demo tenants are ready; their passwords are in ${CREDENTIALS_FILE}`);
-      return;
+    } else {
+      const text = [
+        'tenant            username             password           roles',
+        ...created,
+      ].join('\n');
+      appendFileSync(CREDENTIALS_FILE, text + '\n', { mode: 0o600 });
+      console.log(`Demo users created (also saved to ${CREDENTIALS_FILE}):\n${text}`);
     }
-    const text = [
-      'tenant            username             password           roles',
-      ...created,
-    ].join('\n');
-    appendFileSync(CREDENTIALS_FILE, text + '\n', { mode: 0o600 });
-    console.log(`Demo users created (also saved to ${CREDENTIALS_FILE}):\n${text}`);
+    return this.seedPortfolios(tenantIds, options);
+  }
+
+  private async seedPortfolios(
+    tenantIds: Map<string, string>,
+    options: DemoOptions,
+  ): Promise<TenantSummary[]> {
+    const seeder = new DemoPortfolioSeeder(
+      this.tx,
+      this.moduleRef.get(EventLog, { strict: false }),
+      this.moduleRef.get(AccountBalances, { strict: false }),
+      this.commands,
+      this.moduleRef.get(Clock, { strict: false }),
+    );
+    const summaries: TenantSummary[] = [];
+    for (const tenant of DEMO_TENANTS) {
+      const summary = await seeder.seed(tenant, tenantIds.get(tenant.slug) as string, {
+        seed: options.seed ?? DEFAULT_SEED,
+        size: options.size,
+        historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS,
+        meta: (tenantId) => ({ ...operatorMeta(tenantId), actorId: 'demo-seed' }),
+      });
+      summaries.push(summary);
+    }
+    console.log(
+      [
+        'tenant            accounts  overdue  open cases  tasks due today',
+        ...summaries.map(
+          (s) =>
+            `${s.slug.padEnd(18)}${String(s.accounts).padStart(8)}${String(s.overdue).padStart(9)}` +
+            `${String(s.cases).padStart(12)}${String(s.tasksToday).padStart(17)}` +
+            (s.seeded ? `   (generated in ${s.seconds.toFixed(1)} s)` : ''),
+        ),
+      ].join('\n'),
+    );
+    return summaries;
   }
 
   /** Pins the tenant's pack at its current version; an active one is left as it is. */
@@ -110,4 +214,14 @@ export class DemoCommand extends CommandRunner {
     );
     return rows.length > 0;
   }
+}
+
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ValidationFailedError(`Bad ${flag}`, [
+      { path: flag, reason: `must be a whole number from ${min} to ${max}` },
+    ]);
+  }
+  return n;
 }

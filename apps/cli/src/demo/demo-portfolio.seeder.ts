@@ -1,0 +1,369 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandBus } from '@nestjs/cqrs';
+import { addDays, Clock, localDateOf } from '@qingshou/calendar';
+import type { CommandMeta } from '@qingshou/core';
+import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
+import { AccountBalances, type Balance, type LoadedAccount } from '@qingshou/ledger';
+import { EvaluateCases, EvaluateFlags, LaunchDrive } from '@qingshou/policy';
+import { randomUUID } from 'node:crypto';
+import type { DemoTenant } from './demo-tenants';
+import { insertRows, writePortfolio } from './portfolio-writer';
+import { PORTFOLIOS } from './portfolios';
+import { Prng } from './prng';
+
+export interface SeedOptions {
+  /** The PRNG seed: the same seed gives the same books. */
+  readonly seed: string;
+  /** Accounts per tenant; default each kind's own size. */
+  readonly size?: number;
+  /** Run escalation for this many days before today too, oldest first (0: today only). */
+  readonly historyDays: number;
+  readonly meta: (tenantId: string) => CommandMeta;
+}
+
+export interface TenantSummary {
+  readonly slug: string;
+  /** False when the tenant already had accounts and was left as it was. */
+  readonly seeded: boolean;
+  readonly accounts: number;
+  readonly overdue: number;
+  readonly cases: number;
+  readonly tasksToday: number;
+  readonly seconds: number;
+}
+
+/** How each pack opens cases (its `caseScope`). */
+const CASE_SCOPE: Record<string, 'debtor' | 'account'> = {
+  'leasing-dealer-arrears': 'debtor',
+  'student-loan': 'debtor',
+  'credit-coop-npl-drive': 'debtor',
+  'housing-fund': 'debtor',
+  'microloan-overdue': 'account',
+  'card-collection-agency': 'account',
+};
+const COLLECTOR_ROLES = ['phone-collector', 'field-collector'];
+const DEMO_ACTOR = 'demo-seed';
+
+/**
+ * Gives a demo tenant a book of business: generates the portfolio (seeded, deterministic),
+ * writes it set-based, snapshots every balance, opens a case for each overdue debtor or
+ * account (as the pack's caseScope says), assigns them round-robin to the tenant's
+ * collectors, launches the co-op's drive, and runs the engine up to today so the worklists
+ * are full. A tenant that already has accounts is left alone.
+ */
+export class DemoPortfolioSeeder {
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly events: EventLog,
+    private readonly balances: AccountBalances,
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  async seed(tenant: DemoTenant, tenantId: string, options: SeedOptions): Promise<TenantSummary> {
+    const started = Date.now();
+    const portfolio = PORTFOLIOS[tenant.kind];
+    const existing = await this.tx.run(tenantId, (em) =>
+      em.execute<{ n: string }[]>(`select count(*) as n from accounts where tenant_id = ?`, [
+        tenantId,
+      ]),
+    );
+    if (!portfolio || Number(existing[0].n) > 0) {
+      return { ...(await this.summary(tenantId, tenant.slug)), seeded: false, seconds: 0 };
+    }
+    const now = this.clock.now();
+    const timeZone = await this.tx.run(tenantId, async (em) => {
+      const rows = await em.execute<{ time_zone: string }[]>(
+        `select time_zone from tenants where id = ?`,
+        [tenantId],
+      );
+      return rows[0].time_zone;
+    });
+    const today = localDateOf(now, timeZone);
+    const book = portfolio.generate(new Prng(`${options.seed}:${tenant.slug}`), {
+      today,
+      size: options.size ?? portfolio.size,
+    });
+    const firstDay = addDays(today, -options.historyDays);
+    await this.tx.run(tenantId, async (em) => {
+      const loaded = await writePortfolio(em, tenantId, book, DEMO_ACTOR, now);
+      const balances = await this.snapshotBalances(em, tenantId, loaded, today, now);
+      const scope = CASE_SCOPE[tenant.pack] ?? 'account';
+      await this.openCases(em, tenantId, loaded, balances, scope, {
+        today,
+        firstDay,
+        now,
+        timeZone,
+      });
+      await this.events.append(
+        em,
+        { tenantId, actorId: DEMO_ACTOR, correlationId: `demo-${randomUUID()}`, occurredAt: now },
+        [
+          {
+            type: 'DemoPortfolioSeeded',
+            aggregateType: 'tenant',
+            aggregateId: tenantId,
+            payload: {
+              seed: options.seed,
+              asOf: today,
+              groups: book.groups.length,
+              debtors: book.debtors.length,
+              accounts: book.accounts.length,
+            },
+          },
+        ],
+      );
+    });
+    if (tenant.pack === 'credit-coop-npl-drive') {
+      await this.commands.execute(
+        new LaunchDrive(options.meta(tenantId), 'npl-drive', `${today.slice(0, 7)}-01`),
+      );
+    }
+    for (let day = firstDay; day <= today; day = addDays(day, 1)) {
+      await this.commands.execute(new EvaluateCases(options.meta(tenantId), day));
+    }
+    await this.commands.execute(new EvaluateFlags(options.meta(tenantId), today));
+    const summary = await this.summary(tenantId, tenant.slug);
+    return { ...summary, seeded: true, seconds: (Date.now() - started) / 1000 };
+  }
+
+  /** Computes every account as of today (with the pack's options and relief) and upserts. */
+  private async snapshotBalances(
+    em: EntityManager,
+    tenantId: string,
+    loaded: LoadedAccount[],
+    today: string,
+    now: Date,
+  ): Promise<Map<string, Balance>> {
+    await this.balances.attachRelief(em, tenantId, loaded);
+    const byAccount = new Map<string, Balance>();
+    const rows: unknown[][] = [];
+    for (const one of loaded) {
+      const b = this.balances.compute(tenantId, one, today);
+      byAccount.set(one.account.id, b);
+      rows.push([
+        tenantId,
+        one.account.id,
+        b.asOf,
+        b.overduePrincipal,
+        b.overdueInterest,
+        b.dueToday,
+        b.penaltyInterest,
+        b.compoundInterest,
+        b.fees,
+        b.totalDue,
+        b.outstandingPrincipal,
+        b.overpayment,
+        b.dpd,
+        b.agingBucket,
+        b.loanClass,
+        now,
+      ]);
+    }
+    await insertRows(
+      em,
+      'account_balances',
+      [
+        'tenant_id',
+        'account_id',
+        'as_of',
+        'overdue_principal',
+        'overdue_interest',
+        'due_today',
+        'penalty_interest',
+        'compound_interest',
+        'fees',
+        'total_due',
+        'outstanding_principal',
+        'overpayment',
+        'dpd',
+        'aging_bucket',
+        'loan_class',
+        'refreshed_at',
+      ],
+      rows,
+    );
+    return byAccount;
+  }
+
+  /**
+   * One live case per overdue debtor (or account), opened the day after it fell behind or
+   * on the first escalation day, whichever is later, and assigned that day round-robin.
+   * The same rows and audit events OpenCase and AssignCase write, set-based.
+   */
+  private async openCases(
+    em: EntityManager,
+    tenantId: string,
+    loaded: LoadedAccount[],
+    balances: Map<string, Balance>,
+    scope: 'debtor' | 'account',
+    when: { today: string; firstDay: string; now: Date; timeZone: string },
+  ): Promise<void> {
+    const collectors = await em.execute<{ id: string }[]>(
+      `select id from users where tenant_id = ? and status = 'active' and roles && ?::text[]
+       order by username`,
+      [tenantId, `{${COLLECTOR_ROLES.join(',')}}`],
+    );
+    const byDebtor = new Map<string, LoadedAccount[]>();
+    for (const one of loaded) {
+      const list = byDebtor.get(one.account.debtorId) ?? [];
+      list.push(one);
+      byDebtor.set(one.account.debtorId, list);
+    }
+    const dpd = (one: LoadedAccount) => balances.get(one.account.id)?.dpd ?? 0;
+    const subjects: {
+      debtorId: string;
+      accountId: string | null;
+      accountIds: string[];
+      dpd: number;
+    }[] = [];
+    for (const [debtorId, accounts] of byDebtor) {
+      if (scope === 'debtor') {
+        const worst = Math.max(...accounts.map(dpd));
+        if (worst > 0) {
+          const ids = accounts.map((a) => a.account.id).sort();
+          subjects.push({ debtorId, accountId: null, accountIds: ids, dpd: worst });
+        }
+      } else {
+        for (const one of accounts) {
+          if (dpd(one) > 0) {
+            subjects.push({
+              debtorId,
+              accountId: one.account.id,
+              accountIds: [one.account.id],
+              dpd: dpd(one),
+            });
+          }
+        }
+      }
+    }
+    const cases: unknown[][] = [];
+    const links: unknown[][] = [];
+    const assignments: unknown[][] = [];
+    const events: DomainEvent[] = [];
+    subjects.forEach((s, i) => {
+      const id = randomUUID();
+      const behindSince = addDays(when.today, 1 - s.dpd);
+      const openedOn = behindSince > when.firstDay ? behindSince : when.firstDay;
+      const openedAt = new Date(`${openedOn}T01:00:00Z`);
+      const assignee = collectors.length ? collectors[i % collectors.length].id : null;
+      cases.push([
+        tenantId,
+        id,
+        s.debtorId,
+        scope,
+        s.accountId,
+        'open',
+        assignee,
+        0,
+        openedOn,
+        1,
+        openedAt,
+        openedAt,
+      ]);
+      for (const accountId of s.accountIds) links.push([tenantId, id, accountId]);
+      const snapshot = {
+        status: 'open',
+        assigneeId: null,
+        teamId: null,
+        priority: 0,
+        stage: null,
+        overdueReasonCode: null,
+        pausedUntil: null,
+        closedOn: null,
+      };
+      events.push({
+        type: 'CaseOpened',
+        aggregateType: 'case',
+        aggregateId: id,
+        payload: { debtorId: s.debtorId, scope, accountIds: s.accountIds },
+        before: null,
+        after: { ...snapshot, debtorId: s.debtorId, scope, accountIds: s.accountIds },
+      });
+      if (assignee) {
+        assignments.push([tenantId, randomUUID(), id, assignee, DEMO_ACTOR, openedAt]);
+        events.push({
+          type: 'CaseAssigned',
+          aggregateType: 'case',
+          aggregateId: id,
+          payload: {
+            assigneeId: assignee,
+            previousAssigneeId: null,
+            teamId: null,
+            handoverNote: null,
+            tasksMoved: 0,
+          },
+          before: snapshot,
+          after: { ...snapshot, assigneeId: assignee },
+        });
+      }
+    });
+    await insertRows(
+      em,
+      'cases',
+      [
+        'tenant_id',
+        'id',
+        'debtor_id',
+        'scope',
+        'account_id',
+        'status',
+        'assignee_id',
+        'priority',
+        'opened_on',
+        'version',
+        'created_at',
+        'updated_at',
+      ],
+      cases,
+    );
+    await insertRows(em, 'case_accounts', ['tenant_id', 'case_id', 'account_id'], links);
+    await insertRows(
+      em,
+      'case_assignments',
+      ['tenant_id', 'id', 'case_id', 'to_user_id', 'assigned_by', 'assigned_at'],
+      assignments,
+    );
+    const ctx = {
+      tenantId,
+      actorId: DEMO_ACTOR,
+      correlationId: `demo-${randomUUID()}`,
+      occurredAt: when.now,
+    };
+    for (let i = 0; i < events.length; i += 1000) {
+      await this.events.append(em, ctx, events.slice(i, i + 1000));
+    }
+  }
+
+  /** Accounts, overdue accounts, open cases, open tasks due by the end of today. */
+  async summary(
+    tenantId: string,
+    slug: string,
+  ): Promise<Omit<TenantSummary, 'seeded' | 'seconds'>> {
+    const now = this.clock.now();
+    return this.tx.run(tenantId, async (em) => {
+      const [zone] = await em.execute<{ time_zone: string }[]>(
+        `select time_zone from tenants where id = ?`,
+        [tenantId],
+      );
+      const today = localDateOf(now, zone.time_zone);
+      const [row] = await em.execute<Record<string, string>[]>(
+        `select
+           (select count(*) from accounts where tenant_id = t.id) as accounts,
+           (select count(*) from account_balances where tenant_id = t.id and dpd > 0) as overdue,
+           (select count(*) from cases where tenant_id = t.id and closed_on is null) as cases,
+           (select count(*) from tasks where tenant_id = t.id and status = 'open'
+              and (due_at at time zone t.time_zone)::date <= ?::date) as tasks_today
+         from tenants t where t.id = ?`,
+        [today, tenantId],
+      );
+      return {
+        slug,
+        accounts: Number(row.accounts),
+        overdue: Number(row.overdue),
+        cases: Number(row.cases),
+        tasksToday: Number(row.tasks_today),
+      };
+    });
+  }
+}
