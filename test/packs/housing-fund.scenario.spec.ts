@@ -97,12 +97,11 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
     expect((await tasksOf(api, ids.mine.caseId as string)).map((t) => [t.kind, t.due])).toEqual([
       ['call', '2013-02-01'],
     ]);
-    // GAP: the 催缴通知书 requires params.contributionDemandDays, which the engine does not
-    // supply to notice data: it fails to render, so 县煤矿 gets no demand notice.
-    expect(summary.noticeFailures).toEqual([
-      expect.objectContaining({ caseId: ids.mine.caseId, template: 'contribution-demand' }),
+    // 县煤矿 stopped contributing: the 催缴通知书 goes out with the pack's pay-within days.
+    expect(summary.noticeFailures).toEqual([]);
+    expect((await noticesOf(api, ids.mine.caseId as string)).map((n) => n.template_id)).toEqual([
+      'housing-fund/contribution-demand',
     ]);
-    expect(await noticesOf(api, ids.mine.caseId as string)).toEqual([]);
   });
 
   it('02-02 to 02-08: the weekly clean-up — exactly one more call each, on 02-08', async () => {

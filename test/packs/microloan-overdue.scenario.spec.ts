@@ -75,14 +75,8 @@ describe('microloan-overdue (篇六): the day-0/1-3/4/7 ladder, legal referral a
   }, 120_000);
   afterAll(async () => api?.close());
 
-  /** GAP: the engine's notice data carries no `params.*`, so 逾期催收函 (which requires
-   * params.interestFreeBenefit) fails to render on every run; the guarantor's letter goes out. */
-  const demandFailure = (caseId: string) => ({
-    caseId,
-    template: 'overdue-demand',
-    reason:
-      'Template microloan-overdue/overdue-demand cannot be rendered: data.params.interestFreeBenefit is required by the template but missing',
-  });
+  const byTemplate = <T extends { template_id: string }>(notices: T[], name: string): T =>
+    notices.find((n) => n.template_id === `microloan-overdue/${name}`) as T;
 
   it('day 0: A, B and D get one field visit each (the 5-point checklist); C, imported at DPD 88, catches up into demand-letter', async () => {
     const summary = await night(0);
@@ -90,10 +84,15 @@ describe('microloan-overdue (篇六): the day-0/1-3/4/7 ladder, legal referral a
     for (const name of ['A', 'B', 'D']) expect(await kinds(name, 0)).toEqual(['visit']);
     expect((await tasksOf(api, cases.A))[0].title).toBe('外访（逾期当日上门查看）');
     expect((await kinds('C', 0)).sort()).toEqual(['call', 'contact-guarantor']);
-    expect(summary.noticeFailures).toEqual([demandFailure(cases.C)]);
+    expect(summary.noticeFailures).toEqual([]);
     const notices = await noticesOf(api, cases.C);
-    expect(notices.map((n) => n.template_id)).toEqual(['microloan-overdue/guarantor-demand']);
-    const letter = plain(await noticeHtml(api, users.boss.token, notices[0].id));
+    expect(notices.map((n) => n.template_id).sort()).toEqual([
+      'microloan-overdue/guarantor-demand',
+      'microloan-overdue/overdue-demand',
+    ]);
+    const letter = plain(
+      await noticeHtml(api, users.boss.token, byTemplate(notices, 'guarantor-demand').id),
+    );
     expect(letter).toContain('已逾期88天');
     expect(letter).toContain('人民币20,000.00元（大写：贰万元整）');
   });
@@ -138,23 +137,31 @@ describe('microloan-overdue (篇六): the day-0/1-3/4/7 ladder, legal referral a
     expect(titles).toContain('联系担保人（逾期4日再上门并联系担保方）');
   });
 
-  it('day 7: A enters demand-letter — call + guarantor asked to pay; the guarantor letter says 5,000.00 / 伍仟元整 (the 逾期催收函 fails: gap)', async () => {
+  it('day 7: A enters demand-letter — the 逾期催收函 and the guarantor letter both say 5,000.00 / 伍仟元整', async () => {
     await night(5);
     api.clock.set(nightOf(day(6)));
     await judgePromises(day(6)); // D's second promise (due day 5) is broken: 2 broken
     await night(6);
     const summary = await night(7);
     const notices = await noticesOf(api, cases.A);
-    expect(notices.map((n) => [n.template_id, n.recipient])).toEqual([
+    expect(notices.map((n) => [n.template_id, n.recipient]).sort()).toEqual([
       ['microloan-overdue/guarantor-demand', '担保人'],
+      ['microloan-overdue/overdue-demand', '借款人'],
     ]);
-    expect(summary.noticeFailures).toEqual([demandFailure(cases.A)]);
-    const guarantor = plain(await noticeHtml(api, users.boss.token, notices[0].id));
+    expect(summary.noticeFailures).toEqual([]);
+    const demand = plain(
+      await noticeHtml(api, users.boss.token, byTemplate(notices, 'overdue-demand').id),
+    );
+    expect(demand).toContain('5,000.00');
+    expect(demand).toContain('伍仟元整');
+    const guarantor = plain(
+      await noticeHtml(api, users.boss.token, byTemplate(notices, 'guarantor-demand').id),
+    );
     expect(guarantor).toContain('张保：');
     expect(guarantor).toContain('已逾期7天');
     expect(guarantor).toContain('人民币5,000.00元（大写：伍仟元整）');
     expect((await kinds('A', 7)).sort()).toEqual(['call', 'contact-guarantor']);
-    expect(summary.noticesIssued).toBe(1);
+    expect(summary.noticesIssued).toBe(2);
   });
 
   it('day 6: D, with 2 broken promises, goes to legal at DPD 6 — a legal-referral approval before any notice', async () => {

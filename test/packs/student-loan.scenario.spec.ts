@@ -91,18 +91,15 @@ describe('student-loan (篇二): notices to student and parent, local help, defa
     expect(await noticesOf(api, cases['王小明'])).toEqual([]);
   });
 
-  it('02-01 (DPD 1): the members’ three tasks; the 催收通知书 to student and parent fails to render (params gap)', async () => {
+  it('02-01 (DPD 1): the members’ three tasks; the 催收通知书 goes to the student and the parent', async () => {
     const summary = await night('2026-02-01');
     expect(summary.stageCounts).toEqual({ notified: 2 });
-    // GAP: the notice requires params.collectionPayDays and params.aidCentre, which the
-    // engine's notice data does not carry: 4 failures (2 borrowers × student and parent).
-    expect(summary.noticeFailures).toHaveLength(4);
-    expect(new Set(summary.noticeFailures.map((f) => f.reason))).toEqual(
-      new Set([
-        'Template student-loan/collection-notice cannot be rendered: data.params.collectionPayDays is required by the template but missing; data.params.aidCentre is required by the template but missing',
-      ]),
-    );
-    expect(await noticesOf(api, cases['王小明'])).toEqual([]);
+    expect(summary.noticeFailures).toEqual([]);
+    const notices = await noticesOf(api, cases['王小明']);
+    expect(notices.map((n) => n.template_id)).toEqual([
+      'student-loan/collection-notice',
+      'student-loan/collection-notice',
+    ]);
     expect((await tasksOf(api, cases['王小明'])).map((t) => [t.kind, t.title])).toEqual([
       ['letter', '送达催收通知（送达催收通知）'],
       ['other', '宣传信贷政策（送达催收通知）'],

@@ -123,6 +123,8 @@ export async function withNoticeData(
     };
     const guarantor = party('guarantor');
     if (guarantor) data.guarantor = prune({ name: guarantor.name });
+    // The pack's pinned parameters (pay-within days, the aid centre's name…) print as set.
+    data.params = { ...ctx.pack.pack.params };
     return { ...order, data };
   });
 }
