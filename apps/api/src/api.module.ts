@@ -13,6 +13,7 @@ import { HttpLoggerModule } from './http/logger.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { QueueBoardModules } from './http/queue-board.module';
 import { IdentityController } from './identity/identity.controller';
+import { ImportsApiModule } from './imports/imports-api.module';
 import { LedgerApiModule } from './ledger/ledger-api.module';
 import { NoticesApiModule } from './notices/notices-api.module';
 import { TenantsController } from './platform/tenants.controller';
@@ -42,6 +43,7 @@ export class ApiModule {
         NoticesApiModule,
         CollectionApiModule,
         PolicyApiModule,
+        ImportsApiModule,
         ...QueueBoardModules,
       ],
       controllers: [IdentityController, TenantsController, HealthController],

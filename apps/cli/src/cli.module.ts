@@ -8,6 +8,7 @@ import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCommand, TenantCreateCommand } from './commands/tenant.command';
 import { UserCommand, UserCreateCommand } from './commands/user.command';
+import { ImportCliModule } from './commands/import.command';
 import { PackCliModule } from './commands/pack.command';
 
 @Module({
@@ -18,6 +19,7 @@ import { PackCliModule } from './commands/pack.command';
     RedisModule,
     TenancyModule,
     PackCliModule,
+    ImportCliModule,
   ],
   providers: [
     MigrateCommand,

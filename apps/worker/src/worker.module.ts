@@ -6,6 +6,7 @@ import { DbModule, RedisModule } from '@qingshou/db';
 import { JobsModule, OutboxRelay, QueuesModule } from '@qingshou/jobs';
 import { TenancyModule } from '@qingshou/tenancy';
 import { DomainEventsProcessor } from './processors/domain-events.processor';
+import { ImportsWorkerModule } from './processors/imports.processor';
 import { SystemProcessor } from './processors/system.processor';
 
 export interface WorkerModuleOptions {
@@ -48,6 +49,7 @@ export class WorkerModule {
         QueuesModule.forRoot(options.queuePrefix),
         JobsModule,
         TenancyModule,
+        ImportsWorkerModule,
       ],
       providers: [
         SystemProcessor,

@@ -3,6 +3,7 @@ import { Migration20261128000002Ledger } from './Migration20261128000002Ledger';
 import { Migration20261128000003Collection } from './Migration20261128000003Collection';
 import { Migration20261128000004Notices } from './Migration20261128000004Notices';
 import { Migration20261128000005Policy } from './Migration20261128000005Policy';
+import { Migration20261128000006Imports } from './Migration20261128000006Imports';
 import { Migration20261128000007Engine } from './Migration20261128000007Engine';
 import { Migration20261128000008Kpi } from './Migration20261128000008Kpi';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261128000003Collection', class: Migration20261128000003Collection },
   { name: 'Migration20261128000004Notices', class: Migration20261128000004Notices },
   { name: 'Migration20261128000005Policy', class: Migration20261128000005Policy },
+  { name: 'Migration20261128000006Imports', class: Migration20261128000006Imports },
   { name: 'Migration20261128000007Engine', class: Migration20261128000007Engine },
   { name: 'Migration20261128000008Kpi', class: Migration20261128000008Kpi },
 ];

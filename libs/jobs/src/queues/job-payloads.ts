@@ -74,3 +74,16 @@ export class DomainEventJobData {
   @IsObject()
   payload!: Record<string, unknown>;
 }
+
+/** One submitted import file; the file and its settings are in the tenant's `imports` row. */
+export class ImportJobData {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  importId!: string;
+
+  @IsString()
+  @Length(1, 128)
+  correlationId!: string;
+}

@@ -4,6 +4,8 @@ export const QUEUES = {
   system: 'system',
   /** Domain events relayed from the outbox after commit. */
   domainEvents: 'domain-events',
+  /** Bulk file imports (accounts, payments, agency cases); one job per submitted file. */
+  imports: 'imports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,0 +1,13 @@
+export * from './imports.module';
+export * from './domain/import-vocabulary';
+export * from './domain/import-mapping';
+export { DEFAULT_MAPPINGS, resolveMapping, checkMapping } from './mappings/mapping-registry';
+export { ImportFiles } from './storage/import-files';
+export { ImportStorageModule } from './storage/import-storage.module';
+export type { ImportView } from './support/import-rows';
+export { DEFAULT_CHUNK_SIZE, type ImportProgress } from './pipeline/import-pipeline';
+export * from './register-import/register-import.command';
+export * from './submit-import/submit-import.command';
+export * from './run-import/run-import.command';
+export * from './get-import/get-import.query';
+export * from './get-import-errors/write-import-errors.query';
