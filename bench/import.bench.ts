@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { writeAccountsCsv } from './accounts-csv';
@@ -199,7 +199,11 @@ async function main(): Promise<void> {
     );
     console.log(`written to ${out}`);
   } finally {
-    if (!args.keep) await dropDatabase(db);
+    if (!args.keep) {
+      await dropDatabase(db);
+      // The CLI stored its own copy of the file there (it imports what it stored).
+      rmSync(env.STORAGE_DIR, { recursive: true, force: true });
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import type { RowError } from '../support/tabular';
 import { performance } from 'node:perf_hooks';
 import type { PoolClient, QueryResultRow } from 'pg';
 import type { ImportCounts } from '../domain/import-vocabulary';
+import { addElapsed, Timings } from '../support/timings';
 
 /** What the merge statements may bind by name: :tenant, :source, :actor, :now, :today, … */
 export interface MergeContext {
@@ -16,7 +17,7 @@ export interface MergeContext {
   /** The file's header for a canonical field, for rows the merge refuses. */
   readonly headerOf: (field: string) => string;
   /** When given, milliseconds per statement are added here (the benchmark's breakdown). */
-  readonly timings?: Record<string, number>;
+  readonly timings?: Timings;
 }
 
 export interface MergeResult {
@@ -58,20 +59,20 @@ export async function query<R extends QueryResultRow = QueryResultRow>(
     if (!order.includes(name)) order.push(name);
     return `$${order.indexOf(name) + 1}::${TYPES[name]}`;
   });
-  const started = ctx.timings ? performance.now() : 0;
+  const started = performance.now();
   const result = await ctx.client.query<R>(
     text,
     order.map((name) => values[name]),
   );
-  if (ctx.timings) {
-    // Each statement opens with a `-- name` comment, which labels it in the breakdown.
-    const label = template
+  // Each statement opens with a `-- name` comment, which labels it in the breakdown.
+  addElapsed(
+    ctx.timings,
+    template
       .trim()
       .split('\n')[0]
-      .replace(/^--\s*/, '')
-      .slice(0, 60);
-    ctx.timings[label] = (ctx.timings[label] ?? 0) + performance.now() - started;
-  }
+      .replace(/^--\s*/, ''),
+    started,
+  );
   return { rows: result.rows, rowCount: result.rowCount ?? 0 };
 }
 

@@ -19,6 +19,11 @@ export interface PreparedChunk {
 }
 
 const BATCH_CHARS = 256 * 1024;
+/**
+ * A chunk also ends at this much COPY text: a row carries its whole schedule, and 50,000
+ * thirty-year monthly loans would be half a gigabyte. Bounds memory by bytes, not rows.
+ */
+export const MAX_CHUNK_BYTES = 24 * 1024 * 1024;
 const READ_PROGRESS_EVERY = 5000;
 
 /**
@@ -52,13 +57,14 @@ export class ChunkProducer {
     const batches: Buffer[] = [];
     const errors: RowError[] = [];
     let batch = '';
+    let bytes = 0;
     let staged = 0;
     let read = 0;
     let firstRow = 0;
     let lastRow = 0;
     let exhausted = false;
     const rules = this.rulesFor?.();
-    while (read < this.chunkSize && !this.cancelled) {
+    while (read < this.chunkSize && bytes < MAX_CHUNK_BYTES && !this.cancelled) {
       const next = await this.rows.next();
       if (next.done) {
         exhausted = true;
@@ -88,7 +94,9 @@ export class ChunkProducer {
       batch += this.encoder.line(built.row);
       staged += 1;
       if (batch.length >= BATCH_CHARS) {
-        batches.push(Buffer.from(batch, 'utf8'));
+        const buffer = Buffer.from(batch, 'utf8');
+        batches.push(buffer);
+        bytes += buffer.length;
         batch = '';
       }
     }

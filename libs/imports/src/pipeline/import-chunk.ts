@@ -5,6 +5,7 @@ import type { MergeContext } from '../merge/merge-context';
 import { tempTableSql } from '../staging/copy-text';
 import { CopyWriter, transactionClient } from '../staging/copy-writer';
 import { collectGarbage } from '../support/collect-garbage';
+import { addElapsed } from '../support/timings';
 import type { PreparedChunk } from './chunk-producer';
 import type { KindStrategy } from './kind-strategy';
 import { failedRowCount, insertRowErrors } from './row-errors';
@@ -44,20 +45,16 @@ export async function applyChunk(
       await copy.abort(error as Error);
       throw error;
     }
+    addElapsed(merge.timings, 'copy into stage', started);
     // The chunk's text is in PostgreSQL now; while the merge runs (seconds of database
     // work), the next chunk is being read: free this one's buffers and garbage first.
     chunk.batches.length = 0;
+    const collecting = performance.now();
     collectGarbage();
-    if (merge.timings) {
-      merge.timings['copy into stage'] =
-        (merge.timings['copy into stage'] ?? 0) + performance.now() - started;
-    }
+    addElapsed(merge.timings, 'garbage collection', collecting);
     const merging = performance.now();
     merged = await strategy.merge({ ...merge, client });
-    if (merge.timings) {
-      merge.timings['merge in all'] =
-        (merge.timings['merge in all'] ?? 0) + performance.now() - merging;
-    }
+    addElapsed(merge.timings, 'merge in all', merging);
   }
   const errors = [...chunk.errors, ...merged.rejected];
   await insertRowErrors(client, merge.tenantId, importId, errors);

@@ -6,6 +6,7 @@ import { addCounts, IMPORT_EVENTS } from '../domain/import-vocabulary';
 import { CopyLineEncoder } from '../staging/copy-text';
 import { collectGarbage } from '../support/collect-garbage';
 import { ChunkProgress, ImportJob, recordChunk } from '../support/import-rows';
+import { addElapsed, Timings } from '../support/timings';
 import { mapRows, readTabular, TextEncodingName } from '../support/tabular';
 import type { ChunkRules } from '../rows/chunk-rules';
 import { ChunkProducer, PreparedChunk } from './chunk-producer';
@@ -27,7 +28,7 @@ export interface PipelineOptions {
    * Milliseconds by phase, summed over the run: 'wait for rows' (Node reading ahead was
    * the bottleneck), 'copy', and each merge statement. For the benchmark's breakdown.
    */
-  readonly timings?: Record<string, number>;
+  readonly timings?: Timings;
 }
 
 export interface PipelineMeta {
@@ -97,7 +98,7 @@ export class ImportPipeline {
       for (let chunkNo = 1; next; chunkNo++) {
         const waited = performance.now();
         const chunk: PreparedChunk = await next;
-        add(options.timings, 'wait for rows (read, validate, encode)', waited);
+        addElapsed(options.timings, 'wait for rows (read, validate, encode)', waited);
         next = chunk.exhausted ? undefined : quiet(producer.prepare());
         if (chunk.read === 0) break;
         const now = this.calendar.now();
@@ -149,13 +150,13 @@ export class ImportPipeline {
               },
             },
           ]);
-          add(options.timings, 'progress row and chunk event', recording);
+          addElapsed(options.timings, 'progress row and chunk event', recording);
           return progress;
         });
-        add(options.timings, 'chunk transactions in all (incl. commit)', applying);
+        addElapsed(options.timings, 'chunk transactions in all (incl. commit)', applying);
         const collecting = performance.now();
         collectGarbage();
-        add(options.timings, 'garbage collection between chunks', collecting);
+        addElapsed(options.timings, 'garbage collection', collecting);
         doneThisRun += chunk.read;
         await options.onProgress?.({ ...totals, phase: 'committed' });
       }
@@ -167,10 +168,6 @@ export class ImportPipeline {
       await rows.return?.();
     }
   }
-}
-
-function add(timings: Record<string, number> | undefined, label: string, since: number): void {
-  if (timings) timings[label] = (timings[label] ?? 0) + performance.now() - since;
 }
 
 /** The promise is awaited later; until then a rejection must not count as unhandled. */

@@ -1,5 +1,6 @@
 import { CommandMeta, TenantCommand } from '@qingshou/core';
 import type { ImportProgress } from '../pipeline/import-pipeline';
+import type { Timings } from '../support/timings';
 
 export interface RunImportOptions {
   /** Rows per transaction; default 50,000. */
@@ -7,7 +8,7 @@ export interface RunImportOptions {
   /** Progress after each committed chunk and every few thousand rows read. */
   readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
   /** Filled with milliseconds per phase and merge statement (benchmark breakdown). */
-  readonly timings?: Record<string, number>;
+  readonly timings?: Timings;
   /** The job's last attempt: an infrastructure error then marks the import failed. */
   readonly finalAttempt?: boolean;
 }
