@@ -1,4 +1,4 @@
-// `npm run bench [-- --accounts 100000 --schedule bullet|monthly --no-floor --keep]`:
+// `npm run bench [-- --only import|run] [-- --accounts 100000 --schedule bullet|monthly --no-floor --keep]`:
 // builds dist/ if needed, compiles bench/*.ts next to it (dist/bench, so `../libs/…`
 // imports resolve to the built libs), type-checks them, then runs each benchmark.
 const { spawnSync } = require('node:child_process');
@@ -49,9 +49,16 @@ ensureBuild();
 const options = compilerOptions();
 if (!process.argv.includes('--no-typecheck')) typeCheck(options);
 compile(options);
-const args = process.argv.slice(2).filter((a) => a !== '--no-typecheck');
+let args = process.argv.slice(2).filter((a) => a !== '--no-typecheck');
+// `--only run` (or `import`) runs bench/<name>.bench.ts alone; its own options follow.
+const only = args.indexOf('--only');
+const selected = only >= 0 ? args[only + 1] : null;
+if (only >= 0) args = args.filter((_, i) => i !== only && i !== only + 1);
+const names = { run: 'daily-run' };
 let status = 0;
-for (const bench of sources.filter((f) => f.endsWith('.bench.ts'))) {
+for (const bench of sources.filter(
+  (f) => f.endsWith('.bench.ts') && (!selected || f === `${names[selected] ?? selected}.bench.ts`),
+)) {
   console.log(`== ${bench}`);
   const result = spawnSync(
     process.execPath,

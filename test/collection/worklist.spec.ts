@@ -99,6 +99,8 @@ describe("the worklist lists my open tasks due today (tenant's day, Asia/Shangha
       slaDueAt: null,
       priority: 50,
       overdue: false,
+      role: null,
+      assigneeId: users.wang.id,
       case: { id: ids.b, status: 'open', debtorName: '吴二', dpd: 10, amountDue: '8000.00' },
       // A visit contacts the debtor: offered with the contact rules' answer for now.
       contact: { allowed: true },

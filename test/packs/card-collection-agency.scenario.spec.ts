@@ -1,4 +1,5 @@
 import { assign } from '../collection/support/fixtures';
+import { startEngineWorker } from '../engine/support/engine-worker';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { PackContactPolicy } from '../../libs/policy/src';
 import {
@@ -63,13 +64,32 @@ describe('card-collection-agency (篇八): letter 7 days after assignment; conta
   }, 120_000);
   afterAll(async () => api?.close());
 
-  it('assignment creates no start-within-2-working-hours call task — gap: pack `rules` (on caseAssigned…) are not run', async () => {
-    const [row] = await ownerQuery<{ n: number }>(
+  it('assigned Friday 16:00: a call task for the phone collector within 2 working hours — 1.5 h on Friday, SLA Monday 03-09 09:30', async () => {
+    const worker = await startEngineWorker(api);
+    try {
+      for (const event of await worker.take(tenantId)) await worker.deliver(event);
+    } finally {
+      await worker.close();
+    }
+    const calls = await ownerQuery<{
+      case_id: string;
+      role: string;
+      assignee_id: string;
+      sla: string;
+    }>(
       api,
-      `select count(*)::int as n from tasks where tenant_id = $1`,
+      `select case_id, role, assignee_id,
+              to_char(sla_due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as sla
+       from tasks where tenant_id = $1 and kind = 'call' order by sla_due_at, case_id`,
       [tenantId],
     );
-    expect(row.n).toBe(0);
+    const expected = [ids.A.caseId, ids.D.caseId].sort().map((caseId) => ({
+      case_id: caseId,
+      role: 'phone-collector',
+      assignee_id: users.phone.id,
+      sla: '2026-03-09 09:30',
+    }));
+    expect(calls).toEqual(expected);
   });
 
   it('03-06 … 03-16 night by night: A gets the letter on 03-13 (7 days after 03-06), B on 03-16; C and D never', async () => {

@@ -23,9 +23,6 @@ import {
  * L1: 30,000,000.00 due 2013-01-31, unpaid (guarantor 王保); L2: 31,920,900.00 due 2014,
  * performing. 县煤矿 owes 10,000.00 at every month's end and pays nothing until May.
  */
-const DAYS_SINCE_GAP =
-  'daysSince: condition "daysSince" is judged per case by the engine, not set-based';
-
 describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, contribution demands', () => {
   let api: CollectionTestApi;
   let tenantId: string;
@@ -134,18 +131,16 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
       ['深入单位宣传政策并催缴（停缴单位：上门宣传催缴并报告领导）', '2013-05-01'],
     ]);
     const flags = await api.commands.execute(new EvaluateFlags(meta(tenantId), '2013-05-01'));
-    // setWhen holds through its `not daysSince` part only because EvaluateFlags cannot judge
-    // daysSince set-based and counts it false (reported as a problem) — with no payment yet,
-    // the same answer the pack intends.
+    // setWhen's `not daysSince paymentReceived ≤ 31` holds: 县煤矿 has never paid.
     expect(flags.flags).toContainEqual({
       flag: 'contribution-stopped',
       set: 1,
       cleared: 0,
-      problems: [DAYS_SINCE_GAP, DAYS_SINCE_GAP],
+      problems: [],
     });
   });
 
-  it('05-10: 县煤矿 pays 40,000.00 (January–April): it leaves the ladder; the stopped flag stays (gap: clearWhen daysSince)', async () => {
+  it('05-10: 县煤矿 pays 40,000.00 (January–April): it leaves the ladder and resumed contributions clear the stopped flag', async () => {
     await payOn('mine', '2013-05-10', '40000.00');
     const summary = await night('2013-05-10');
     expect(summary.moves).toContainEqual({
@@ -155,13 +150,12 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
       reason: 'cleared',
     });
     const flags = await api.commands.execute(new EvaluateFlags(meta(tenantId), '2013-05-10'));
-    // GAP: clearWhen `daysSince paymentReceived ≤ 31` is not judged set-based, so resumed
-    // contributions do not clear the flag (the case is not settled: May–December still due).
+    // clearWhen `daysSince paymentReceived ≤ 31` (resumedWithinDays): paid today, 0 days ago.
     expect(flags.flags).toContainEqual({
       flag: 'contribution-stopped',
       set: 0,
-      cleared: 0,
-      problems: [DAYS_SINCE_GAP, DAYS_SINCE_GAP],
+      cleared: 1,
+      problems: [],
     });
     const rows = await ownerQuery(
       api,
@@ -169,7 +163,7 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
       [tenantId],
     );
     expect(rows).toEqual([
-      { flag: 'contribution-stopped', set_on: '2013-05-01', cleared_on: null },
+      { flag: 'contribution-stopped', set_on: '2013-05-01', cleared_on: '2013-05-10' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { addDays } from '../../libs/calendar/src';
 import { EvaluateFlags } from '../../libs/policy/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
+import { startEngineWorker } from '../engine/support/engine-worker';
 import {
   bearer,
   loan,
@@ -43,6 +44,28 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
        from pack_flags where tenant_id = $1 and flag = 'credit-hold' order by set_on, subject_id`,
       [tenantId],
     );
+  /** Finance reconciles the receivables: the held letters are released by the worker. */
+  const reconcile = async () => {
+    const worker = await startEngineWorker(api);
+    try {
+      const pending = await ownerQuery<{ id: string }>(
+        api,
+        `select id from approvals where tenant_id = $1 and kind = 'ar-reconciliation' and status = 'pending'`,
+        [tenantId],
+      );
+      for (const { id } of pending)
+        await api
+          .http()
+          .post(`/api/v1/approvals/${id}/decision`)
+          .set(bearer(users.boss.token))
+          .send({ decision: 'approved', note: '已与销售财务核对' })
+          .expect(200);
+      for (const event of await worker.take(tenantId, ['ApprovalDecided']))
+        await worker.deliver(event);
+    } finally {
+      await worker.close();
+    }
+  };
   const delivery = (noticeId: string, status: string, on: string) =>
     api
       .http()
@@ -78,13 +101,6 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
   }, 120_000);
   afterAll(async () => api?.close());
 
-  const failed = (template: string, reason: string) =>
-    ['华通经销', '远达物流'].map((name) => ({
-      caseId: ids[name].caseId,
-      template,
-      reason: `Template leasing-dealer-arrears/${template} cannot be rendered: ${reason}`,
-    }));
-
   it('day 0 (due): no stage; day 1: both late dealers enter plan — a collection plan and a weekly call each', async () => {
     expect((await night(0)).stageCounts).toEqual({ '(none)': 3 });
     const summary = await night(1);
@@ -95,20 +111,19 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
       ['call', day(1)],
       ['review', day(1)],
     ]);
-    // GAP: the 对账单 needs statement.lines, statement.balance and replySlip.returnBy, which
-    // the engine's notice data does not supply: no statement (nor reply slip) goes out.
-    expect([...summary.noticeFailures].sort((x, y) => x.caseId.localeCompare(y.caseId))).toEqual(
-      failed(
-        'statement',
-        'data.statement.lines is required by the template but missing; data.statement.balance is required by the template but missing; data.replySlip.returnBy is required by the template but missing',
-      ).sort((x, y) => x.caseId.localeCompare(y.caseId)),
-    );
+    // The 对账单 has its data now (statement.lines, statement.balance, replySlip.returnBy):
+    // nothing fails to render. It does not go out yet: it waits for the AR reconciliation.
+    expect(summary.noticeFailures).toEqual([]);
     expect(await noticesOf(api, ids['华通经销'].caseId)).toEqual([]);
   });
 
-  it('day 1: credit hold (dpd ≥ 1, no pending promise) is NOT set — gap: set-based `not: {promise: pending}` is NULL without any promise', async () => {
-    expect(await flags(1)).toEqual({ flag: 'credit-hold', set: 0, cleared: 0, problems: [] });
-    expect(await holds()).toEqual([]);
+  it('day 1: credit hold (dpd ≥ 1, no pending promise) is set for both late dealers, not for 按时', async () => {
+    expect(await flags(1)).toEqual({ flag: 'credit-hold', set: 2, cleared: 0, problems: [] });
+    expect(await holds()).toEqual(
+      [ids['华通经销'].debtorId, ids['远达物流'].debtorId]
+        .sort()
+        .map((debtor_id) => ({ debtor_id, set_on: day(1), cleared_on: null })),
+    );
   });
 
   it('days 2-8: one call a week — the second on day 8', async () => {
@@ -125,13 +140,17 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
       `select kind, approver_role, status from approvals where case_id = $1 order by kind`,
       [ids['华通经销'].caseId],
     );
+    // The statement (day 1) and the 催款函 wait for one AR reconciliation with finance.
     expect(approvals).toEqual([
+      { kind: 'ar-reconciliation', approver_role: 'finance', status: 'pending' },
       { kind: 'visit-plan', approver_role: 'manager', status: 'pending' },
     ]);
     expect(summary.noticeFailures).toEqual([]);
+    await reconcile();
     const notices = await noticesOf(api, ids['华通经销'].caseId);
     expect(notices.map((n) => n.template_id).sort()).toEqual([
       'leasing-dealer-arrears/demand-letter',
+      'leasing-dealer-arrears/statement',
       'leasing-dealer-arrears/visit-receipt',
     ]);
     const receipt = notices.find(
@@ -146,6 +165,8 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
   it('day 60: the 最后催收通知单 by registered mail — 200,000.00 / 贰拾万元整; deadline 10 days from signing, or sent + 3 + 10 if refused', async () => {
     const summary = await night(60);
     expect(summary.stageCounts).toEqual({ 'final-notice': 2, '(none)': 1 });
+    expect(summary.noticesHeld).toBe(2);
+    await reconcile();
     const final = async (name: string) =>
       (await noticesOf(api, ids[name].caseId)).find(
         (n) => n.template_id === 'leasing-dealer-arrears/final-notice',
@@ -164,7 +185,7 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
     expect([signed.body.deadline, refused.body.deadline]).toEqual([day(72), day(73)]);
   });
 
-  it('day 65: 华通经销 pays 200,000.00 — it leaves the ladder and its open tasks are cancelled; no hold to clear (gap above)', async () => {
+  it('day 65: 华通经销 pays 200,000.00 — it leaves the ladder and its open tasks are cancelled; closed as settled, its hold is cleared on payment', async () => {
     api.clock.set(nightOf(day(65)));
     await pay(api, tenantId, ids['华通经销'].accountId, day(65), '200000.00');
     const summary = await night(65);
@@ -174,8 +195,22 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
       to: null,
       reason: 'cleared',
     });
-    expect(await flags(65)).toEqual({ flag: 'credit-hold', set: 0, cleared: 0, problems: [] });
     const open = (await tasksOf(api, ids['华通经销'].caseId)).filter((t) => t.status === 'open');
     expect(open).toEqual([]);
+    // Paid in full (DPD 0): supply resumes the same day, before anyone closes the case.
+    expect(await flags(65)).toEqual({ flag: 'credit-hold', set: 0, cleared: 1, problems: [] });
+    await api
+      .http()
+      .post(`/api/v1/cases/${ids['华通经销'].caseId}/close`)
+      .set(bearer(users.boss.token))
+      .send({ outcome: 'settled', reason: '全额还清' })
+      .expect(200);
+    // Closing it changes nothing more: the hold was already lifted.
+    expect(await flags(65)).toEqual({ flag: 'credit-hold', set: 0, cleared: 0, problems: [] });
+    expect((await holds()).find((h) => h.debtor_id === ids['华通经销'].debtorId)).toEqual({
+      debtor_id: ids['华通经销'].debtorId,
+      set_on: day(1),
+      cleared_on: day(65),
+    });
   });
 });

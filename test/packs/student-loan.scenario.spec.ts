@@ -83,12 +83,25 @@ describe('student-loan (篇二): notices to student and parent, local help, defa
   }, 180_000);
   afterAll(async () => api?.close());
 
-  it('30 and 7 days before the due date (01-01, 01-24): no reminder goes out — gap: the engine runs no `reminders`', async () => {
+  it('30 and 7 days before the due date (01-01, 01-24): the reminder letter, then the SMS, to each unpaid student and parent — once', async () => {
+    const expected: Record<string, number> = { '2026-01-01': 4, '2026-01-24': 4, [DUE]: 0 };
     for (const date of ['2026-01-01', '2026-01-24', DUE]) {
       const summary = await night(date);
-      expect(summary).toMatchObject({ noticesIssued: 0, tasksCreated: 0 });
+      expect(summary).toMatchObject({
+        remindersFired: expected[date],
+        noticesIssued: expected[date],
+        noticeFailures: [],
+        tasksCreated: 0,
+      });
+      expect(await night(date)).toMatchObject({ remindersFired: 0, noticesIssued: 0 });
     }
-    expect(await noticesOf(api, cases['王小明'])).toEqual([]);
+    const notices = await noticesOf(api, cases['王小明']);
+    expect(notices.map((n) => [n.template_id, n.recipient])).toEqual([
+      ['student-loan/maturity-reminder', '借款人'],
+      ['student-loan/maturity-reminder', '共同借款人'],
+      ['student-loan/maturity-sms', '借款人'],
+      ['student-loan/maturity-sms', '共同借款人'],
+    ]);
   });
 
   it('02-01 (DPD 1): the members’ three tasks; the 催收通知书 goes to the student and the parent', async () => {
@@ -96,7 +109,7 @@ describe('student-loan (篇二): notices to student and parent, local help, defa
     expect(summary.stageCounts).toEqual({ notified: 2 });
     expect(summary.noticeFailures).toEqual([]);
     const notices = await noticesOf(api, cases['王小明']);
-    expect(notices.map((n) => n.template_id)).toEqual([
+    expect(notices.map((n) => n.template_id).filter((t) => !t.includes('maturity'))).toEqual([
       'student-loan/collection-notice',
       'student-loan/collection-notice',
     ]);

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { AppConfig, loadAppConfig } from '../../libs/core/src';
@@ -29,6 +31,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     REDIS_KEY_PREFIX: `${name}:`,
+    // Sink deliveries of this file's notices stay out of the working tree.
+    NOTICE_OUTBOX_DIR: join(tmpdir(), 'qingshou-outbox', name),
   });
   return {
     name,

@@ -6,8 +6,10 @@ import { AppConfig, AppConfigModule } from '@qingshou/core';
 import { DbModule, RedisModule } from '@qingshou/db';
 import { QueuesModule } from '@qingshou/jobs';
 import { TenancyModule } from '@qingshou/tenancy';
+import { AlertsApiModule } from './alerts/alerts-api.module';
 import { AccessGuard } from './auth/access.guard';
 import { CollectionApiModule } from './collection/collection-api.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthController } from './health/health.controller';
 import { HttpLoggerModule } from './http/logger.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -16,8 +18,11 @@ import { IdentityController } from './identity/identity.controller';
 import { ImportsApiModule } from './imports/imports-api.module';
 import { LedgerApiModule } from './ledger/ledger-api.module';
 import { NoticesApiModule } from './notices/notices-api.module';
+import { OperationsApiModule } from './operations/operations-api.module';
 import { TenantsController } from './platform/tenants.controller';
 import { PolicyApiModule } from './policy/policy-api.module';
+import { ReportsApiModule } from './reports/reports-api.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 export interface ApiModuleOptions {
   /** Tests pass their own database and Redis; production reads the environment. */
@@ -42,9 +47,14 @@ export class ApiModule {
         LedgerApiModule,
         NoticesApiModule,
         CollectionApiModule,
+        AlertsApiModule,
         PolicyApiModule,
         ImportsApiModule,
+        OperationsApiModule,
+        ReportsApiModule,
+        MetricsModule,
         ...QueueBoardModules,
+        ConsoleModule,
       ],
       controllers: [IdentityController, TenantsController, HealthController],
       providers: [

@@ -10,6 +10,7 @@ import { TenantCommand, TenantCreateCommand } from './commands/tenant.command';
 import { UserCommand, UserCreateCommand } from './commands/user.command';
 import { ImportCliModule } from './commands/import.command';
 import { PackCliModule } from './commands/pack.command';
+import { RunCliModule } from './commands/run.command';
 
 @Module({
   imports: [
@@ -20,6 +21,7 @@ import { PackCliModule } from './commands/pack.command';
     TenancyModule,
     PackCliModule,
     ImportCliModule,
+    RunCliModule,
   ],
   providers: [
     MigrateCommand,

@@ -3,10 +3,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, AppConfigModule, REDACTED_LOG_PATHS } from '@qingshou/core';
 import { DbModule, RedisModule } from '@qingshou/db';
-import { JobsModule, OutboxRelay, QueuesModule } from '@qingshou/jobs';
+import { JobMetricsModule, JobsModule, OutboxRelay, QueuesModule } from '@qingshou/jobs';
 import { TenancyModule } from '@qingshou/tenancy';
 import { DomainEventsProcessor } from './processors/domain-events.processor';
 import { ImportsWorkerModule } from './processors/imports.processor';
+import { NoticesWorkerModule } from './processors/notices.processor';
+import { SlaWorkerModule } from './processors/sla.processor';
+import { RunsWorkerModule } from './processors/runs.processor';
+import { PolicyEventsWorkerModule } from './processors/policy-events.module';
 import { SystemProcessor } from './processors/system.processor';
 
 export interface WorkerModuleOptions {
@@ -48,8 +52,13 @@ export class WorkerModule {
         RedisModule,
         QueuesModule.forRoot(options.queuePrefix),
         JobsModule,
+        JobMetricsModule,
         TenancyModule,
         ImportsWorkerModule,
+        NoticesWorkerModule,
+        SlaWorkerModule,
+        RunsWorkerModule,
+        PolicyEventsWorkerModule,
       ],
       providers: [
         SystemProcessor,

@@ -2,6 +2,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { AcknowledgeAlertHandler } from './acknowledge-alert/acknowledge-alert.handler';
 import { AddCaseCostHandler } from './add-case-cost/add-case-cost.handler';
 import { AddTeamMemberHandler } from './add-team-member/add-team-member.handler';
 import { AssignCaseHandler } from './assign-case/assign-case.handler';
@@ -15,9 +16,12 @@ import { COLLECTION_ENTITIES } from './entities';
 import { EvaluatePromisesHandler } from './evaluate-promises/evaluate-promises.handler';
 import { GetCaseHandler } from './get-case/get-case.handler';
 import { GetWorklistHandler } from './get-worklist/get-worklist.handler';
+import { ListAlertsHandler } from './list-alerts/list-alerts.handler';
 import { ListApprovalsHandler } from './list-approvals/list-approvals.handler';
 import { ListDebtorCasesHandler } from './list-debtor-cases/list-debtor-cases.handler';
 import { LogContactHandler } from './log-contact/log-contact.handler';
+import { MonitorSlasHandler } from './monitor-slas/monitor-slas.handler';
+import { ListSlaTenantsHandler } from './monitor-slas/sla-tenants.handler';
 import { OpenCaseHandler } from './open-case/open-case.handler';
 import { ApprovalPolicy, DefaultApprovalPolicy } from './ports/approval-policy';
 import { ContactPolicy, PermissiveContactPolicy } from './ports/contact-policy';
@@ -51,6 +55,8 @@ const COMMAND_HANDLERS = [
   CompleteTaskHandler,
   CreateTeamHandler,
   AddTeamMemberHandler,
+  MonitorSlasHandler,
+  AcknowledgeAlertHandler,
 ];
 
 const QUERY_HANDLERS = [
@@ -59,6 +65,8 @@ const QUERY_HANDLERS = [
   SearchCasesHandler,
   ListDebtorCasesHandler,
   ListApprovalsHandler,
+  ListAlertsHandler,
+  ListSlaTenantsHandler,
 ];
 
 /** Implementations of the ports, from a module above this lib (the policy engine). */

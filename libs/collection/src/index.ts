@@ -33,10 +33,15 @@ export * from './create-task/create-task.command';
 export * from './complete-task/complete-task.command';
 export * from './create-team/create-team.command';
 export * from './add-team-member/add-team-member.command';
+export * from './monitor-slas/monitor-slas.command';
+export * from './monitor-slas/sla-tenants.query';
+export * from './acknowledge-alert/acknowledge-alert.command';
 
 export * from './get-worklist/get-worklist.query';
 export * from './get-case/get-case.query';
 export * from './search-cases/search-cases.query';
 export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
+export * from './list-alerts/list-alerts.query';
+export { ALERT_ROLES } from './list-alerts/alert-access';
 export * from './visibility/case-based-ledger-access';

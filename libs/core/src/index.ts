@@ -4,3 +4,4 @@ export * from './auth/role';
 export * from './config/app-config';
 export * from './logging/redact';
 export * from './config/app-config.module';
+export { neutraliseCell } from './tabular/error-report.writer';

@@ -7,3 +7,6 @@ export * from './outbox/consumed-events';
 export * from './outbox/published-domain-event';
 export * from './jobs.module';
 export * from './heartbeat/record-heartbeat.command';
+export * from './metrics/job-durations';
+export * from './metrics/worker-job-timer';
+export { DomainEventConsumers } from './outbox/domain-event-consumers';

@@ -14,6 +14,14 @@ export { RESERVED_DATA_KEYS } from './support/notice-context';
 export type { DeliveryEventView, NoticeView } from './support/notice-rows';
 
 export * from './issue-notice/issue-notice.command';
+export * from './issue-notice/issue-notices.command';
 export * from './record-delivery/record-delivery.command';
 export * from './get-notice/get-notice.query';
 export * from './preview-notice/preview-notice.query';
+export * from './dispatch-notices/dispatch-notices.command';
+export * from './list-dispatches/list-dispatches.query';
+export * from './delivery/delivery-adapter';
+export { DeliveryAdapters, DISPATCH_CHANNELS } from './delivery/delivery-adapters';
+export type { DispatchChannel } from './delivery/delivery-adapters';
+export type { DispatchState, DispatchView } from './delivery/dispatch-rows';
+export { MAX_DISPATCH_ATTEMPTS } from './delivery/retry-policy';

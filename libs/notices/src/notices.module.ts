@@ -1,8 +1,12 @@
 import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { DeliveryAdapters } from './delivery/delivery-adapters';
+import { DispatchNoticesHandler } from './dispatch-notices/dispatch-notices.handler';
 import { GetNoticeHandler, GetNoticeHtmlHandler } from './get-notice/get-notice.handler';
 import { IssueNoticeHandler } from './issue-notice/issue-notice.handler';
+import { IssueNoticesHandler } from './issue-notice/issue-notices.handler';
+import { ListNoticeDispatchesHandler } from './list-dispatches/list-dispatches.handler';
 import {
   defaultPoliciesDir,
   NoticeTemplateSource,
@@ -25,7 +29,8 @@ export interface NoticesPorts {
  * Rendering, delivery tracking and deadlines. Imported as is, templates come from
  * `policies/<pack>/templates` and shared layouts from `templates/`, both read once at boot
  * (a bad shared template stops the process rather than a letter). Commands: IssueNotice,
- * RecordDelivery; queries: GetNotice, GetNoticeHtml, PreviewNotice.
+ * RecordDelivery, DispatchNotices (delivery through channel adapters); queries: GetNotice,
+ * GetNoticeHtml, PreviewNotice, ListNoticeDispatches.
  */
 @Module({
   imports: [CqrsModule, CalendarModule],
@@ -40,10 +45,14 @@ export interface NoticesPorts {
       useFactory: () => new PackDirectoryTemplateSource(defaultPoliciesDir()),
     },
     IssueNoticeHandler,
+    IssueNoticesHandler,
     RecordDeliveryHandler,
     GetNoticeHandler,
     GetNoticeHtmlHandler,
     PreviewNoticeHandler,
+    DeliveryAdapters,
+    DispatchNoticesHandler,
+    ListNoticeDispatchesHandler,
   ],
   exports: [NoticeTemplateEngine, NoticeTemplateSource],
 })

@@ -9,3 +9,4 @@ export * from './login/login.handler';
 export * from './create-tenant/create-tenant.command';
 export * from './create-user/create-user.command';
 export * from './get-me/get-me.query';
+export * from './update-tenant-profile/update-tenant-profile.command';

@@ -1,3 +1,4 @@
+import { UpdateTenantProfileHandler } from './update-tenant-profile/update-tenant-profile.handler';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -36,6 +37,7 @@ import { LoginHandler } from './login/login.handler';
     CreateTenantHandler,
     CreateUserHandler,
     GetMeHandler,
+    UpdateTenantProfileHandler,
   ],
   exports: [AccessTokenService, PasswordHasher],
 })

@@ -10,6 +10,13 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** No token needed: login, health, docs. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const SESSION_COOKIE_KEY = 'qingshou:session-cookie';
+/** The web console's httpOnly cookie holding the same access token as the bearer header. */
+export const SESSION_COOKIE = 'qs_session';
+
+/** Console routes: the access token may come from the session cookie instead of the header. */
+export const AcceptsSessionCookie = () => SetMetadata(SESSION_COOKIE_KEY, true);
+
 export interface AuthenticatedRequest {
   principal?: Principal;
   id?: string | number;

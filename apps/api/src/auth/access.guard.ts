@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, ForbiddenError, Role } from '@qingshou/core';
 import { AccessTokenService } from '@qingshou/tenancy';
 import type { Request } from 'express';
-import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import {
+  AuthenticatedRequest,
+  PUBLIC_KEY,
+  ROLES_KEY,
+  SESSION_COOKIE,
+  SESSION_COOKIE_KEY,
+} from './access.decorators';
 
 export class UnauthenticatedError extends DomainError {
   constructor(reason: string) {
@@ -27,9 +33,13 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer (.+)$/i.exec(header);
-    if (!match) throw new UnauthenticatedError('A bearer access token is required');
-    const principal = this.tokens.verify(match[1]);
+    const token =
+      /^Bearer (.+)$/i.exec(header)?.[1] ??
+      (this.reflector.getAllAndOverride<boolean>(SESSION_COOKIE_KEY, targets)
+        ? cookieValue(request.headers.cookie, SESSION_COOKIE)
+        : undefined);
+    if (!token) throw new UnauthenticatedError('A bearer access token is required');
+    const principal = this.tokens.verify(token);
     if (!principal) throw new UnauthenticatedError('The access token is invalid or has expired');
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -41,4 +51,15 @@ export class AccessGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** One cookie's value from the Cookie header (no cookie-parser middleware on the API). */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) {
+      return part.slice(at + 1).trim() || undefined; // a JWT is URL-safe as it is
+    }
+  }
+  return undefined;
 }

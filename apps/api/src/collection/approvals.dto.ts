@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { APPROVAL_DECISIONS, APPROVAL_KINDS } from '@qingshou/collection';
-import type { ApprovalDecision, ApprovalKind, ApprovalStatus } from '@qingshou/collection';
+import type { ApprovalDecision, ApprovalStatus } from '@qingshou/collection';
 import { DATE, DATE_MESSAGE, PageQuery } from './common.dto';
 
 export class RequestApprovalBody {
-  @ApiProperty({ enum: APPROVAL_KINDS })
-  @IsIn(APPROVAL_KINDS)
-  kind!: ApprovalKind;
+  @ApiProperty({
+    example: 'visit-plan',
+    description: `A platform kind (${APPROVAL_KINDS.join(', ')}) or one the tenant's pack declares`,
+  })
+  @Matches(/^[a-z][a-z0-9-]{0,47}$/, { message: 'must be an approval kind code' })
+  kind!: string;
 
   @ApiPropertyOptional({
     type: 'object',

@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { CONSOLE_PREFIX_EXCLUDES } from '../console/http/console-routes';
 import { ProblemValidationPipe } from './validation.pipe';
 
 /** Everything main.ts and the e2e tests share, so tests exercise the real HTTP setup. */
@@ -10,6 +11,7 @@ export function configureApp(app: INestApplication): INestApplication {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'admin/queues', method: RequestMethod.ALL },
+      ...CONSOLE_PREFIX_EXCLUDES,
     ],
   });
   app.useGlobalPipes(new ProblemValidationPipe());

@@ -1,11 +1,19 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@qingshou/core';
-import { CreateUser, GetMe, Login, LoginResult, Me } from '@qingshou/tenancy';
+import {
+  CreateUser,
+  GetMe,
+  Login,
+  LoginResult,
+  Me,
+  TenantProfile,
+  UpdateTenantProfile,
+} from '@qingshou/tenancy';
 import type { Request } from 'express';
 import { CorrelationId, CurrentPrincipal, Public, Roles } from '../auth/access.decorators';
-import { AccessTokenResponse, CreateUserBody, LoginBody } from './identity.dto';
+import { AccessTokenResponse, CreateUserBody, LoginBody, TenantProfileBody } from './identity.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -69,6 +77,25 @@ export class IdentityController {
         body.password,
         body.roles,
       ),
+    );
+  }
+
+  /** The office's letterhead on its notices: address, phone, person to contact. */
+  @Put('tenant/profile')
+  @ApiBearerAuth()
+  @Roles('tenant-admin')
+  updateTenantProfile(
+    @Body() body: TenantProfileBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<TenantProfile> {
+    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    return this.commands.execute(
+      new UpdateTenantProfile(meta, {
+        address: body.address,
+        phone: body.phone,
+        contactPerson: body.contactPerson,
+      }),
     );
   }
 }

@@ -7,6 +7,7 @@ import {
   IsString,
   Length,
   Matches,
+  ValidateIf,
 } from 'class-validator';
 import { ROLES } from '@qingshou/core';
 import type { Role } from '@qingshou/core';
@@ -59,4 +60,26 @@ export class CreateUserBody {
   @ArrayUnique()
   @IsIn(ROLES, { each: true, message: `each role must be one of: ${ROLES.join(', ')}` })
   roles!: Role[];
+}
+
+/** PUT /tenant/profile: what the office's notices print about it; null clears a field. */
+export class TenantProfileBody {
+  @ApiProperty({ example: '河北省石家庄市裕华区槐安东路100号', nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 200)
+  address!: string | null;
+
+  @ApiProperty({ example: '0311-85551234', nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @Matches(/^[0-9+() -]{3,32}$/, {
+    message: 'must be a phone number: digits, +, (, ), - and spaces',
+  })
+  phone!: string | null;
+
+  @ApiProperty({ example: '王会计', nullable: true })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Length(1, 50)
+  contactPerson!: string | null;
 }

@@ -3,10 +3,12 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Principal, ValidationFailedError } from '@qingshou/core';
 import {
+  DispatchView,
   GetNotice,
   GetNoticeHtml,
   IssuedNotice,
   IssueNotice,
+  ListNoticeDispatches,
   NoticeDetail,
   NoticePreview,
   NoticeView,
@@ -121,6 +123,18 @@ export class NoticesController {
     const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
     const html: string = await this.queries.execute(new GetNoticeHtml(meta, params.id));
     response.status(200).set(HTML_HEADERS).send(html);
+  }
+
+  /** How the notice went out: one row per channel and recipient, recipient masked. */
+  @Get(':id/dispatches')
+  @Roles(...NOTICE_ROLES)
+  dispatches(
+    @Param() params: NoticeIdParam,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<DispatchView[]> {
+    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    return this.queries.execute(new ListNoticeDispatches(meta, params.id));
   }
 
   @Post(':id/delivery')

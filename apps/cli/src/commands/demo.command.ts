@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ModuleRef } from '@nestjs/core';
 import { TenantTx, PLATFORM_TENANT_ID, EventLog } from '@qingshou/db';
-import { CreateTenant, CreateUser } from '@qingshou/tenancy';
+import { CreateTenant, CreateUser, UpdateTenantProfile } from '@qingshou/tenancy';
 import { CalendarService, Clock, addDays } from '@qingshou/calendar';
 import { AppConfig, ConflictError, ValidationFailedError } from '@qingshou/core';
 import { AccountBalances } from '@qingshou/ledger';
@@ -25,6 +25,8 @@ export interface DemoOptions {
   size?: number;
   /** Escalation days before today to replay, oldest first. */
   historyDays?: number;
+  /** Days of KPI snapshots ending today, so the dashboard's charts have a history. */
+  kpiDays?: number;
 }
 
 export const DEFAULT_SEED = 'qingshou-demo';
@@ -73,6 +75,14 @@ export class DemoCommand extends CommandRunner {
     return wholeNumber('--history-days', value, 0, 60);
   }
 
+  @Option({
+    flags: '--kpi-days <n>',
+    description: 'days of KPI snapshots ending today, for the charts (default 14)',
+  })
+  parseKpiDays(value: string): number {
+    return wholeNumber('--kpi-days', value, 0, 90);
+  }
+
   async run(_: string[] = [], options: DemoOptions = {}): Promise<void> {
     if (options.reset) {
       const config = this.moduleRef.get(AppConfig, { strict: false });
@@ -85,6 +95,7 @@ export class DemoCommand extends CommandRunner {
         ...(options.historyDays !== undefined
           ? ['--history-days', String(options.historyDays)]
           : []),
+        ...(options.kpiDays !== undefined ? ['--kpi-days', String(options.kpiDays)] : []),
       ];
       const status = reseedInFreshProcess(passOn);
       if (status !== 0) throw new Error(`demo seeding after the reset failed (exit ${status})`);
@@ -112,6 +123,9 @@ export class DemoCommand extends CommandRunner {
           new CreateTenant(operatorMeta(), tenant.slug, tenant.name, tenant.kind, 'Asia/Shanghai'),
         );
         tenantId = result.id as string;
+        await this.commands.execute(
+          new UpdateTenantProfile(operatorMeta(tenantId), { ...tenant.profile }),
+        );
       }
       tenantIds.set(tenant.slug, tenantId);
       await this.installPack(tenantId, tenant.slug, tenant.pack);
@@ -162,6 +176,7 @@ export class DemoCommand extends CommandRunner {
         seed: options.seed ?? DEFAULT_SEED,
         size: options.size,
         historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS,
+        kpiDays: options.kpiDays,
         meta: (tenantId) => ({ ...operatorMeta(tenantId), actorId: 'demo-seed' }),
       });
       summaries.push(summary);

@@ -4,7 +4,7 @@ import { addDays, Clock, localDateOf } from '@qingshou/calendar';
 import type { CommandMeta } from '@qingshou/core';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { AccountBalances, type Balance, type LoadedAccount } from '@qingshou/ledger';
-import { EvaluateCases, EvaluateFlags, LaunchDrive } from '@qingshou/policy';
+import { EvaluateCases, EvaluateFlags, LaunchDrive, SnapshotKpis } from '@qingshou/policy';
 import { randomUUID } from 'node:crypto';
 import type { DemoTenant } from './demo-tenants';
 import { insertRows, writePortfolio } from './portfolio-writer';
@@ -18,6 +18,8 @@ export interface SeedOptions {
   readonly size?: number;
   /** Run escalation for this many days before today too, oldest first (0: today only). */
   readonly historyDays: number;
+  /** Daily KPI snapshots for this many days up to today (default 14), so dashboards trend. */
+  readonly kpiDays?: number;
   readonly meta: (tenantId: string) => CommandMeta;
 }
 
@@ -43,6 +45,7 @@ const CASE_SCOPE: Record<string, 'debtor' | 'account'> = {
 };
 const COLLECTOR_ROLES = ['phone-collector', 'field-collector'];
 const DEMO_ACTOR = 'demo-seed';
+const DEFAULT_KPI_DAYS = 14;
 
 /**
  * Gives a demo tenant a book of business: generates the portfolio (seeded, deterministic),
@@ -95,10 +98,12 @@ export class DemoPortfolioSeeder {
         now,
         timeZone,
       });
+      const team = await this.formTeam(em, tenantId, now);
       await this.events.append(
         em,
         { tenantId, actorId: DEMO_ACTOR, correlationId: `demo-${randomUUID()}`, occurredAt: now },
         [
+          ...team,
           {
             type: 'DemoPortfolioSeeded',
             aggregateType: 'tenant',
@@ -123,8 +128,53 @@ export class DemoPortfolioSeeder {
       await this.commands.execute(new EvaluateCases(options.meta(tenantId), day));
     }
     await this.commands.execute(new EvaluateFlags(options.meta(tenantId), today));
+    // The figures are recomputed from the dated ledger for each past day, oldest first.
+    const kpiDays = options.kpiDays ?? DEFAULT_KPI_DAYS;
+    for (
+      let day = addDays(today, 1 - kpiDays);
+      kpiDays > 0 && day <= today;
+      day = addDays(day, 1)
+    ) {
+      await this.commands.execute(new SnapshotKpis(options.meta(tenantId), day));
+    }
     const summary = await this.summary(tenantId, tenant.slug);
     return { ...summary, seeded: true, seconds: (Date.now() - started) / 1000 };
+  }
+
+  /**
+   * 篇八: the supervisor distributes and reviews the collectors' cases. Where the tenant has a
+   * supervisor, one team holds them as lead and the collectors as members, so the supervisor
+   * sees (and may reassign) the collectors' cases. Rows as the seeder writes everything else
+   * (the CLI does not load the collection handlers), with the TeamCreated event they imply.
+   */
+  private async formTeam(em: EntityManager, tenantId: string, now: Date): Promise<DomainEvent[]> {
+    const users = await em.execute<{ id: string; roles: string[] }[]>(
+      `select id, roles from users where tenant_id = ? and status = 'active'
+         and roles && array['supervisor', 'phone-collector', 'field-collector']::text[]
+       order by username`,
+      [tenantId],
+    );
+    if (!users.some((u) => u.roles.includes('supervisor'))) return [];
+    const id = randomUUID();
+    const name = '催收一组';
+    const members = users.map((u) => ({
+      userId: u.id,
+      role: u.roles.includes('supervisor') ? 'lead' : 'member',
+    }));
+    await insertRows(
+      em,
+      'teams',
+      ['tenant_id', 'id', 'name', 'created_at'],
+      [[tenantId, id, name, now]],
+    );
+    await insertRows(
+      em,
+      'team_members',
+      ['tenant_id', 'team_id', 'user_id', 'role', 'added_at'],
+      members.map((m) => [tenantId, id, m.userId, m.role, now]),
+    );
+    const after = { name, members };
+    return [{ type: 'TeamCreated', aggregateType: 'team', aggregateId: id, payload: after, after }];
   }
 
   /** Computes every account as of today (with the pack's options and relief) and upserts. */

@@ -13,6 +13,8 @@ export interface DemoTenant {
   readonly kind: TenantKind;
   /** The policy pack it will run (installed once the pack engine lands). */
   readonly pack: string;
+  /** The letterhead its notices print. */
+  readonly profile: { address: string; phone: string; contactPerson: string };
   readonly users: readonly DemoUser[];
 }
 
@@ -30,6 +32,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     name: '冀丰农机融资租赁有限公司',
     kind: 'leasing',
     pack: 'leasing-dealer-arrears',
+    profile: {
+      address: '河北省石家庄市高新区天山大街266号',
+      phone: '0311-85556601',
+      contactPerson: '销售内勤 李静',
+    },
     users: staff('zl', [
       ['admin', '系统管理员', ['tenant-admin']],
       ['manager', '销售部经理', ['manager']],
@@ -45,6 +52,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     name: '某某县第二中学（生源地助学贷款）',
     kind: 'school',
     pack: 'student-loan',
+    profile: {
+      address: '某某县城关镇文化路18号 学生资助管理中心',
+      phone: '0398-6612345',
+      contactPerson: '副组长 王善祥',
+    },
     users: staff('xx', [
       ['admin', '系统管理员', ['tenant-admin']],
       ['leader', '组长 陈飞鹏（校长）', ['manager']],
@@ -58,6 +70,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     name: '北旗农村信用合作联社',
     kind: 'credit-coop',
     pack: 'credit-coop-npl-drive',
+    profile: {
+      address: '北旗县新华大街56号 信用联社资产保全部',
+      phone: '0471-3326688',
+      contactPerson: '清收办 刘志强',
+    },
     users: staff('xys', [
       ['admin', '系统管理员', ['tenant-admin']],
       ['leader', '组长 余强', ['manager']],
@@ -72,6 +89,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     name: '某某小额贷款有限公司',
     kind: 'microloan',
     pack: 'microloan-overdue',
+    profile: {
+      address: '浙江省杭州市拱墅区湖墅南路88号',
+      phone: '0571-88231100',
+      contactPerson: '风险管理部 周敏',
+    },
     users: staff('xd', [
       ['admin', '系统管理员', ['tenant-admin']],
       ['manager', '信贷部经理', ['manager']],
@@ -84,6 +106,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     name: '某某信用卡委外催收公司',
     kind: 'agency',
     pack: 'card-collection-agency',
+    profile: {
+      address: '上海市浦东新区张杨路500号 18楼',
+      phone: '021-58801234',
+      contactPerson: '质检主管 陈琳',
+    },
     users: staff('cs', [
       ['admin', '系统管理员', ['tenant-admin']],
       ['manager', '分公司经理', ['manager']],
@@ -100,6 +127,11 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     name: '某某县住房公积金管理部',
     kind: 'housing-fund',
     pack: 'housing-fund',
+    profile: {
+      address: '某市人民路120号 住房公积金管理中心',
+      phone: '0551-62778899',
+      contactPerson: '归集科 何建国',
+    },
     users: staff('gjj', [
       ['admin', '系统管理员', ['tenant-admin']],
       ['director', '管理部主任', ['manager']],

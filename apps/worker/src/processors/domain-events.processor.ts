@@ -1,17 +1,25 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { EventBus } from '@nestjs/cqrs';
-import { DomainEventJobData, parseJobData, PublishedDomainEvent, QUEUES } from '@qingshou/jobs';
+import {
+  DomainEventConsumers,
+  DomainEventJobData,
+  parseJobData,
+  PublishedDomainEvent,
+  QUEUES,
+} from '@qingshou/jobs';
 import { Job } from 'bullmq';
 
-/** Relayed events reach this process's EventBus; handlers dedupe with ConsumedEvents. */
+/**
+ * Relayed events reach this process's consumers, awaited: a consumer that fails fails the
+ * job and BullMQ retries it; consumers dedupe with ConsumedEvents.
+ */
 @Processor(QUEUES.domainEvents)
 export class DomainEventsProcessor extends WorkerHost {
-  constructor(private readonly eventBus: EventBus) {
+  constructor(private readonly consumers: DomainEventConsumers) {
     super();
   }
 
   async process(job: Job): Promise<void> {
     const data = parseJobData(DomainEventJobData, job.data, QUEUES.domainEvents);
-    this.eventBus.publish(new PublishedDomainEvent({ ...data }));
+    await this.consumers.dispatch(new PublishedDomainEvent({ ...data }));
   }
 }

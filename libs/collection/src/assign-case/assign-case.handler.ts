@@ -72,13 +72,16 @@ export class AssignCaseHandler implements ICommandHandler<AssignCase, AssignCase
         assignedBy: command.actorId,
         assignedAt: w.now,
       });
-      // The open work follows the case: the new collector inherits the previous one's tasks.
+      // The open work follows the case: the new collector inherits the previous one's tasks,
+      // except work for a role they do not hold (the supervisor's `assign` task stays queued).
       const moved = await w.em.execute<{ id: string }[]>(
         `update tasks set assignee_id = ?
          where tenant_id = ? and case_id = ? and status = 'open'
            and (assignee_id is null or assignee_id is not distinct from ?)
+           and (role is null or role in (select unnest(roles) from users
+                                         where tenant_id = ? and id = ?))
          returning id`,
-        [input.assigneeId, w.tenantId, found.id, previous],
+        [input.assigneeId, w.tenantId, found.id, previous, w.tenantId, input.assigneeId],
       );
       found.assigneeId = input.assigneeId;
       found.teamId = teamId;

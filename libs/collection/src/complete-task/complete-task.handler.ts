@@ -1,11 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError, NotFoundError } from '@qingshou/core';
+import { ConflictError, ForbiddenError, NotFoundError, Role } from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import { Task } from '../entities/task.entity';
 import { oneOf, textArg } from '../support/args';
-import { CollectionTx } from '../support/collection-tx';
+import { CollectionTx, PUBLISH } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
-import { isCollectorOnly, visibleCasesSql } from '../visibility/case-visibility';
+import { caseScopeOf, isCollectorOnly, visibleCasesSql } from '../visibility/case-visibility';
 import { CompleteTask } from './complete-task.command';
 
 @CommandHandler(CompleteTask)
@@ -19,17 +19,35 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTask, { stat
     const note = textArg(command.note, 'note');
     return this.tx.run(command, async (w) => {
       const visible = visibleCasesSql(viewer);
-      const rows = await w.em.execute<{ case_id: string }[]>(
-        `select t.case_id from tasks t join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
-         where t.tenant_id = ? and t.id = ? and ${visible.sql}`,
-        [w.tenantId, command.taskId, ...visible.params],
+      // A task of no case (a routine's) is seen by its assignee, by its role while it waits
+      // unassigned, and by those who see every case.
+      const rows = await w.em.execute<{ case_id: string | null }[]>(
+        `select t.case_id from tasks t
+         left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+         where t.tenant_id = ? and t.id = ?
+           and (case when t.case_id is null
+                  then t.assignee_id = ? or (t.assignee_id is null and t.role = any(?::text[]))
+                       or ?::boolean
+                  else ${visible.sql} end)`,
+        [
+          w.tenantId,
+          command.taskId,
+          command.actorId,
+          `{${viewer.roles.join(',')}}`,
+          caseScopeOf(viewer).kind === 'all',
+          ...visible.params,
+        ],
       );
       if (!rows[0]) throw new NotFoundError('task', command.taskId);
-      const found = await w.loadCase(rows[0].case_id);
+      const caseId = rows[0].case_id;
+      const found = caseId ? await w.loadCase(caseId) : null;
       const task = await w.em.findOneOrFail(Task, { tenantId: w.tenantId, id: command.taskId });
       if (task.status !== 'open')
         throw new ConflictError(`Task ${task.id} is already ${task.status}`);
-      if (isCollectorOnly(viewer) && task.assigneeId !== command.actorId) {
+      const mine =
+        task.assigneeId === command.actorId ||
+        (task.assigneeId === null && !!task.role && viewer.roles.includes(task.role as Role));
+      if (isCollectorOnly(viewer) && !mine) {
         throw new ForbiddenError('A collector completes their own tasks only');
       }
       task.status = status;
@@ -37,7 +55,17 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTask, { stat
       task.outcomeNote = note;
       const payload = { taskId: task.id, kind: task.kind, status, note };
       await w.append([
-        w.caseEvent('TaskCompleted', found.id, payload, { status: 'open' }, { status }),
+        found
+          ? w.caseEvent('TaskCompleted', found.id, payload, { status: 'open' }, { status })
+          : {
+              type: 'TaskCompleted',
+              aggregateType: 'task',
+              aggregateId: task.id,
+              payload,
+              before: { status: 'open' },
+              after: { status },
+              publish: PUBLISH,
+            },
       ]);
       return { status };
     });

@@ -31,13 +31,18 @@ export interface WorklistItem {
   readonly priority: number;
   /** Due before today in the tenant's zone. */
   readonly overdue: boolean;
+  /** The platform role that must do it (pack task `role`); null: the case's collector. */
+  readonly role: string | null;
+  /** Null while the task waits on its role's worklist for someone to take it. */
+  readonly assigneeId: string | null;
+  /** Null for work of no case (a routine, a client batch received). */
   readonly case: {
     id: string;
     status: CaseStatus;
     debtorName: string;
     dpd: number;
     amountDue: string;
-  };
+  } | null;
   /**
    * For tasks that contact someone (call, visit, guarantor): whether the pack's contact
    * rules allow it right now, and if not which rule refuses and when it next may.
@@ -88,6 +93,7 @@ export interface CaseDetail extends CaseSummary {
     kind: string;
     dueAt: string;
     assigneeId: string | null;
+    role: string | null;
     priority: number;
   }[];
   readonly timeline: TimelineEntry[];

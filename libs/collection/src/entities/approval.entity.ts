@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ApprovalKind, ApprovalStatus } from '../domain/vocabulary';
+import type { ApprovalStatus } from '../domain/vocabulary';
 
 @Entity({ tableName: 'approvals' })
 export class Approval {
@@ -12,8 +12,9 @@ export class Approval {
   @Property({ type: 'uuid', fieldName: 'case_id' })
   caseId!: string;
 
+  /** A platform kind (APPROVAL_KINDS) or one the tenant's pack declares. */
   @Property({ type: 'text' })
-  kind!: ApprovalKind;
+  kind!: string;
 
   @Property({ type: 'text', fieldName: 'approver_role' })
   approverRole!: string;

@@ -1,3 +1,4 @@
+import { Alert } from './alert.entity';
 import { Approval } from './approval.entity';
 import { Case, CaseAccount, CaseAssignment } from './case.entity';
 import { Attachment, ContactAttempt } from './contact.entity';
@@ -9,6 +10,7 @@ import { Task } from './task.entity';
 import { Team, TeamMember } from './team.entity';
 
 export {
+  Alert,
   Approval,
   Attachment,
   BlacklistEntry,
@@ -28,6 +30,7 @@ export {
 };
 
 export const COLLECTION_ENTITIES = [
+  Alert,
   Approval,
   Attachment,
   BlacklistEntry,
@@ -45,3 +48,5 @@ export const COLLECTION_ENTITIES = [
   Team,
   TeamMember,
 ];
+export { ALERT_STATES, SLA_BREACH } from './alert.entity';
+export type { AlertState } from './alert.entity';

@@ -9,8 +9,9 @@ export class Task {
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
-  @Property({ type: 'uuid', fieldName: 'case_id' })
-  caseId!: string;
+  /** Null for work of no case: a routine, a client batch received. */
+  @Property({ type: 'uuid', fieldName: 'case_id', nullable: true })
+  caseId: string | null = null;
 
   @Property({ type: 'text' })
   kind!: TaskKind;
@@ -29,6 +30,10 @@ export class Task {
 
   @Property({ type: 'uuid', fieldName: 'assignee_id', nullable: true })
   assigneeId: string | null = null;
+
+  /** The platform role that must do it; unassigned, it waits on that role's worklist. */
+  @Property({ type: 'text', nullable: true })
+  role: string | null = null;
 
   @Property({ type: 'integer' })
   priority = 0;

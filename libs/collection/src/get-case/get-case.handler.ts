@@ -54,7 +54,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
         args,
       );
       const tasks = await em.execute<Record<string, string | null>[]>(
-        `select id, kind, due_at, assignee_id, priority from tasks
+        `select id, kind, due_at, assignee_id, role, priority from tasks
          where tenant_id = ? and case_id = ? and status = 'open' order by due_at, id`,
         args,
       );
@@ -93,6 +93,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
           kind: String(t.kind),
           dueAt: isoInstant(t.due_at) as string,
           assigneeId: t.assignee_id,
+          role: t.role,
           priority: Number(t.priority),
         })),
         timeline: await caseTimeline(em, query.tenantId, row.id, row.debtor_id),

@@ -11,25 +11,27 @@ import { CASE_BALANCE_JOIN } from '../support/case-sql';
 import { tenantTimeZone } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
 import { isoInstant, money } from '../support/sql-values';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { isCollectorOnly, visibleCasesSql } from '../visibility/case-visibility';
 import { GetWorklist } from './get-worklist.query';
 
 const CURSOR = 'worklist';
 
 interface Row {
   id: string;
-  case_id: string;
-  debtor_id: string;
+  case_id: string | null;
+  debtor_id: string | null;
   kind: TaskKind;
   title: string | null;
   due_at: string;
   sla_due_at: string | null;
   priority: number;
+  role: string | null;
+  assignee_id: string | null;
   overdue: boolean;
-  case_status: CaseStatus;
-  debtor_name: string;
-  dpd: number;
-  amount_due: string;
+  case_status: CaseStatus | null;
+  debtor_name: string | null;
+  dpd: number | null;
+  amount_due: string | null;
 }
 
 @QueryHandler(GetWorklist)
@@ -52,11 +54,18 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
       const startOfToday = instantOf(today, '00:00', timeZone);
       const startOfTomorrow = instantOf(addDays(today, 1), '00:00', timeZone);
       const visible = visibleCasesSql(viewer);
+      // Besides my own tasks: work waiting unassigned for a role I hold (篇八: the
+      // supervisor's `assign` task for each imported case), on a case I may see — or, for
+      // those who distribute work, on a case nobody carries yet. A collector still sees only
+      // the tasks of his own cases.
+      const distributes = !isCollectorOnly(viewer);
       const params: unknown[] = [
         startOfToday,
         query.tenantId,
-        query.actorId,
         startOfTomorrow,
+        query.actorId,
+        `{${viewer.roles.join(',')}}`,
+        distributes,
         ...visible.params,
       ];
       let keyset = '';
@@ -67,14 +76,17 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
       }
       const rows = await em.execute<Row[]>(
         `select t.id, t.case_id, c.debtor_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
-                t.due_at < ? as overdue, c.status as case_status, d.name as debtor_name,
-                bal.dpd, bal.amount_due
+                t.role, t.assignee_id, t.due_at < ? as overdue, c.status as case_status,
+                d.name as debtor_name, bal.dpd, bal.amount_due
          from tasks t
-         join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
-         join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+         left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+         left join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
          ${CASE_BALANCE_JOIN}
-         where t.tenant_id = ? and t.assignee_id = ? and t.status = 'open' and t.due_at < ?
-           and ${visible.sql} ${keyset}
+         where t.tenant_id = ? and t.status = 'open' and t.due_at < ?
+           and (t.assignee_id = ? or (t.assignee_id is null and t.role = any(?::text[])))
+           and (t.case_id is null
+                or (?::boolean and t.assignee_id is null and c.assignee_id is null and c.team_id is null)
+                or ${visible.sql}) ${keyset}
          order by -t.priority, t.due_at, t.id
          limit ${size + 1}`,
         params,
@@ -100,7 +112,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
     now: Date,
   ): Promise<Pick<WorklistItem, 'contact'>> {
     const contact = CONTACT_TASKS[row.kind];
-    if (!contact) return {};
+    if (!contact || !row.case_id || !row.debtor_id) return {};
     const decision = await this.contacts.check({
       tenantId: query.tenantId,
       caseId: row.case_id,
@@ -137,12 +149,16 @@ function toItem(row: Row): WorklistItem {
     slaDueAt: isoInstant(row.sla_due_at),
     priority: row.priority,
     overdue: row.overdue,
-    case: {
-      id: row.case_id,
-      status: row.case_status,
-      debtorName: row.debtor_name,
-      dpd: Number(row.dpd),
-      amountDue: money(row.amount_due) ?? '0.00',
-    },
+    role: row.role,
+    assigneeId: row.assignee_id,
+    case: row.case_id
+      ? {
+          id: row.case_id,
+          status: row.case_status as CaseStatus,
+          debtorName: row.debtor_name ?? '',
+          dpd: Number(row.dpd ?? 0),
+          amountDue: money(row.amount_due) ?? '0.00',
+        }
+      : null,
   };
 }

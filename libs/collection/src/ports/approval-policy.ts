@@ -1,20 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@qingshou/core';
-import type { ApprovalKind } from '../domain/vocabulary';
+import { type Role, ValidationFailedError } from '@qingshou/core';
+import { APPROVAL_KINDS, type ApprovalKind } from '../domain/vocabulary';
 
 export interface ApprovalRequestContext {
   readonly tenantId: string;
   readonly caseId: string;
-  readonly kind: ApprovalKind;
+  /** A kind the platform knows (APPROVAL_KINDS) or one the tenant's pack declares. */
+  readonly kind: string;
   readonly payload: Record<string, unknown>;
 }
 
 /**
- * PORT. Which role approves what is the pack's call ("by the role the pack names"); the policy
- * engine above this lib overrides the token. The manager may decide any approval regardless.
+ * PORT. Which kinds of approval a tenant may ask for and which role decides each is the
+ * pack's call ("by the role the pack names"); the policy engine above this lib overrides
+ * the token. `approverRole` refuses a kind the tenant does not know with
+ * UnknownApprovalKindError. The manager may decide any approval regardless.
  */
 export abstract class ApprovalPolicy {
   abstract approverRole(request: ApprovalRequestContext): Promise<Role>;
+}
+
+/** A kind neither the platform nor the tenant's pack declares: 400 at `kind`, listing the known ones. */
+export class UnknownApprovalKindError extends ValidationFailedError {
+  constructor(kind: string, known: readonly string[], source: string) {
+    super(`There is no approval of kind "${kind}"`, [
+      {
+        path: 'kind',
+        reason: `"${kind}" is not an approval kind of ${source}; known kinds: ${[...known].sort().join(', ')}`,
+      },
+    ]);
+  }
 }
 
 /**
@@ -31,9 +46,17 @@ export const DEFAULT_APPROVER_ROLES: Readonly<Record<ApprovalKind, Role>> = {
   waiver: 'manager',
 };
 
+export function isPlatformApprovalKind(kind: string): kind is ApprovalKind {
+  return (APPROVAL_KINDS as readonly string[]).includes(kind);
+}
+
+/** Without a policy engine: the platform's kinds only, with the seeds' approvers. */
 @Injectable()
 export class DefaultApprovalPolicy extends ApprovalPolicy {
   async approverRole(request: ApprovalRequestContext): Promise<Role> {
+    if (!isPlatformApprovalKind(request.kind)) {
+      throw new UnknownApprovalKindError(request.kind, APPROVAL_KINDS, 'the platform');
+    }
     return DEFAULT_APPROVER_ROLES[request.kind];
   }
 }

@@ -1,9 +1,9 @@
 import { ActorMeta, CollectionCommand } from '../domain/collection-command';
-import type { ApprovalKind } from '../domain/vocabulary';
 
 export interface RequestApprovalInput {
   readonly caseId: string;
-  readonly kind: ApprovalKind;
+  /** A platform kind (APPROVAL_KINDS) or one the tenant's pack declares (ApprovalPolicy). */
+  readonly kind: string;
   /** What is asked for: a visit plan (when, where, who, vehicle — 篇一 第三步), an extension date… */
   readonly payload?: Record<string, unknown>;
   readonly reason?: string;

@@ -3,15 +3,17 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
-import { APPROVAL_KINDS, isClosedStatus } from '../domain/vocabulary';
+import { isClosedStatus } from '../domain/vocabulary';
 import { Approval } from '../entities/approval.entity';
 import { ApprovalPolicy } from '../ports/approval-policy';
-import { invalidArgument, oneOf, textArg } from '../support/args';
+import { invalidArgument, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
 import { RequestApproval, RequestApprovalResult } from './request-approval.command';
 
 const MAX_PAYLOAD_BYTES = 16_384;
+/** The shape approvals.kind allows (a slug); which slugs exist is the ApprovalPolicy's call. */
+const KIND = /^[a-z][a-z0-9-]{0,47}$/;
 
 @CommandHandler(RequestApproval)
 export class RequestApprovalHandler implements ICommandHandler<
@@ -26,7 +28,8 @@ export class RequestApprovalHandler implements ICommandHandler<
   async execute(command: RequestApproval): Promise<RequestApprovalResult> {
     requireRole(viewerOf(command), 'requestApproval');
     const input = command.input;
-    const kind = oneOf(input.kind, APPROVAL_KINDS, 'kind');
+    const kind = String(input.kind ?? '');
+    if (!KIND.test(kind)) invalidArgument('kind', 'must be an approval kind code (a-z, 0-9, -)');
     const payload = input.payload ?? {};
     if (typeof payload !== 'object' || Array.isArray(payload))
       invalidArgument('payload', 'must be an object');

@@ -1,5 +1,15 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,6 +23,8 @@ const DEFAULTS = {
   JWT_TTL_SECONDS: '900',
   STORAGE_DIR: 'var/storage',
   REDIS_KEY_PREFIX: 'qingshou:',
+  SMTP_FROM: 'Qingshou <noreply@qingshou.local>',
+  NOTICE_OUTBOX_DIR: '.qingshou/outbox',
 };
 
 /**
@@ -58,6 +70,45 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'must be 1–64 letters, digits, : _ -' })
   REDIS_KEY_PREFIX!: string;
 
+  /** When set, GET /metrics (Prometheus) requires `Authorization: Bearer <token>`. */
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** SMTP server for e-mailed notices (nodemailer), e.g. smtp://user:pass@mail.example.com:587. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'must look like smtp://host:587 or smtps://host:465' })
+  SMTP_URL?: string;
+
+  /** The From: header of e-mailed notices. */
+  @IsString()
+  @MinLength(3, { message: 'must be an address such as Qingshou <noreply@example.com>' })
+  SMTP_FROM!: string;
+
+  /** HTTP SMS gateway: notices are POSTed as JSON {to, text, reference}. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'must look like https://sms.example.com/send' })
+  SMS_GATEWAY_URL?: string;
+
+  /** Bearer token for the SMS gateway. */
+  @IsOptional()
+  @IsString()
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** Where the development sink and the letter adapter write notice files. */
+  @IsString()
+  NOTICE_OUTBOX_DIR!: string;
+
+  /**
+   * The delivery adapter per channel, e.g. `email=smtp,sms=http,letter=letter`. Channels not
+   * named use the file sink (development and test default).
+   */
+  @IsOptional()
+  @Matches(/^[a-z-]+=[a-z-]+(,[a-z-]+=[a-z-]+)*$/, {
+    message: 'must list channel=adapter pairs, e.g. email=smtp,sms=http,letter=letter',
+  })
+  NOTICE_ADAPTERS?: string;
+
   /** The app-role URL derived from the owner URL: same host and database, other user. */
   get appDatabaseUrl(): string {
     const url = new URL(this.DATABASE_URL);
@@ -70,6 +121,15 @@ export class AppConfig {
     return new URL(this.DATABASE_URL).pathname.slice(1);
   }
 }
+
+/** Settings without a default: absent means the feature's open default (see each field). */
+const OPTIONAL_SETTINGS = [
+  'METRICS_TOKEN',
+  'SMTP_URL',
+  'SMS_GATEWAY_URL',
+  'SMS_GATEWAY_TOKEN',
+  'NOTICE_ADAPTERS',
+];
 
 export class ConfigError extends Error {
   constructor(
@@ -103,7 +163,7 @@ export function loadAppConfig(
   cwd = process.cwd(),
 ): AppConfig {
   const raw: Record<string, unknown> = { ...DEFAULTS };
-  for (const key of Object.keys(DEFAULTS).concat('JWT_SECRET')) {
+  for (const key of Object.keys(DEFAULTS).concat('JWT_SECRET', ...OPTIONAL_SETTINGS)) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   if (raw.JWT_SECRET === undefined) raw.JWT_SECRET = devJwtSecret(cwd);

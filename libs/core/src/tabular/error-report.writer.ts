@@ -36,11 +36,13 @@ export async function writeErrorReportCsv(
 }
 
 /**
- * Prevents CSV/formula injection: a cell starting with = + - @, a tab or a carriage return
- * is prefixed with a single quote so the spreadsheet shows it as text.
+ * Prevents CSV/formula injection (OWASP): a cell starting with = + - @, a tab, a carriage
+ * return or any other control character is prefixed with a single quote so the spreadsheet
+ * shows it as text. Shared by import error reports and generated reports (libs/reporting).
  */
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // eslint-disable-next-line no-control-regex
+  return /^[=+\-@\u0000-\u001f\u007f]/.test(value) ? `'${value}` : value;
 }
 
 /** RFC 4180 quoting: cells with a comma, quote or line break are quoted, quotes doubled. */

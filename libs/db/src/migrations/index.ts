@@ -6,6 +6,11 @@ import { Migration20261128000005Policy } from './Migration20261128000005Policy';
 import { Migration20261128000006Imports } from './Migration20261128000006Imports';
 import { Migration20261128000007Engine } from './Migration20261128000007Engine';
 import { Migration20261128000008Kpi } from './Migration20261128000008Kpi';
+import { Migration20261129000009EngineRules } from './Migration20261129000009EngineRules';
+import { Migration20261129000010NoticeData } from './Migration20261129000010NoticeData';
+import { Migration20261129000011Runs } from './Migration20261129000011Runs';
+import { Migration20261129000012Delivery } from './Migration20261129000012Delivery';
+import { Migration20261129000013Reporting } from './Migration20261129000013Reporting';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -17,6 +22,11 @@ export const MIGRATIONS = [
   { name: 'Migration20261128000006Imports', class: Migration20261128000006Imports },
   { name: 'Migration20261128000007Engine', class: Migration20261128000007Engine },
   { name: 'Migration20261128000008Kpi', class: Migration20261128000008Kpi },
+  { name: 'Migration20261129000009EngineRules', class: Migration20261129000009EngineRules },
+  { name: 'Migration20261129000010NoticeData', class: Migration20261129000010NoticeData },
+  { name: 'Migration20261129000011Runs', class: Migration20261129000011Runs },
+  { name: 'Migration20261129000012Delivery', class: Migration20261129000012Delivery },
+  { name: 'Migration20261129000013Reporting', class: Migration20261129000013Reporting },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

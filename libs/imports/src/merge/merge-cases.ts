@@ -9,9 +9,9 @@ const OPEN_CASES = `
   -- open cases
   with opened as (
     insert into cases (tenant_id, id, debtor_id, scope, account_id, status, priority,
-      opened_on, version, created_at, updated_at)
+      opened_on, version, created_at, updated_at, import_id)
     select :tenant, s.case_id, s.debtor_id, 'account', s.account_id, 'open', 0,
-      coalesce(s.case_opened_on, :today), 1, :now, :now
+      coalesce(s.case_opened_on, :today), 1, :now, :now, :importId
     from ${S} s
     where not s.account_repeat
       and not exists (

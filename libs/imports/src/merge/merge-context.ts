@@ -14,6 +14,8 @@ export interface MergeContext {
   readonly today: string;
   /** payments: the source of the accounts the receipts name. */
   readonly accountSource?: string;
+  /** The import being merged: cases it opens remember it (the engine's caseImported). */
+  readonly importId?: string;
   /** The file's header for a canonical field, for rows the merge refuses. */
   readonly headerOf: (field: string) => string;
   /** When given, milliseconds per statement are added here (the benchmark's breakdown). */
@@ -26,7 +28,7 @@ export interface MergeResult {
   readonly rejected: RowError[];
 }
 
-const NAMED = /(?<!:):(tenant|source|accountSource|actor|now|today)\b/g;
+const NAMED = /(?<!:):(tenant|source|accountSource|actor|now|today|importId)\b/g;
 
 // Typed on every use: an untyped parameter in an INSERT … SELECT list would resolve as text.
 const TYPES: Record<string, string> = {
@@ -36,6 +38,7 @@ const TYPES: Record<string, string> = {
   actor: 'text',
   now: 'timestamptz',
   today: 'date',
+  importId: 'uuid',
 };
 
 /**
@@ -53,6 +56,7 @@ export async function query<R extends QueryResultRow = QueryResultRow>(
     actor: ctx.actorId,
     now: ctx.now,
     today: ctx.today,
+    importId: ctx.importId ?? null,
   };
   const order: string[] = [];
   const text = template.replace(NAMED, (_, name: string) => {

@@ -53,7 +53,7 @@ export async function applyChunk(
     collectGarbage();
     addElapsed(merge.timings, 'garbage collection', collecting);
     const merging = performance.now();
-    merged = await strategy.merge({ ...merge, client });
+    merged = await strategy.merge({ ...merge, client, importId });
     addElapsed(merge.timings, 'merge in all', merging);
   }
   const errors = [...chunk.errors, ...merged.rejected];

@@ -122,6 +122,7 @@ export class RunImportHandler implements ICommandHandler<RunImport, ImportView> 
       );
       const summary = {
         importId: id,
+        kind: job.kind,
         status,
         rowsTotal: job.rowsTotal,
         rowsOk: job.rowsOk,

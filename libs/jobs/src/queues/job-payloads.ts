@@ -4,9 +4,11 @@ import {
   IsInt,
   IsISO8601,
   IsObject,
+  IsOptional,
   IsString,
   IsUUID,
   Length,
+  Matches,
   Min,
   validateSync,
 } from 'class-validator';
@@ -86,4 +88,67 @@ export class ImportJobData {
   @IsString()
   @Length(1, 128)
   correlationId!: string;
+}
+
+/** One notice delivery pass for a tenant; asOf limits it to notices issued up to that date. */
+export class NoticeDispatchJobData {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsString()
+  @Length(1, 128)
+  correlationId!: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  asOf?: string;
+}
+
+/**
+ * How producers add a notices job: a pass that leaves transient failures fails the job, and
+ * BullMQ retries it after 1, 2, 4, 8, 16 minutes — each later than the dispatch's own backoff.
+ */
+export const NOTICE_DISPATCH_JOB_OPTIONS = {
+  attempts: 6,
+  backoff: { type: 'exponential', delay: 60_000 },
+} as const;
+
+export const SLA_MONITOR_JOBS = ['fan-out', 'tenant'] as const;
+
+/** `fan-out` enqueues one `tenant` job per active tenant; `tenant` runs MonitorSlas. */
+export class SlaMonitorJobData {
+  @IsIn(SLA_MONITOR_JOBS)
+  kind!: (typeof SLA_MONITOR_JOBS)[number];
+
+  @IsOptional()
+  @IsUUID()
+  tenantId?: string;
+
+  @IsString()
+  @Length(1, 128)
+  correlationId!: string;
+}
+
+/** A run to execute (job id = run id, so a re-added job is dropped while BullMQ holds it). */
+export class RunJobData {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  runId!: string;
+
+  @IsString()
+  @Length(1, 128)
+  correlationId!: string;
+}
+
+export const RUN_JOB_KINDS = ['escalation'] as const;
+
+/** What a tenant's job scheduler fires: the date is decided when it fires, in the tenant's zone. */
+export class ScheduledRunJobData {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsIn(RUN_JOB_KINDS)
+  kind!: (typeof RUN_JOB_KINDS)[number];
 }

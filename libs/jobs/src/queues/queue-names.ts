@@ -6,6 +6,12 @@ export const QUEUES = {
   domainEvents: 'domain-events',
   /** Bulk file imports (accounts, payments, agency cases); one job per submitted file. */
   imports: 'imports',
+  /** Notice delivery: one DispatchNotices pass per tenant (letters, sms, e-mail). */
+  notices: 'notices',
+  /** SLA monitor: a repeatable fan-out every 15 minutes, then one pass per tenant. */
+  slaMonitor: 'sla-monitor',
+  /** The daily run: per-tenant schedulers fire `scheduled`; `run` jobs carry the run id as job id. */
+  runs: 'runs',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -120,7 +120,7 @@ export class IssueNoticeHandler implements ICommandHandler<IssueNotice, IssuedNo
   }
 }
 
-function checkInput(input: IssueNoticeInput): void {
+export function checkInput(input: IssueNoticeInput): void {
   const problems = new InputProblems();
   if (typeof input.templateId !== 'string' || !/^\S{1,200}$/.test(input.templateId)) {
     problems.add('templateId', 'must name a template, e.g. leasing-dealer/final-notice');
@@ -140,7 +140,10 @@ function checkInput(input: IssueNoticeInput): void {
   problems.done('The notice');
 }
 
-function sameNotice(existing: NoticeView, input: IssueNoticeInput): NoticeView {
+export function sameNotice<T extends Pick<NoticeView, 'id' | 'templateId' | 'debtorId' | 'caseId'>>(
+  existing: T,
+  input: IssueNoticeInput,
+): T {
   const same =
     existing.templateId === input.templateId &&
     existing.debtorId === input.debtorId.toLowerCase() &&

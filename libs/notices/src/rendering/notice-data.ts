@@ -60,6 +60,104 @@ export function checkNoticeData(value: unknown): FieldProblem[] {
   return problems;
 }
 
+/** Upper bounds of a value's JSON text in UTF-8 bytes: a UTF-16 unit is at most 6 (\\uXXXX). */
+const BYTES_PER_UNIT = 6;
+const NUMBER_BYTES = 25;
+
+/**
+ * checkNoticeData and cloneNoticeData in one walk, for the render path that needs both for
+ * every letter (a daily run renders tens of thousands): the same problems in the same order
+ * and, when there are none, the copy JSON.parse(JSON.stringify(value)) makes (holes and -0
+ * as JSON writes them). The size limit is first judged on an upper bound of the JSON text;
+ * only data that might exceed it is serialised to be measured exactly.
+ */
+export function checkedNoticeData(value: unknown): {
+  problems: FieldProblem[];
+  copy: NoticeData | null;
+} {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { problems: [{ path: 'data', reason: 'must be a JSON object' }], copy: null };
+  }
+  const problems: FieldProblem[] = [];
+  // The path of the node being visited, formatted only when a problem names it.
+  const trail: (string | number)[] = [];
+  const here = () =>
+    'data' + trail.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('');
+  let bound = 2;
+  const visit = (node: unknown, depth: number): JsonValue => {
+    if (problems.length >= 20) return null;
+    if (depth > MAX_DEPTH) {
+      problems.push({ path: here(), reason: `nests deeper than ${MAX_DEPTH} levels` });
+      return null;
+    }
+    if (node === null) {
+      bound += 4;
+      return null;
+    }
+    switch (typeof node) {
+      case 'string':
+        bound += node.length * BYTES_PER_UNIT + 2;
+        return node;
+      case 'boolean':
+        bound += 5;
+        return node;
+      case 'number':
+        if (!Number.isFinite(node))
+          problems.push({ path: here(), reason: 'must be a finite number' });
+        bound += NUMBER_BYTES;
+        return node === 0 ? 0 : node;
+      case 'object':
+        break;
+      default:
+        problems.push({ path: here(), reason: `must be JSON, not ${typeof node}` });
+        return null;
+    }
+    if (Array.isArray(node)) {
+      const out: JsonValue[] = [];
+      for (let i = 0; i < node.length; i++) {
+        bound += 1;
+        if (!(i in node)) {
+          out.push(null);
+          bound += 4;
+          continue;
+        }
+        trail.push(i);
+        out.push(visit(node[i], depth + 1));
+        trail.pop();
+      }
+      bound += 2;
+      return out;
+    }
+    const proto = Object.getPrototypeOf(node);
+    if (proto !== Object.prototype && proto !== null) {
+      problems.push({ path: here(), reason: 'must be a plain JSON object' });
+      return null;
+    }
+    const out: { [key: string]: JsonValue } = {};
+    for (const key of Object.keys(node)) {
+      trail.push(key);
+      if (FORBIDDEN_SEGMENTS.has(key)) {
+        problems.push({ path: here(), reason: `the key ${key} is not allowed in notice data` });
+      } else {
+        out[key] = visit((node as Record<string, unknown>)[key], depth + 1);
+        bound += key.length * BYTES_PER_UNIT + 4;
+      }
+      trail.pop();
+    }
+    bound += 2;
+    return out;
+  };
+  const copy = visit(value, 0) as NoticeData;
+  if (
+    problems.length === 0 &&
+    bound > MAX_BYTES &&
+    Buffer.byteLength(JSON.stringify(value)) > MAX_BYTES
+  ) {
+    problems.push({ path: 'data', reason: `is larger than ${MAX_BYTES / 1024} KiB` });
+  }
+  return problems.length > 0 ? { problems, copy: null } : { problems, copy };
+}
+
 /** A detached copy: later changes to the caller's object cannot alter what was stored. */
 export function cloneNoticeData(value: NoticeData): NoticeData {
   return JSON.parse(JSON.stringify(value)) as NoticeData;
@@ -72,7 +170,7 @@ export function cloneNoticeData(value: NoticeData): NoticeData {
 export function missingRequired(data: unknown, paths: readonly string[]): string[] {
   return paths.filter((path) => {
     let current: unknown = data;
-    for (const segment of path.split('.')) {
+    for (const segment of segmentsOf(path)) {
       if (current === null || typeof current !== 'object') return true;
       if (!Object.prototype.hasOwnProperty.call(current, segment)) return true;
       current = (current as Record<string, unknown>)[segment];
@@ -83,4 +181,17 @@ export function missingRequired(data: unknown, paths: readonly string[]): string
       (typeof current === 'string' && current.trim() === '')
     );
   });
+}
+
+/** A template's required paths, split once: they are checked for every letter it renders. */
+const SEGMENTS = new Map<string, readonly string[]>();
+
+function segmentsOf(path: string): readonly string[] {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    if (SEGMENTS.size >= 4096) SEGMENTS.clear();
+    SEGMENTS.set(path, segments);
+  }
+  return segments;
 }

@@ -10,7 +10,7 @@ import {
   splitFrontMatter,
 } from './front-matter';
 import { createHelperRegistry, HelperSpec, toHandlebarsHelper } from './helpers';
-import { checkNoticeData, cloneNoticeData, missingRequired, NoticeData } from './notice-data';
+import { checkedNoticeData, missingRequired, NoticeData } from './notice-data';
 import { diagnose, UnitSource } from './render-diagnosis';
 import { SharedTemplateSet } from './shared-templates';
 import { NoticeRenderError, TemplateRefusedError } from './template-errors';
@@ -123,9 +123,9 @@ export class NoticeTemplateEngine {
 
   /** Renders with `data`; throws NoticeRenderError naming every missing or unprintable field. */
   render(template: NoticeTemplate, data: unknown): RenderedNotice {
-    const invalid = checkNoticeData(data);
-    if (invalid.length > 0) throw new NoticeRenderError(template.name, invalid);
-    const copy = cloneNoticeData(data as NoticeData);
+    const checked = checkedNoticeData(data);
+    if (checked.problems.length > 0) throw new NoticeRenderError(template.name, checked.problems);
+    const copy = checked.copy as NoticeData;
     const missing = missingRequired(copy, template.required);
     if (missing.length > 0) {
       throw new NoticeRenderError(

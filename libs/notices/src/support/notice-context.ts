@@ -6,6 +6,10 @@ import type { DeliveryRule } from '../rendering/front-matter';
 
 export interface TenantProfile {
   readonly name: string;
+  /** Letterhead and contact lines; absent when the tenant has not given them. */
+  readonly address?: string;
+  readonly phone?: string;
+  readonly contactPerson?: string;
   readonly timeZone: string;
   /** Today in the tenant's time zone, by the injected clock. */
   readonly today: LocalDate;
@@ -20,12 +24,26 @@ export class NoticeContext {
   constructor(private readonly calendar: CalendarService) {}
 
   async tenant(em: EntityManager, tenantId: string): Promise<TenantProfile> {
-    const [row] = await em.execute<{ name: string; time_zone: string }[]>(
-      `select name, time_zone from tenants where id = ?`,
-      [tenantId],
-    );
+    const [row] = await em.execute<
+      {
+        name: string;
+        time_zone: string;
+        address: string | null;
+        phone: string | null;
+        contact_person: string | null;
+      }[]
+    >(`select name, time_zone, address, phone, contact_person from tenants where id = ?`, [
+      tenantId,
+    ]);
     if (!row) throw new NotFoundError('Tenant', tenantId);
-    return { name: row.name, timeZone: row.time_zone, today: this.calendar.today(row.time_zone) };
+    return {
+      name: row.name,
+      ...(row.address ? { address: row.address } : {}),
+      ...(row.phone ? { phone: row.phone } : {}),
+      ...(row.contact_person ? { contactPerson: row.contact_person } : {}),
+      timeZone: row.time_zone,
+      today: this.calendar.today(row.time_zone),
+    };
   }
 
   now(): Date {
@@ -57,7 +75,13 @@ export function composeNoticeData(
   }
   return {
     ...data,
-    tenant: { name: tenant.name },
+    // Absent fields stay absent: a template that requires one fails with its name.
+    tenant: {
+      name: tenant.name,
+      ...(tenant.address ? { address: tenant.address } : {}),
+      ...(tenant.phone ? { phone: tenant.phone } : {}),
+      ...(tenant.contactPerson ? { contactPerson: tenant.contactPerson } : {}),
+    },
     notice: {
       id: notice.id,
       title: notice.title,

@@ -34,7 +34,8 @@ export interface DryRunReport {
     reason: string;
   }[];
   readonly tasks: readonly {
-    caseId: string;
+    /** Null for work of no case (a routine). */
+    caseId: string | null;
     stage: string;
     kind: string;
     title: string;

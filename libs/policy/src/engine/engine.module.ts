@@ -9,6 +9,7 @@ import { GetStageHistoryHandler } from './get-stage-history/get-stage-history.ha
 import { EnginePortsModule } from './ports/engine-ports.module';
 import { CaseEvaluator } from './run/case-evaluator';
 import { EvaluationRunner } from './run/evaluation-runner';
+import { NoticeIssuer } from './run/notice-issuer';
 
 /**
  * The engine: EvaluateCases, GetStageHistory, DryRunPack. Notices are issued through the
@@ -24,10 +25,11 @@ import { EvaluationRunner } from './run/evaluation-runner';
     PackLoader,
     CaseEvaluator,
     EvaluationRunner,
+    NoticeIssuer,
     EvaluateCasesHandler,
     GetStageHistoryHandler,
     DryRunPackHandler,
   ],
-  exports: [EnginePortsModule, EvaluationRunner],
+  exports: [EnginePortsModule, EvaluationRunner, NoticeIssuer],
 })
 export class EngineModule {}

@@ -12,3 +12,8 @@ export { EvaluationRunner } from './run/evaluation-runner';
 export { planCase, stageIndexFor } from './domain/ladder';
 export type { CasePlan, PlannedAction, StageMove } from './domain/ladder';
 export type { CaseFacts } from './domain/case-facts';
+export { PolicyEventsModule } from './rules/policy-events.module';
+export { PackRulesConsumer, RULES_CONSUMER } from './rules/pack-rules.consumer';
+export { NoticeGatesConsumer, GATES_CONSUMER } from './gates/notice-gates.consumer';
+export type { GateDecision } from './gates/notice-gates.consumer';
+export type { RulesFired } from './rules/rule-runner';

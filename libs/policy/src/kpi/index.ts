@@ -24,6 +24,7 @@ export * from '../drives/launch-drive/launch-drive.command';
 export * from '../drives/get-drive-progress/get-drive-progress.query';
 export * from '../drives/complete-drive-item/complete-drive-item.command';
 export * from '../drives/publish-drive-progress/publish-drive-progress.command';
+export * from '../drives/publish-due-drive-progress/publish-due-drive-progress.command';
 export * from '../drives/decide-publication/decide-publication.command';
 export * from '../drives/list-drive-publications/list-drive-publications.query';
 export * from '../drives/list-drive-items/list-drive-items.query';

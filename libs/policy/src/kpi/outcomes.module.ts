@@ -18,6 +18,7 @@ import { LaunchDriveHandler } from '../drives/launch-drive/launch-drive.handler'
 import { ListDriveItemsHandler } from '../drives/list-drive-items/list-drive-items.handler';
 import { ListDrivePublicationsHandler } from '../drives/list-drive-publications/list-drive-publications.handler';
 import { PublishDriveProgressHandler } from '../drives/publish-drive-progress/publish-drive-progress.handler';
+import { PublishDueDriveProgressHandler } from '../drives/publish-due-drive-progress/publish-due-drive-progress.handler';
 import { GetTargetsHandler } from './get-targets/get-targets.handler';
 import { GetKpiSnapshotsHandler } from './get-kpi-snapshots/get-kpi-snapshots.handler';
 import { MetricCalculator } from './metrics/metric-calculator';
@@ -47,6 +48,7 @@ import { SnapshotKpisHandler } from './snapshot-kpis/snapshot-kpis.handler';
     GetDriveProgressHandler,
     CompleteDriveItemHandler,
     PublishDriveProgressHandler,
+    PublishDueDriveProgressHandler,
     DecidePublicationHandler,
     ListDrivePublicationsHandler,
     ListDriveItemsHandler,

@@ -1,11 +1,12 @@
 import Decimal from 'decimal.js';
 import { allocatePayment } from '../allocation/payment.allocator';
 import { effectivePayments } from '../allocation/payment-ledger';
-import { compareDates, daysBetween, LocalDate, parseLocalDate } from '../local-date';
+import { LocalDate } from '../local-date';
 import { dec, formatMoney, sumMoney, ZERO } from '../money';
 import { penaltyRate } from '../rate';
 import { Balance, BalanceOptions, Fee, LoanAccount, PaidLine } from './account.types';
 import { agingBucket } from './aging-bucket';
+import { dayCompare as compareDates, dayDiff as daysBetween, epochDay } from './day-index';
 import { InstallmentState } from './installment-state';
 import { loanClass } from './loan-class';
 
@@ -43,7 +44,7 @@ export function computeBalance(
   asOf: LocalDate,
   options: BalanceOptions = {},
 ): Balance {
-  parseLocalDate(asOf);
+  epochDay(asOf);
   const states = buildStates(account);
   const basis = account.dayCountBasis ?? 360;
   const penaltyAnnual = penaltyRate(account.annualRate, account.penaltyMarkup);
@@ -127,7 +128,7 @@ function timeline(
 }
 
 function parseAndReturn(date: LocalDate): LocalDate {
-  parseLocalDate(date);
+  epochDay(date);
   return date;
 }
 
@@ -165,7 +166,7 @@ function summarise(
   // Measured from the earliest installment still unpaid, so a partial payment never resets it.
   const dpd = Math.max(0, ...states.map(dpdOf));
 
-  return {
+  const balance: Omit<Balance, 'installments'> = {
     asOf,
     overduePrincipal: formatMoney(overduePrincipal),
     overdueInterest: formatMoney(overdueInterest),
@@ -181,7 +182,11 @@ function summarise(
     dpd,
     agingBucket: agingBucket(dpd, options.agingBuckets),
     loanClass: loanClass(dpd, options.loanClassBands),
-    installments: states.map((s) => ({
+    allocations: rest.allocations,
+    reversedPaymentIds: rest.reversedPaymentIds,
+  };
+  return withInstallments(balance, () =>
+    states.map((s) => ({
       seq: s.seq,
       dueDate: s.dueDate,
       principal: formatMoney(s.principal),
@@ -191,7 +196,32 @@ function summarise(
       compoundInterest: formatMoney(s.compoundOutstanding()),
       dpd: dpdOf(s),
     })),
-    allocations: rest.allocations,
-    reversedPaymentIds: rest.reversedPaymentIds,
-  };
+  );
+}
+
+/**
+ * `installments` as an ordinary (enumerable, writable) property whose figures are formatted
+ * on first read: the daily run snapshots a million balances and reads only their totals, and
+ * formatting six installments' five amounts was half the calculator's time. The states are
+ * final when summarise runs, so a later read sees exactly what an eager one would have.
+ */
+function withInstallments(
+  balance: Omit<Balance, 'installments'>,
+  build: () => Balance['installments'],
+): Balance {
+  let installments: Balance['installments'] | undefined;
+  const fields = Object.entries(balance);
+  const at = fields.findIndex(([key]) => key === 'allocations');
+  const out: Record<string, unknown> = Object.fromEntries(fields.slice(0, at));
+  // Same key order as before (installments before allocations) for anyone printing it.
+  Object.defineProperty(out, 'installments', {
+    enumerable: true,
+    configurable: true,
+    get: () => (installments ??= build()),
+    set: (value: Balance['installments']) => {
+      installments = value;
+    },
+  });
+  for (const [key, value] of fields.slice(at)) out[key] = value;
+  return out as unknown as Balance;
 }

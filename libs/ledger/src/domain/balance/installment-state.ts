@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { InstallmentDue, DueComponent } from '../allocation/allocation.types';
-import { compareDates, LocalDate } from '../local-date';
+import { LocalDate } from '../local-date';
 import { roundFen, ZERO } from '../money';
+import { dayCompare as compareDates } from './day-index';
 
 /**
  * Mutable running balance of one installment while the calculator walks the timeline.

@@ -1,20 +1,31 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { CaseFacts } from '../domain/case-facts';
 import type { PlannedAction } from '../domain/ladder';
 import { dueInstant, slaInstant, triggerInstant } from '../domain/timing';
-import type { RunContext } from '../run/run-context';
+import type { ActionSource, RunContext } from '../run/run-context';
+
+/** What an action needs to know of its case: the full facts, or just these for rules. */
+export type CaseRef = Pick<CaseFacts, 'caseId' | 'debtorId' | 'assigneeId' | 'accountIds'>;
+
+/** The approval a notice's template needs before it goes out (pack `notices[].approval`). */
+export interface NoticeGate {
+  readonly kind: string;
+  readonly approverRole: string;
+}
 
 /** One action instance ready to be written: its engine_actions row and what it creates. */
 export interface ActionInstance {
   readonly key: string;
-  readonly caseId: string;
-  readonly debtorId: string;
+  readonly source: ActionSource;
+  /** Null for routines and tenant events: work that belongs to no case. */
+  readonly caseId: string | null;
+  readonly debtorId: string | null;
   readonly action: PlannedAction;
   readonly targetId: string | null;
   readonly detail: Record<string, unknown>;
   readonly task?: TaskRow;
   readonly approval?: ApprovalRow;
-  readonly notice?: { template: string; recipient: string };
+  readonly notice?: { template: string; recipient: string; gate: NoticeGate | null };
   readonly flag?: { flag: string; op: 'set' | 'clear'; subject: string; subjectId: string };
   readonly notify?: { role: string; message?: unknown };
 }
@@ -38,6 +49,47 @@ export interface ApprovalRow {
 
 type Args = Record<string, unknown>;
 
+/** engine_actions and tasks keys are at most 200 characters; a longer one keeps its prefix. */
+export function boundedKey(key: string): string {
+  if (key.length <= 200) return key;
+  return `${key.slice(0, 150)}#${createHash('sha256').update(key).digest('hex').slice(0, 40)}`;
+}
+
+/** A task that belongs to no case (a routine, a batch received): due at `trigger`. */
+export function caselessTask(
+  ctx: RunContext,
+  action: PlannedAction,
+  source: ActionSource,
+  trigger: Date,
+  assigneeId: string | null,
+): ActionInstance {
+  const args = action.args as Args;
+  const kind = String(args.kind);
+  const view = ctx.pack;
+  const role = args.role ? view.platformRole(String(args.role)) : null;
+  const dueAt = dueInstant(ctx.calendar, trigger, args.due as string | undefined);
+  const names = args.names as { zh: string } | undefined;
+  const row: TaskRow = {
+    id: randomUUID(),
+    kind: view.taskBase(kind),
+    title: view.taskTitle(action.stage, kind, names),
+    dueAt,
+    slaDueAt: slaInstant(ctx.calendar, dueAt, args.sla as string | undefined),
+    assigneeId,
+    role,
+  };
+  return {
+    key: action.key,
+    source,
+    caseId: null,
+    debtorId: null,
+    action,
+    targetId: row.id,
+    task: row,
+    detail: { kind, role, assigneeId },
+  };
+}
+
 /**
  * Turns the ladder's planned actions into rows: tasks with due and SLA instants on the
  * tenant's calendar, approvals routed to the pack's approver, one notice per recipient,
@@ -46,13 +98,15 @@ type Args = Record<string, unknown>;
  */
 export function instancesOf(
   ctx: RunContext,
-  facts: CaseFacts,
+  facts: CaseRef,
   actions: readonly PlannedAction[],
   roles: ReadonlyMap<string, readonly string[]>,
+  source: ActionSource = 'stage',
 ): ActionInstance[] {
   const view = ctx.pack;
   const base = (action: PlannedAction) => ({
     key: action.key,
+    source,
     caseId: facts.caseId,
     debtorId: facts.debtorId,
     action,
@@ -124,12 +178,15 @@ export function instancesOf(
       }
       case 'notice':
         for (const recipient of (args.to as string[] | undefined) ?? ['debtor']) {
-          const key = recipient === 'debtor' ? action.key : `${action.key}:${recipient}`;
+          const key = boundedKey(
+            recipient === 'debtor' ? action.key : `${action.key}:${recipient}`,
+          );
+          const template = String(args.template);
           out.push({
             ...base(action),
             key,
             targetId: null,
-            notice: { template: String(args.template), recipient },
+            notice: { template, recipient, gate: noticeGate(ctx, template) },
             detail: { template: args.template, recipient },
           });
         }
@@ -184,4 +241,12 @@ export function instancesOf(
     }
   }
   return out;
+}
+
+/** The approval the pack puts in front of this template, if any (篇一: ar-reconciliation). */
+export function noticeGate(ctx: RunContext, template: string): NoticeGate | null {
+  const ref = ctx.pack.pack.spec.notices.find((n) => n.template === template)?.approval;
+  if (!ref) return null;
+  const kind = ref.kind ?? 'notice-approval';
+  return { kind, approverRole: ctx.pack.approverRole(kind, ref.by) };
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { holdGatedNotices } from '../gates/hold-notices';
 import { pgArray, valuesList } from '../load/sql';
 import type { ChunkOutcome, RunContext } from '../run/run-context';
 import type { ActionInstance } from './action-rows';
@@ -17,7 +18,9 @@ function batches<T>(list: readonly T[]): T[][] {
  * Fires a chunk's action instances exactly once. Each instance first claims its key in
  * engine_actions (ON CONFLICT DO NOTHING); only the claimed ones create their task,
  * approval or flag, so evaluating a date twice creates nothing. Notices are only ordered
- * here: they render after commit through IssueNotice, whose own key dedupes them.
+ * here: they render after commit through IssueNotice, whose own key dedupes them. A notice
+ * whose template needs an approval first is held with its approval request instead, and
+ * ordered only once released (gates/).
  */
 export async function fireActions(
   em: EntityManager,
@@ -29,8 +32,8 @@ export async function fireActions(
   for (const batch of batches(instances)) {
     const rows = await em.execute<{ idempotency_key: string }[]>(
       `insert into engine_actions (tenant_id, idempotency_key, case_id, stage, action, action_index,
-         period, as_of, pack_id, pack_version, target_id, detail, created_at)
-       values ${valuesList(batch.length, 13, ['', '', '', '', '', '', '', '', '', '', '', '::jsonb'])}
+         period, as_of, pack_id, pack_version, target_id, detail, created_at, source)
+       values ${valuesList(batch.length, 14, ['', '', '', '', '', '', '', '', '', '', '', '::jsonb'])}
        on conflict (tenant_id, idempotency_key) do nothing
        returning idempotency_key`,
       batch.flatMap((i) => [
@@ -47,6 +50,7 @@ export async function fireActions(
         i.targetId,
         JSON.stringify(i.detail),
         ctx.now,
+        i.source,
       ]),
     );
     rows.forEach((r) => fresh.add(r.idempotency_key));
@@ -57,9 +61,16 @@ export async function fireActions(
   await applyFlags(em, ctx, claimed, out);
   for (const i of claimed) {
     if (i.notify) out.notifications.push({ caseId: i.caseId, role: i.notify.role, key: i.key });
+    if (i.source === 'reminder' && (i.notice || i.task)) out.reminders += 1;
   }
+  const released = await holdGatedNotices(
+    em,
+    ctx,
+    instances.filter((i) => i.notice?.gate),
+    out,
+  );
   for (const i of instances) {
-    if (i.notice) {
+    if (i.notice && i.caseId && i.debtorId && (!i.notice.gate || released.has(i.key))) {
       const { template, recipient } = i.notice;
       out.notices.push({
         caseId: i.caseId,
@@ -84,8 +95,8 @@ async function insertTasks(
   for (const batch of batches(tasks)) {
     const rows = await em.execute<{ idempotency_key: string }[]>(
       `insert into tasks (tenant_id, id, case_id, kind, title, due_at, sla_due_at, status,
-         assignee_id, priority, idempotency_key, created_by, created_at)
-       values ${batch.map(() => `(?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?)`).join(', ')}
+         assignee_id, priority, idempotency_key, created_by, created_at, role)
+       values ${batch.map(() => `(?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?)`).join(', ')}
        on conflict (tenant_id, idempotency_key) do nothing
        returning idempotency_key`,
       batch.flatMap((i) => {
@@ -102,6 +113,7 @@ async function insertTasks(
           i.key,
           `engine:${ctx.pack.ref}`,
           ctx.now,
+          t.role,
         ];
       }),
     );
@@ -109,8 +121,10 @@ async function insertTasks(
     for (const i of batch) {
       if (!created.has(i.key)) continue;
       const t = i.task!;
-      out.tasks.push({
+      (i.source === 'routine' ? out.routineTasks : out.tasks).push({
         caseId: i.caseId,
+        source: i.source,
+        role: t.role,
         stage: i.action.stage,
         kind: t.kind,
         title: t.title,
@@ -133,7 +147,7 @@ async function insertApprovals(
   claimed: readonly ActionInstance[],
   out: ChunkOutcome,
 ) {
-  for (const i of claimed.filter((x) => x.approval)) {
+  for (const i of claimed.filter((x) => x.approval && x.caseId)) {
     const a = i.approval!;
     const rows = await em.execute<{ id: string }[]>(
       `insert into approvals (tenant_id, id, case_id, kind, approver_role, status, payload, reason,
@@ -155,7 +169,7 @@ async function insertApprovals(
     );
     if (rows.length > 0)
       out.approvals.push({
-        caseId: i.caseId,
+        caseId: i.caseId as string,
         stage: i.action.stage,
         kind: a.kind,
         approverRole: a.approverRole,
@@ -170,7 +184,7 @@ async function applyFlags(
   claimed: readonly ActionInstance[],
   out: ChunkOutcome,
 ) {
-  for (const i of claimed.filter((x) => x.flag)) {
+  for (const i of claimed.filter((x) => x.flag && x.caseId)) {
     const f = i.flag!;
     const rows =
       f.op === 'set'
@@ -203,6 +217,6 @@ async function applyFlags(
               pgArray([f.subjectId]),
             ],
           );
-    if (rows.length > 0) out.flags.push({ caseId: i.caseId, flag: f.flag, op: f.op });
+    if (rows.length > 0) out.flags.push({ caseId: i.caseId as string, flag: f.flag, op: f.op });
   }
 }

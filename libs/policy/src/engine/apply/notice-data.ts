@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { deadlineFrom } from '@qingshou/calendar';
 import {
   amountInWords,
   type Balance,
@@ -8,11 +9,18 @@ import {
   maskPhone,
   ZERO,
 } from '@qingshou/ledger';
+import {
+  noticeIncentives,
+  type PricedAccount,
+} from '../../incentives/get-incentive-effects/notice-incentives';
+import type { PinnedIncentive } from '../../incentives/relief/incentive-rules';
+import { statementOf } from '../domain/statement';
+import type { EvaluatedAccount } from '../load/case-facts';
 import { groupBy, pgArray } from '../load/sql';
 import type { NoticeOrder, RunContext } from '../run/run-context';
 
 type Row = Record<string, string | string[] | null>;
-export type AccountBalance = { accountId: string; type: string; balance: Balance };
+export type AccountBalance = EvaluatedAccount;
 
 /** A notice order with the data its template prints (SUPPLIED_TEMPLATE_FIELDS). */
 export interface ReadyNotice extends NoticeOrder {
@@ -26,8 +34,8 @@ const RECIPIENT_ZH: Readonly<Record<string, string>> = {
 };
 
 /**
- * The fields a pack template may require, read for the chunk's notice orders in three
- * statements. Masked identity only (DESIGN §3); amounts as fen strings and in capitals.
+ * The fields a pack template may require, read for the chunk's notice orders in a handful
+ * of statements (plus one approval lookup per priced incentive account). Masked identity only (DESIGN §3); amounts as fen strings and in capitals.
  * A field the data does not have is left out, so a template that needs it fails to render
  * with its name, instead of printing a blank.
  */
@@ -69,6 +77,29 @@ export async function withNoticeData(
       )
     ).map((r) => [String(r.id), r]),
   );
+  const drive = await currentDrive(em, ctx);
+  const groups = new Map(
+    (
+      await em.execute<Row[]>(
+        `select distinct on (c.id) c.id, g.name from cases c
+         join debtor_group_members m on m.tenant_id = c.tenant_id and m.debtor_id = c.debtor_id
+         join debtor_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+         where c.tenant_id = ? and c.id = any(?::uuid[]) order by c.id, g.type, g.code`,
+        [ctx.tenantId, caseIds],
+      )
+    ).map((r) => [String(r.id), String(r.name)]),
+  );
+  const incentives = (ctx.pack.pack.spec.incentives ?? []) as unknown as PinnedIncentive[];
+  const incentivesOf = new Map<string, Awaited<ReturnType<typeof noticeIncentives>>>();
+  for (const caseId of new Set(orders.map((o) => o.caseId))) {
+    const priced = (balances.get(caseId) ?? []).filter(
+      (a): a is AccountBalance & PricedAccount => !!a.loan && !!a.compute,
+    );
+    incentivesOf.set(
+      caseId,
+      await noticeIncentives(em, ctx.tenantId, incentives, priced, ctx.asOf),
+    );
+  }
   return orders.map((order) => {
     const c = cases.get(order.caseId);
     const own = parties.get(order.caseId) ?? [];
@@ -123,10 +154,55 @@ export async function withNoticeData(
     };
     const guarantor = party('guarantor');
     if (guarantor) data.guarantor = prune({ name: guarantor.name });
+    const statement = statementOf(
+      list.map((a) => ({
+        ref: String(accounts.get(a.accountId)?.external_ref ?? ''),
+        balance: a.balance,
+        loan: a.loan,
+      })),
+    );
+    data.statement = {
+      lines: statement.lines.map((line) => ({ ...line })),
+      balance: statement.balance,
+      balanceUpper: amountInWords(statement.balance),
+    };
+    const returnWithin = ctx.pack.pack.spec.notices.find((n) => n.template === order.template)
+      ?.replySlip?.returnWithinDays;
+    if (returnWithin !== undefined) {
+      // 篇一 对账单: the slip comes back within the pack's days, counted like every notice
+      // period — the notice date not counted, a period ending on a day off runs to the next
+      // working day of the tenant's calendar.
+      data.replySlip = { returnBy: deadlineFrom(ctx.asOf, Number(returnWithin), ctx.calendar) };
+    }
+    const printed = incentivesOf.get(order.caseId) ?? [];
+    if (printed.length > 0) {
+      data.incentive = { ...printed[0] };
+      data.incentives = printed.map((i) => ({ ...i }));
+    }
+    if (drive) data.drive = { ...drive };
+    const group = groups.get(order.caseId);
+    if (group) data.group = { name: group };
     // The pack's pinned parameters (pay-within days, the aid centre's name…) print as set.
     data.params = { ...ctx.pack.pack.params };
     return { ...order, data };
   });
+}
+
+/** The drive running on the date (the latest launched on or before it, not yet ended). */
+async function currentDrive(
+  em: EntityManager,
+  ctx: RunContext,
+): Promise<{ name: string; phase?: string } | null> {
+  const [row] = await em.execute<{ names: { zh: string }; phase: { zh: string } | null }[]>(
+    `select dr.names, (select ph.names from drive_phases ph
+                       where ph.tenant_id = dr.tenant_id and ph.drive_id = dr.id
+                         and ?::date between ph.starts_on and ph.ends_on) as phase
+     from drives dr where dr.tenant_id = ? and dr.launch_date <= ?::date and dr.ends_on >= ?::date
+     order by dr.launch_date desc limit 1`,
+    [ctx.asOf, ctx.tenantId, ctx.asOf, ctx.asOf],
+  );
+  if (!row) return null;
+  return { name: row.names.zh, ...(row.phase ? { phase: row.phase.zh } : {}) };
 }
 
 /** Drops undefined and null fields: the notice data must be plain JSON, and absent means absent. */

@@ -56,6 +56,19 @@ export interface CaseFacts {
   readonly history: readonly HistoryRow[];
   /** Keys "<stage>:<index>" of repeating series that have a task done (until: done). */
   readonly doneSeries: ReadonlySet<string>;
+  /**
+   * Recorded assessment attributes (record-attribute) of the debtor, its accounts and the
+   * case, key → values. Loaded only when the pack tests `attribute`.
+   */
+  readonly attributes?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The metric of each group the case belongs to, by groupMetricKey (domain/group-metric),
+   * as a decimal string; null when the group has nothing to measure. Loaded only for the
+   * pack's `groupMetric` conditions.
+   */
+  readonly groupMetrics?: ReadonlyMap<string, string | null>;
+  /** The current phase, as of the date, of the tenant's latest launched drive of each key. */
+  readonly drivePhases?: ReadonlyMap<string, string>;
 }
 
 /**

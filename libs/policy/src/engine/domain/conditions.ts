@@ -1,6 +1,7 @@
 import { addDays, compareLocalDates, daysBetween, type LocalDate } from '@qingshou/calendar';
 import { dec } from '@qingshou/ledger';
 import type { CaseFacts, ConditionData, ConditionExtensions } from './case-facts';
+import { groupMetricKey } from './group-metric';
 
 /** What one condition is judged against. */
 export interface ConditionContext {
@@ -66,9 +67,35 @@ const JUDGES: Record<string, Judge> = {
   },
   stageReached: (a: { stage: string }, { facts }) =>
     facts.stage === a.stage || facts.history.some((row) => row.to === a.stage),
-  groupMetric: (a: unknown, ctx) => ctx.extensions?.groupMetric?.(ctx.facts, a, ctx.asOf) ?? false,
-  drivePhase: (a: unknown, ctx) => ctx.extensions?.drivePhase?.(ctx.facts, a, ctx.asOf) ?? false,
-  attribute: (a: unknown, ctx) => ctx.extensions?.attribute?.(ctx.facts, a, ctx.asOf) ?? false,
+  // The three below read facts the loader adds only when the pack tests them; facts built
+  // without them fall back to an extension, else the condition does not hold.
+  groupMetric: (
+    a: { groupType: string; metric: string; args?: object; min?: unknown; max?: unknown },
+    ctx,
+  ) => {
+    const values = ctx.facts.groupMetrics;
+    if (!values) return ctx.extensions?.groupMetric?.(ctx.facts, a, ctx.asOf) ?? false;
+    const value = values.get(groupMetricKey(a));
+    if (value === undefined || value === null) return false;
+    const v = dec(value);
+    return (
+      (a.min === undefined || v.gte(dec(String(a.min)))) &&
+      (a.max === undefined || v.lte(dec(String(a.max))))
+    );
+  },
+  drivePhase: (a: { drive: string; phase: string[] }, ctx) => {
+    const phases = ctx.facts.drivePhases;
+    if (!phases) return ctx.extensions?.drivePhase?.(ctx.facts, a, ctx.asOf) ?? false;
+    const current = phases.get(a.drive);
+    return current !== undefined && a.phase.includes(current);
+  },
+  attribute: (a: { key: string; in?: string[]; set?: boolean }, ctx) => {
+    const attributes = ctx.facts.attributes;
+    if (!attributes) return ctx.extensions?.attribute?.(ctx.facts, a, ctx.asOf) ?? false;
+    const values = attributes.get(a.key) ?? [];
+    if (a.in !== undefined) return values.some((v) => (a.in as string[]).includes(v));
+    return values.length > 0 === (a.set ?? true);
+  },
 };
 
 /** Whether `condition` holds for the case on the date. */
@@ -100,6 +127,7 @@ export function conditionNames(condition: ConditionData | undefined, into = new 
     } else {
       into.add(key);
       if (key === 'daysSince') into.add(`event:${(args as { event: string }).event}`);
+      if (key === 'attribute') into.add(`attribute:${(args as { key: string }).key}`);
     }
   }
   return into;

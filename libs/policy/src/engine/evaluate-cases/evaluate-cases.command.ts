@@ -37,6 +37,12 @@ export interface EvaluationSummary {
   readonly stageCounts: Readonly<Record<string, number>>;
   readonly tasksCreated: number;
   readonly tasksCancelled: number;
+  /** Tasks of the pack's routines due on the date (tenant, per collector or per role). */
+  readonly routineTasksCreated: number;
+  /** Reminder actions fired before installments' due dates (one per action and recipient). */
+  readonly remindersFired: number;
+  /** Notices held until their approval is granted (pack `notices[].approval`). */
+  readonly noticesHeld: number;
   readonly approvalsRequested: number;
   readonly noticesIssued: number;
   readonly noticeFailures: readonly { caseId: string; template: string; reason: string }[];

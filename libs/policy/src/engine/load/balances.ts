@@ -23,10 +23,15 @@ export async function balancesAsOf(
   tenantId: string,
   accountIds: readonly string[],
   asOf: LocalDate,
-): Promise<{ byAccount: Map<string, Balance>; errors: Map<string, string> }> {
+): Promise<{
+  byAccount: Map<string, Balance>;
+  loans: Map<string, LoadedAccount>;
+  errors: Map<string, string>;
+}> {
   const byAccount = new Map<string, Balance>();
+  const loans = new Map<string, LoadedAccount>();
   const errors = new Map<string, string>();
-  if (accountIds.length === 0) return { byAccount, errors };
+  if (accountIds.length === 0) return { byAccount, loans, errors };
   const ids = pgArray(accountIds);
   const where = `tenant_id = ? and account_id = any(?::uuid[])`;
   const accounts = await em.execute<Row[]>(
@@ -63,13 +68,14 @@ export async function balancesAsOf(
   for (const a of accounts) {
     const id = String(a.id);
     const loaded = toLoaded(a, installments.get(id), fees.get(id), payments.get(id));
+    loans.set(id, loaded);
     try {
       byAccount.set(id, balances.compute(tenantId, loaded, asOf));
     } catch (error) {
       errors.set(id, (error as Error).message);
     }
   }
-  return { byAccount, errors };
+  return { byAccount, loans, errors };
 }
 
 function toLoaded(a: Row, installments: Row[] = [], fees: Row[] = [], payments: Row[] = []) {

@@ -1,9 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
 import { effectiveDpd } from '@qingshou/collection';
-import { AccountBalances, type Balance, dec, formatMoney, ZERO } from '@qingshou/ledger';
+import {
+  AccountBalances,
+  type Balance,
+  dec,
+  formatMoney,
+  type LoanAccount,
+  ZERO,
+} from '@qingshou/ledger';
 import type { CaseFacts } from '../domain/case-facts';
+import type { PackView } from '../domain/pack-view';
 import { balancesAsOf } from './balances';
+import { loadPolicyFacts, PolicyFacts } from './policy-facts';
 import { loadSideFacts, SideFacts } from './side-facts';
 import { groupBy, pgArray } from './sql';
 
@@ -24,6 +33,20 @@ export interface FactsQuery {
   readonly timeZone: string;
   readonly needs: ReadonlySet<string>;
   readonly contactWindowDays: number;
+  /** The pack evaluated; without it `groupMetric` (which needs its definitions) never holds. */
+  readonly pack?: PackView;
+}
+
+/**
+ * One account of a case as evaluated: its balance, and the contract terms and ledger that
+ * priced it, so notice data can price an incentive on other terms without reading again.
+ */
+export interface EvaluatedAccount {
+  readonly accountId: string;
+  readonly type: string;
+  readonly balance: Balance;
+  readonly loan?: LoanAccount;
+  readonly compute?: (loan: LoanAccount, asOf: LocalDate) => Balance;
 }
 
 export interface ChunkFacts {
@@ -31,7 +54,7 @@ export interface ChunkFacts {
   /** Cases that could not be judged (an inconsistent ledger), with the reason. */
   readonly errors: { caseId: string; reason: string }[];
   /** Per case: its accounts' balances, for notice data. */
-  readonly balances: Map<string, { accountId: string; type: string; balance: Balance }[]>;
+  readonly balances: Map<string, EvaluatedAccount[]>;
 }
 
 const LOAN_CLASS_ORDER = ['pass', 'special-mention', 'substandard', 'doubtful', 'loss'];
@@ -52,22 +75,42 @@ export async function loadChunkFacts(
   );
   const accountsOf = groupBy(links, (l) => l.case_id);
   const accountIds = [...new Set(links.map((l) => l.account_id))];
-  const { byAccount, errors: ledgerErrors } = await balancesAsOf(
-    em,
-    ledger,
-    q.tenantId,
-    accountIds,
-    q.asOf,
-  );
+  const {
+    byAccount,
+    loans,
+    errors: ledgerErrors,
+  } = await balancesAsOf(em, ledger, q.tenantId, accountIds, q.asOf);
   const side = await loadSideFacts(em, {
     ...q,
     caseIds,
     accountIds,
     subjectIds: [...new Set([...cases.map((c) => c.debtorId), ...accountIds])],
   });
+  const policy = await loadPolicyFacts(
+    em,
+    q,
+    cases.map((c) => ({
+      id: c.id,
+      debtorId: c.debtorId,
+      assigneeId: c.assigneeId,
+      accountIds: (accountsOf.get(c.id) ?? []).map((a) => a.account_id),
+    })),
+    SIDE_EVENTS,
+  );
+  // A copy of the loaded account with other terms: what GetIncentiveEffects prices with.
+  const termsOf = (accountId: string) => {
+    const loaded = loans.get(accountId);
+    return loaded
+      ? {
+          loan: loaded.loan,
+          compute: (loan: LoanAccount, on: LocalDate) =>
+            ledger.compute(q.tenantId, { ...loaded, loan }, on),
+        }
+      : {};
+  };
   const facts: CaseFacts[] = [];
   const errors: { caseId: string; reason: string }[] = [];
-  const balances = new Map<string, { accountId: string; type: string; balance: Balance }[]>();
+  const balances = new Map<string, EvaluatedAccount[]>();
   for (const row of cases) {
     const accounts = accountsOf.get(row.id) ?? [];
     const broken = accounts.find((a) => ledgerErrors.has(a.account_id));
@@ -81,17 +124,34 @@ export async function loadChunkFacts(
         accountId: a.account_id,
         type: a.type,
         balance: byAccount.get(a.account_id) as Balance,
+        ...termsOf(a.account_id),
       }));
     balances.set(row.id, list);
-    facts.push(factsOf(row, list, side, q));
+    facts.push(factsOf(row, list, side, policy, q));
   }
   return { facts, errors, balances };
 }
 
+/** Events factsOf dates from the side tables; the rest come from policy-facts. */
+const SIDE_EVENTS: ReadonlySet<string> = new Set([
+  'caseOpened',
+  'paymentReceived',
+  'contactLogged',
+  'promiseRecorded',
+  'promiseKept',
+  'promiseBroken',
+  'stageEntered',
+  'caseAssigned',
+  'caseReassigned',
+  'noticeSent',
+  'caseSettled',
+]);
+
 function factsOf(
   row: CaseRow,
-  accounts: { accountId: string; type: string; balance: Balance }[],
+  accounts: EvaluatedAccount[],
   side: SideFacts,
+  policy: PolicyFacts,
   q: FactsQuery,
 ): CaseFacts {
   const balances = accounts.map((a) => a.balance);
@@ -127,6 +187,7 @@ function factsOf(
     caseReassigned: side.lastAssigned.get(row.id),
     noticeSent: side.lastNoticeSent.get(row.id),
     caseSettled: settled ? (lastPaid ?? undefined) : undefined,
+    ...policy.events.get(row.id),
   };
   const subjects = [row.debtorId, ...accounts.map((a) => a.accountId)];
   const flags = new Set<string>();
@@ -178,5 +239,8 @@ function factsOf(
     settledOn: settled ? lastPaid : null,
     history,
     doneSeries: side.doneSeries.get(row.id) ?? new Set(),
+    ...(policy.attributes ? { attributes: policy.attributes.get(row.id) ?? new Map() } : {}),
+    ...(policy.groupMetrics ? { groupMetrics: policy.groupMetrics.get(row.id) ?? new Map() } : {}),
+    ...(policy.drivePhases ? { drivePhases: policy.drivePhases } : {}),
   };
 }

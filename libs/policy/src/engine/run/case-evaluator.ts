@@ -10,7 +10,9 @@ import type { CaseFacts } from '../domain/case-facts';
 import { planCase } from '../domain/ladder';
 import { CaseRow, loadChunkFacts } from '../load/case-facts';
 import { pgArray } from '../load/sql';
+import { remindersDue } from '../reminders/reminder-plan';
 import { appendChunkEvents } from './chunk-events';
+import { assigneeRoles, unissued } from './notice-orders';
 import { ChunkOutcome, emptyOutcome, NO_STAGE, RunContext } from './run-context';
 
 /** Cases per chunk: one transaction, a handful of set-based statements. */
@@ -83,6 +85,7 @@ export class CaseEvaluator {
         timeZone: ctx.timeZone,
         needs: view.needs,
         contactWindowDays: view.contactWindowDays,
+        pack: view,
       },
       rows,
     );
@@ -104,6 +107,17 @@ export class CaseEvaluator {
     const instances = plans.flatMap((p) =>
       instancesOf(ctx, facts.get(p.caseId) as CaseFacts, p.actions, roles),
     );
+    // Reminders before each installment's due date ride on the same evaluation (篇二 到期提醒).
+    const openedOn = new Map(rows.map((r) => [r.id, r.openedOn]));
+    for (const f of loaded.facts) {
+      if (f.pausedToday) continue;
+      const due = remindersDue(ctx, {
+        facts: f,
+        openedOn: openedOn.get(f.caseId) as string,
+        accounts: loaded.balances.get(f.caseId) ?? [],
+      });
+      if (due.length > 0) instances.push(...instancesOf(ctx, f, due, roles, 'reminder'));
+    }
     await fireActions(em, ctx, instances, out);
     out.notices = await unissued(em, ctx.tenantId, out.notices);
     const notices = await withNoticeData(em, ctx, out.notices, loaded.balances);
@@ -118,38 +132,11 @@ function changedAnything(out: ChunkOutcome): boolean {
   const lists = [
     out.moves,
     out.tasks,
+    out.held,
     out.approvals,
     out.flags,
     out.notifications,
     out.blacklisted,
   ];
   return out.tasksCancelled > 0 || lists.some((list) => list.length > 0);
-}
-
-/** Orders whose notice does not exist yet: fresh ones, or ones a crash left unissued. */
-async function unissued(em: EntityManager, tenantId: string, orders: ChunkOutcome['notices']) {
-  if (orders.length === 0) return orders;
-  const rows = await em.execute<{ idempotency_key: string }[]>(
-    `select idempotency_key from notices where tenant_id = ? and idempotency_key = any(?::text[])`,
-    [tenantId, pgArray(orders.map((o) => o.key))],
-  );
-  const issued = new Set(rows.map((r) => r.idempotency_key));
-  return orders.filter((o) => !issued.has(o.key));
-}
-
-async function assigneeRoles(em: EntityManager, tenantId: string, facts: readonly CaseFacts[]) {
-  const ids = [...new Set(facts.map((f) => f.assigneeId).filter((id): id is string => !!id))];
-  const roles = new Map<string, string[]>();
-  if (ids.length === 0) return roles;
-  const rows = await em.execute<{ id: string; roles: string[] | string }[]>(
-    `select id, roles from users where tenant_id = ? and id = any(?::uuid[])`,
-    [tenantId, pgArray(ids)],
-  );
-  for (const r of rows) {
-    roles.set(
-      r.id,
-      Array.isArray(r.roles) ? r.roles : String(r.roles).replace(/[{}]/g, '').split(','),
-    );
-  }
-  return roles;
 }

@@ -1,14 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { Clock, localDateOf, type LocalDate } from '@qingshou/calendar';
 import type { CommandMeta } from '@qingshou/core';
-import { TenantTx } from '@qingshou/db';
-import { IssuedNotice, IssueNotice } from '@qingshou/notices';
+import { EventLog, TenantTx } from '@qingshou/db';
 import type { ResolvedPack } from '../../loader/resolved-pack';
-import type { ReadyNotice } from '../apply/notice-data';
 import { PackView } from '../domain/pack-view';
+import { fireRoutines } from '../routines/fire-routines';
 import { CaseEvaluator } from './case-evaluator';
+import { NoticeIssuer } from './notice-issuer';
 import { PinnedPacks, tenantZone } from './pinned-packs';
 import { ChunkOutcome, emptyOutcome, RunContext } from './run-context';
 
@@ -46,17 +45,17 @@ class DryRunRollback extends Error {
  * most the chunk in flight, and a re-run of the date redoes only what is missing), then
  * issues the notices the chunk ordered through IssueNotice. A dry run does the very same
  * writes inside ONE transaction, appends no events, issues no notice, and rolls back.
+ * A run over the whole portfolio (no caseIds) also fires the pack's routines due that date.
  */
 @Injectable()
 export class EvaluationRunner {
-  private readonly logger = new Logger('PolicyEngine');
-
   constructor(
     private readonly tx: TenantTx,
     private readonly clock: Clock,
     private readonly packs: PinnedPacks,
     private readonly evaluator: CaseEvaluator,
-    private readonly commands: CommandBus,
+    private readonly notices: NoticeIssuer,
+    private readonly events: EventLog,
   ) {}
 
   async run(meta: CommandMeta, options: RunOptions): Promise<RunResult> {
@@ -95,6 +94,15 @@ export class EvaluationRunner {
     let pack = '';
     let asOf = options.asOf ?? '';
     const failures: RunResult['noticeFailures'] = [];
+    if (!options.caseIds) {
+      await this.tx.run(meta.tenantId, async (em) => {
+        const ctx = await context(em);
+        const routines = emptyOutcome();
+        await fireRoutines(em, ctx, routines);
+        await this.recordRoutines(em, ctx, routines);
+        merge(total, routines);
+      });
+    }
     for (;;) {
       const step = await this.tx.run(meta.tenantId, async (em) => {
         const ctx = await context(em);
@@ -109,12 +117,9 @@ export class EvaluationRunner {
       chunks += 1;
       after = step.last;
       merge(total, step.outcome);
-      for (const notice of step.notices) {
-        const result = await this.issue(meta, step.view, notice);
-        if (result === true) issued += 1;
-        else if (result)
-          failures.push({ caseId: notice.caseId, template: notice.template, reason: result });
-      }
+      const result = await this.notices.issueAll(meta, step.view, step.notices);
+      issued += result.issued;
+      failures.push(...result.failures);
     }
     return {
       asOf,
@@ -138,6 +143,7 @@ export class EvaluationRunner {
         const ctx = await context(em);
         asOf = ctx.asOf;
         const total = emptyOutcome();
+        if (!options.caseIds) await fireRoutines(em, ctx, total);
         let after: string | null = null;
         let chunks = 0;
         for (;;) {
@@ -165,30 +171,36 @@ export class EvaluationRunner {
     throw new Error('unreachable: a dry run always rolls back');
   }
 
-  /** true when issued now; a reason when the notice could not be rendered; false if it existed. */
-  private async issue(
-    meta: CommandMeta,
-    view: PackView,
-    notice: ReadyNotice,
-  ): Promise<boolean | string> {
-    try {
-      const result: IssuedNotice = await this.commands.execute(
-        new IssueNotice(meta, {
-          templateId: `${view.pack.id}/${notice.template}`,
-          debtorId: notice.debtorId,
-          caseId: notice.caseId,
-          idempotencyKey: notice.key,
-          data: notice.data,
-          deliveryRule: view.noticeDelivery(notice.template),
-        }),
-      );
-      return result.created;
-    } catch (error) {
-      // One letter that cannot render must not stop the run; it is reported and retried by
-      // the next run of the date, since its key stays unissued.
-      this.logger.warn(`notice ${notice.key} not issued: ${(error as Error).message}`);
-      return (error as Error).message;
-    }
+  /** The routines' tasks in the audit trail: one summary event, not one per task. */
+  private async recordRoutines(em: EntityManager, ctx: RunContext, out: ChunkOutcome) {
+    if (out.routineTasks.length === 0 && out.notifications.length === 0) return;
+    const summary = {
+      asOf: ctx.asOf,
+      pack: ctx.pack.ref,
+      tasksCreated: out.routineTasks.length,
+      tasks: out.routineTasks.slice(0, 50).map((t) => ({ kind: t.kind, key: t.key })),
+      notifications: out.notifications.slice(0, 50),
+    };
+    await this.events.append(
+      em,
+      {
+        tenantId: ctx.tenantId,
+        actorId: ctx.actorId,
+        correlationId: ctx.correlationId,
+        occurredAt: ctx.now,
+      },
+      [
+        {
+          type: 'RoutinesFired',
+          aggregateType: 'engine-run',
+          aggregateId: `${ctx.asOf}:routines`,
+          payload: summary,
+          before: null,
+          after: summary,
+          publish: ['domain-events'],
+        },
+      ],
+    );
   }
 }
 
@@ -196,6 +208,7 @@ function merge(total: ChunkOutcome, chunk: ChunkOutcome): void {
   total.evaluated += chunk.evaluated;
   total.skipped += chunk.skipped;
   total.tasksCancelled += chunk.tasksCancelled;
+  total.reminders += chunk.reminders;
   for (const [stage, n] of Object.entries(chunk.stageCounts)) {
     total.stageCounts[stage] = (total.stageCounts[stage] ?? 0) + n;
   }
@@ -203,6 +216,8 @@ function merge(total: ChunkOutcome, chunk: ChunkOutcome): void {
     'errors',
     'moves',
     'tasks',
+    'routineTasks',
+    'held',
     'approvals',
     'notices',
     'flags',

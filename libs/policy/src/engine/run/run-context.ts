@@ -25,8 +25,15 @@ export interface MoveOutcome {
   readonly effectiveDpd: number;
 }
 
+/** Which part of the pack fired an action; engine_actions.source. */
+export type ActionSource = 'stage' | 'rule' | 'reminder' | 'routine';
+
 export interface TaskOutcome {
-  readonly caseId: string;
+  /** Null for work that belongs to no case (routines, a batch received). */
+  readonly caseId: string | null;
+  readonly source: ActionSource;
+  /** The platform role that must do it; unassigned tasks wait on that role's worklist. */
+  readonly role: string | null;
   readonly stage: string;
   readonly kind: string;
   readonly title: string;
@@ -56,6 +63,16 @@ export interface NoticeOrder {
   readonly fresh: boolean;
 }
 
+/** A notice waiting for its approval (engine_notice_holds) instead of going out. */
+export interface HeldNoticeOutcome {
+  readonly caseId: string;
+  readonly template: string;
+  readonly recipient: string;
+  readonly approvalId: string;
+  readonly approvalKind: string;
+  readonly key: string;
+}
+
 /** What one chunk did (or, in a dry run, would do). */
 export interface ChunkOutcome {
   evaluated: number;
@@ -63,11 +80,17 @@ export interface ChunkOutcome {
   errors: { caseId: string; reason: string }[];
   moves: MoveOutcome[];
   stageCounts: Record<string, number>;
+  /** Case tasks: from stages, reminders and rules. */
   tasks: TaskOutcome[];
+  /** Tasks of routines: tenant, collector or role work on a schedule. */
+  routineTasks: TaskOutcome[];
+  /** Reminder actions fired before an installment's due date (one per action and recipient). */
+  reminders: number;
+  held: HeldNoticeOutcome[];
   approvals: ApprovalOutcome[];
   notices: NoticeOrder[];
   flags: { caseId: string; flag: string; op: 'set' | 'clear' }[];
-  notifications: { caseId: string; role: string; key: string }[];
+  notifications: { caseId: string | null; role: string; key: string }[];
   tasksCancelled: number;
   blacklisted: string[];
 }
@@ -80,6 +103,9 @@ export function emptyOutcome(): ChunkOutcome {
     moves: [],
     stageCounts: {},
     tasks: [],
+    routineTasks: [],
+    reminders: 0,
+    held: [],
     approvals: [],
     notices: [],
     flags: [],

@@ -20,13 +20,30 @@ describe('pack conditions compile to one set-based SQL boolean', () => {
     expect(sql).toContain('s.dpd >= 1');
   });
 
-  it('a condition decided per case (daysSince) is reported and counts as false', () => {
+  it('daysSince compiles to days from the latest dated event, false without one', () => {
     const { sql, problems } = compileCondition(
-      { any: [{ daysSince: { event: 'noticeSent', min: 3 } }, { dpd: { min: 90 } }] },
+      { daysSince: { event: 'paymentReceived', max: 31 } },
       options,
     );
-    expect(problems).toEqual([expect.stringMatching(/^daysSince: /)]);
-    expect(sql).toContain('(false) or');
+    expect(problems).toEqual([]);
+    expect(sql).toContain('(k.as_of - (select max(p.paid_on) from payments p');
+    expect(sql).toContain('<= 31');
+    expect(sql).toMatch(/^\(coalesce\(/);
+  });
+
+  it('a condition the set-based path cannot decide is reported and unknown (NULL), also under not', () => {
+    const { sql, problems } = compileCondition(
+      { any: [{ not: { stageReached: { stage: 'legal' } } }, { dpd: { min: 90 } }] },
+      options,
+    );
+    expect(problems).toEqual([expect.stringMatching(/^stageReached: /)]);
+    expect(sql).toContain('(not ((null::boolean)))) or (coalesce(');
+  });
+
+  it('not: { promise: pending } is decided: a debtor without promises counts as false inside', () => {
+    const { sql } = compileCondition({ not: { promise: { status: 'pending' } } }, options);
+    expect(sql).toMatch(/^\(\(not \(coalesce\(\(\(select p\.status/);
+    expect(sql).toContain("= 'pending'), false)");
   });
 
   it('a value that is not a code never reaches the SQL text', () => {

@@ -1,5 +1,6 @@
 import type { DpdBand, LoanClass } from '@qingshou/ledger';
 import { loanClassSql } from './account-state.sql';
+import { eventDateSql } from './event-dates.sql';
 
 /**
  * A pack condition as one SQL boolean over a subject row `s` (debtor_id, account_id, dpd,
@@ -11,7 +12,14 @@ import { loanClassSql } from './account-state.sql';
  * Values are written into the text, so each is checked first against the closed shapes the
  * pack validator already enforced (slugs, dates, integers, decimals): a snapshot from a
  * newer platform cannot smuggle SQL. A condition the set-based path cannot decide
- * (daysSince, settledBefore, stageReached, groupMetric) is reported, never guessed.
+ * (settledBefore, stageReached, groupMetric, daysSince of an undated event) is reported,
+ * never guessed.
+ *
+ * Three-valued, as the pack means it: every decided term is true or false — a debtor with
+ * no promise at all has no pending promise, so `not: { promise: pending }` holds — and an
+ * undecided term is SQL NULL (unknown), which `not` keeps unknown. Callers select rows
+ * where the whole condition IS TRUE (a WHERE drops NULL), so an unknown never sets a flag
+ * and never clears one.
  */
 export interface CompiledCondition {
   readonly sql: string;
@@ -62,6 +70,8 @@ const LATEST_CASE = (column: string) =>
   `(select c.${column} from cases c where c.tenant_id = k.tenant_id and c.debtor_id = s.debtor_id
     order by c.opened_on desc, c.created_at desc limit 1)`;
 const CASES_OF = `(select c.id from cases c where c.tenant_id = k.tenant_id and c.debtor_id = s.debtor_id)`;
+const ACCOUNTS_OF = `(select a.id from accounts a where a.tenant_id = k.tenant_id
+  and a.debtor_id = s.debtor_id and (s.account_id is null or a.id = s.account_id))`;
 
 const AMOUNTS: Record<string, string> = {
   overdueAmount: 's.overdue_amount',
@@ -125,6 +135,15 @@ function term(name: string, a: Args, o: ConditionOptions): string {
     case 'promise':
       return `(select p.status from promises p where p.tenant_id = k.tenant_id
         and p.case_id in ${CASES_OF} order by p.recorded_at desc limit 1) = ${slug(a.status)}`;
+    case 'daysSince': {
+      const latest = eventDateSql(String(a.event), {
+        cases: CASES_OF,
+        accounts: ACCOUNTS_OF,
+        debtor: 's.debtor_id',
+      });
+      if (!latest) throw new Unsafe(`event "${String(a.event)}" keeps no date to count from`);
+      return `(${range(`(k.as_of - ${latest})`, a, (v) => String(int(v)))})`;
+    }
     case 'contactOutcome': {
       if (a.withinDays === undefined) {
         return `(select x.outcome_code from contact_attempts x where x.tenant_id = k.tenant_id
@@ -145,13 +164,14 @@ function compileNode(node: Args, o: ConditionOptions, problems: string[]): strin
       const joined = (value as Args[]).map((c) => compileNode(c, o, problems));
       return `(${joined.join(key === 'all' ? ' and ' : ' or ') || 'true'})`;
     }
-    if (key === 'not') return `not ${compileNode(value as Args, o, problems)}`;
+    if (key === 'not') return `(not ${compileNode(value as Args, o, problems)})`;
     try {
-      return `(${term(key, (value ?? {}) as Args, o)})`;
+      // A decided term with nothing to look at (no promise, no case, no event) is false.
+      return `coalesce((${term(key, (value ?? {}) as Args, o)}), false)`;
     } catch (error) {
       if (!(error instanceof Unsafe)) throw error;
       problems.push(`${key}: ${error.message}`);
-      return 'false';
+      return '(null::boolean)';
     }
   });
   return parts.length ? `(${parts.join(' and ')})` : 'true';

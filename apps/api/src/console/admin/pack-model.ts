@@ -1,0 +1,46 @@
+import type { DryRunReport, ResolvedPack } from '@qingshou/policy';
+import type { Lang } from '../http/session';
+import { nameIn } from '../dashboard/dashboard-model';
+
+/** Rows of each dry-run list shown on the page; the totals say how many there are. */
+const SHOWN = 50;
+
+/** Each parameter with its effective value, whether the tenant set it, and its meaning. */
+export function parameterRows(lang: Lang, pack: ResolvedPack) {
+  return pack.spec.parameters.map((p) => {
+    const value = pack.params[p.name];
+    return {
+      name: p.name,
+      type: p.type,
+      value: value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value),
+      overridden: Object.prototype.hasOwnProperty.call(pack.overrides, p.name),
+      description: nameIn(lang, p.description as { zh?: string; en?: string } | undefined, ''),
+    };
+  });
+}
+
+const short = (id: string | null) => (id ? id.slice(0, 8) : '—');
+
+/** The dry-run report as tables: counts per stage, then the first rows of each list. */
+export function dryRunModel(report: DryRunReport) {
+  const stages = Object.entries(report.stageCounts)
+    .map(([stage, count]) => ({ stage, count }))
+    .sort((a, b) => b.count - a.count);
+  return {
+    asOf: report.asOf,
+    pack: report.pack,
+    current: report.current,
+    evaluated: report.evaluated,
+    tasksCancelled: report.tasksCancelled,
+    totals: report.totals,
+    stages,
+    stageChanges: report.stageChanges
+      .slice(0, SHOWN)
+      .map((c) => ({ ...c, caseShort: short(c.caseId) })),
+    tasks: report.tasks.slice(0, SHOWN).map((t) => ({ ...t, caseShort: short(t.caseId) })),
+    notices: report.notices.slice(0, SHOWN).map((n) => ({ ...n, caseShort: short(n.caseId) })),
+    approvals: report.approvals.slice(0, SHOWN).map((a) => ({ ...a, caseShort: short(a.caseId) })),
+    errors: report.errors.slice(0, SHOWN),
+    shown: SHOWN,
+  };
+}

@@ -1,0 +1,80 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CollectionModule } from '@qingshou/collection';
+import { ENGINE_COLLECTION_PORTS } from '@qingshou/policy';
+import { TenancyModule } from '@qingshou/tenancy';
+import { AssetsController, HomeController, LanguageController } from './auth/home.controller';
+import { LoginPageController, LogoutController } from './auth/login.controller';
+import { CasePageController } from './cases/case-page.controller';
+import { ConsoleErrorFilter } from './http/console-error.filter';
+import { CsrfGuard } from './http/csrf.guard';
+import { HtmlInterceptor } from './http/html.interceptor';
+import { GetContactWindowsHandler } from './queries/get-contact-windows/get-contact-windows.handler';
+import { ListCollectorsHandler } from './queries/list-collectors/list-collectors.handler';
+import { ListSupervisorCasesHandler } from './queries/list-supervisor-cases/list-supervisor-cases.handler';
+import { ConsoleViews } from './render/console-views';
+import { SupervisorPageController } from './supervisor/supervisor.controller';
+import { WorklistPageController } from './work/worklist.controller';
+import { ImportsPageController } from './admin/imports.controller';
+import { ImportUploadInterceptor } from './admin/import-upload.interceptor';
+import { PackPageController } from './admin/pack.controller';
+import { UsersPageController } from './admin/users.controller';
+import { DashboardPageController } from './dashboard/dashboard.controller';
+import { NoticesPageController } from './notices/notices-page.controller';
+import { GetAgingDistributionHandler } from './queries/get-aging-distribution/get-aging-distribution.handler';
+import { GetCollectorPerformanceHandler } from './queries/get-collector-performance/get-collector-performance.handler';
+import { ListDrivesHandler } from './queries/list-drives/list-drives.handler';
+import {
+  ListImportErrorsHandler,
+  ListImportsHandler,
+} from './queries/list-imports/list-imports.handler';
+import { ListNoticesHandler } from './queries/list-notices/list-notices.handler';
+import { ListUsersHandler } from './queries/list-users/list-users.handler';
+import { ReportsPageController } from './reports/reports-page.controller';
+
+/**
+ * The web console at / and /console: server-rendered pages over the same CommandBus and
+ * QueryBus, AccessGuard roles and case visibility as /api/v1 (see CONVENTIONS.md).
+ */
+@Module({
+  imports: [
+    CqrsModule,
+    TenancyModule,
+    // The same (deduplicated) module instance the API's collection routes use: pack ports.
+    CollectionModule.withPorts(ENGINE_COLLECTION_PORTS),
+  ],
+  controllers: [
+    HomeController,
+    AssetsController,
+    LanguageController,
+    LoginPageController,
+    LogoutController,
+    WorklistPageController,
+    CasePageController,
+    SupervisorPageController,
+    DashboardPageController,
+    ReportsPageController,
+    UsersPageController,
+    PackPageController,
+    ImportsPageController,
+    NoticesPageController,
+  ],
+  providers: [
+    ConsoleViews,
+    ConsoleErrorFilter,
+    CsrfGuard,
+    HtmlInterceptor,
+    GetContactWindowsHandler,
+    ListCollectorsHandler,
+    ListSupervisorCasesHandler,
+    GetAgingDistributionHandler,
+    GetCollectorPerformanceHandler,
+    ListDrivesHandler,
+    ListUsersHandler,
+    ListImportsHandler,
+    ListImportErrorsHandler,
+    ListNoticesHandler,
+    ImportUploadInterceptor,
+  ],
+})
+export class ConsoleModule {}

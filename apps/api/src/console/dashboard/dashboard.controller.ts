@@ -1,0 +1,133 @@
+import { Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { addDays } from '@qingshou/calendar';
+import { NotFoundError } from '@qingshou/core';
+import {
+  DriveProgress,
+  GetCurrentPack,
+  GetDriveProgress,
+  GetKpiSnapshots,
+  GetTargets,
+  InstallationView,
+  KpiSnapshotsView,
+  TargetsView,
+} from '@qingshou/policy';
+import { ConsoleController } from '../http/console-controller';
+import {
+  AgingBucketRow,
+  GetAgingDistribution,
+} from '../queries/get-aging-distribution/get-aging-distribution.query';
+import {
+  CollectorPerformance,
+  GetCollectorPerformance,
+} from '../queries/get-collector-performance/get-collector-performance.query';
+import { DriveSummary, ListDrives } from '../queries/list-drives/list-drives.query';
+import { ConsoleViews } from '../render/console-views';
+import { Page, PageContext } from '../render/page-context';
+import {
+  agingModel,
+  driveModel,
+  nameIn,
+  performanceModel,
+  ratingCards,
+  targetCard,
+} from './dashboard-model';
+
+/**
+ * Who reads the dashboard: the readers of GET /targets and /kpi/snapshots (KPI_READERS) but
+ * the supervisor, whose page is the supervisor workbench (nav.ts: the first page is home).
+ */
+export const DASHBOARD_ROLES = ['manager', 'tenant-admin', 'finance', 'auditor'] as const;
+/** Days of daily snapshots drawn. */
+const TREND_DAYS = 90;
+
+/** 组长/经理: each target against its bound over time, aging, drives, collectors. */
+@ConsoleController('dashboard', ...DASHBOARD_ROLES)
+export class DashboardPageController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly views: ConsoleViews,
+  ) {}
+
+  @Get()
+  async show(@Page() page: PageContext): Promise<string> {
+    const meta = page.meta();
+    const installed = await this.queries
+      .execute<GetCurrentPack, InstallationView>(new GetCurrentPack(meta))
+      .catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      });
+    const [aging, performance, drives] = await Promise.all([
+      this.queries.execute<GetAgingDistribution, AgingBucketRow[]>(new GetAgingDistribution(meta)),
+      this.queries.execute<GetCollectorPerformance, CollectorPerformance>(
+        new GetCollectorPerformance(meta),
+      ),
+      this.drives(page),
+    ]);
+    const base = {
+      title: 'dashboard.title',
+      scripts: ['echarts.min.js'],
+      aging: agingModel(page.t.bind(page), aging),
+      performance: performanceModel(page.t.bind(page), performance),
+      drives,
+    };
+    if (!installed?.resolved) {
+      return this.views.page('dashboard/index', page, {
+        ...base,
+        pack: null,
+        asOf: null,
+        targets: [],
+        ratings: [],
+      });
+    }
+    const spec = installed.resolved.spec;
+    const targets = await this.queries.execute<GetTargets, TargetsView>(new GetTargets(meta));
+    const from = addDays(targets.asOf, -TREND_DAYS);
+    const metrics = [
+      ...new Set([
+        ...spec.targets.map((x) => x.metric),
+        ...spec.ratings.flatMap((r) => r.criteria.map((c) => c.metric)),
+      ]),
+    ];
+    const snapshots = new Map(
+      await Promise.all(
+        metrics.map(
+          async (metric) =>
+            [
+              metric,
+              await this.queries.execute<GetKpiSnapshots, KpiSnapshotsView>(
+                new GetKpiSnapshots(meta, metric, from, targets.asOf),
+              ),
+            ] as const,
+        ),
+      ),
+    );
+    const pointsOf = (metric: string) => snapshots.get(metric)?.points ?? [];
+    const t = page.t.bind(page);
+    return this.views.page('dashboard/index', page, {
+      ...base,
+      pack: {
+        id: installed.packId,
+        version: installed.version,
+        name: nameIn(page.lang, spec.names, installed.packId),
+      },
+      asOf: targets.asOf,
+      targets: targets.targets.map((target) =>
+        targetCard(page.lang, t, target, pointsOf(target.metric)),
+      ),
+      ratings: ratingCards(page.lang, t, spec, pointsOf),
+    });
+  }
+
+  private async drives(page: PageContext) {
+    const meta = page.meta();
+    const drives = await this.queries.execute<ListDrives, DriveSummary[]>(new ListDrives(meta, 3));
+    const progress = await Promise.all(
+      drives.map((d) =>
+        this.queries.execute<GetDriveProgress, DriveProgress>(new GetDriveProgress(meta, d.id)),
+      ),
+    );
+    return progress.map((p) => driveModel(page.lang, p));
+  }
+}

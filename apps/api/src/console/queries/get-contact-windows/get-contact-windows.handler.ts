@@ -1,0 +1,54 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Clock } from '@qingshou/calendar';
+import { ContactPolicy, viewerOf, visibleCasesSql } from '@qingshou/collection';
+import { NotFoundError } from '@qingshou/core';
+import { TenantTx } from '@qingshou/db';
+import { ContactWindow, GetContactWindows } from './get-contact-windows.query';
+
+@QueryHandler(GetContactWindows)
+export class GetContactWindowsHandler
+  implements IQueryHandler<GetContactWindows, ContactWindow[]>
+{
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly clock: Clock,
+    private readonly contacts: ContactPolicy,
+  ) {}
+
+  async execute(query: GetContactWindows): Promise<ContactWindow[]> {
+    const visible = visibleCasesSql(viewerOf(query));
+    const [row] = await this.tx.run(query.tenantId, (em) =>
+      em.execute<{ debtor_id: string }[]>(
+        `select c.debtor_id from cases c where c.tenant_id = ? and c.id = ? and ${visible.sql}`,
+        [query.tenantId, query.caseId, ...visible.params],
+      ),
+    );
+    if (!row) throw new NotFoundError('case', query.caseId);
+    const at = query.at ?? this.clock.now();
+    const windows: ContactWindow[] = [];
+    for (const { channel, party } of query.asked) {
+      const decision = await this.contacts.check({
+        tenantId: query.tenantId,
+        caseId: query.caseId,
+        debtorId: row.debtor_id,
+        actorId: query.actorId,
+        channel,
+        party,
+        at,
+      });
+      windows.push(
+        decision.allowed
+          ? { channel, party, allowed: true, rule: null, reason: null, nextAllowedAt: null }
+          : {
+              channel,
+              party,
+              allowed: false,
+              rule: decision.rule,
+              reason: decision.reason,
+              nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
+            },
+      );
+    }
+    return windows;
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@qingshou/core';
+import { type LegalHoldView, RETENTION_ROLES, SetLegalHold } from '@qingshou/reporting';
+import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { LegalHoldBody } from './reports.dto';
+
+/** PUT /cases/{id}/legal-hold: retention leaves a held case whole. */
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('cases')
+export class LegalHoldController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Put(':id/legal-hold')
+  @Roles(...RETENTION_ROLES)
+  set(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: LegalHoldBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<LegalHoldView> {
+    return this.commands.execute(
+      new SetLegalHold(
+        { tenantId: principal.tenantId, actorId: principal.userId, correlationId },
+        id,
+        body.hold,
+        body.reason,
+      ),
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { CommandMeta, TenantCommand } from '@qingshou/core';
+import type { RunKind } from '../domain/run-vocabulary';
+import type { RunView } from '../support/run-rows';
+
+/**
+ * POST /runs/escalation, the scheduler and the CLI: the run of a (tenant, kind, date),
+ * created if it does not exist. A second request of the same day returns the first run
+ * (`created: false`) and creates nothing; a failed run is queued again and resumes from its
+ * checkpoint. With `enqueue` the run is handed to the worker (job id = run id).
+ */
+export class RequestRun extends TenantCommand {
+  constructor(
+    meta: CommandMeta,
+    readonly kind: RunKind,
+    /** YYYY-MM-DD; default today in the tenant's zone. */
+    readonly asOf: string | undefined,
+    readonly enqueue: boolean,
+  ) {
+    super(meta);
+  }
+}
+
+export interface RequestedRun {
+  readonly run: RunView;
+  readonly created: boolean;
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { TenantTx } from '@qingshou/db';
+import { EvaluateCases, type EvaluationSummary } from '@qingshou/policy';
+import type { RunStep, RunStepContext } from '../domain/run-step';
+import type { RunCounts } from '../domain/run-vocabulary';
+import { collectGarbageIfLarge } from '../support/collect-garbage';
+import { pgArray, pinnedPackFacts } from '../support/pack-facts';
+import { BATCH_COUNTS } from './evaluate-cases.sql';
+
+/** Cases per EvaluateCases: the engine's own chunk, so each call is one transaction. */
+export const CASE_BATCH = 500;
+
+/**
+ * The ladder over every open case, in batches of case ids: EvaluateCases moves each batch,
+ * fires its actions (bulk inserts keyed in engine_actions) and issues its notices. The
+ * checkpoint follows each batch; a batch redone after a crash creates nothing (the engine is
+ * idempotent per date) and issues the notices the crash left unissued. The counts are read
+ * back from the tables for the batch and the date, so a redone batch counts the same as an
+ * uninterrupted one.
+ */
+@Injectable()
+export class EvaluateCasesStep implements RunStep {
+  readonly name = 'evaluate-cases';
+
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly commands: CommandBus,
+  ) {}
+
+  async execute(ctx: RunStepContext): Promise<RunCounts> {
+    const pack = await this.tx.run(ctx.tenantId, (em) => pinnedPackFacts(em, ctx.tenantId));
+    if (!pack) return {};
+    const scope = `tenant_id = ? and closed_on is null and opened_on <= ?::date`;
+    const total = await this.tx.run(ctx.tenantId, async (em) => {
+      const [row] = await em.execute<{ n: string }[]>(
+        `select count(*) as n from cases where ${scope}`,
+        [ctx.tenantId, ctx.asOf],
+      );
+      return Number(row.n);
+    });
+    let cursor = ctx.cursor;
+    let done = 0;
+    for (;;) {
+      const ids = await this.tx.run(ctx.tenantId, async (em) =>
+        (
+          await em.execute<{ id: string }[]>(
+            `select id from cases where ${scope} and (?::uuid is null or id > ?::uuid)
+             order by id limit ?`,
+            [ctx.tenantId, ctx.asOf, cursor, cursor, CASE_BATCH],
+          )
+        ).map((r) => r.id),
+      );
+      if (ids.length === 0) return {};
+      const summary: EvaluationSummary = await this.commands.execute(
+        new EvaluateCases(ctx.meta, ctx.asOf, ids),
+      );
+      collectGarbageIfLarge();
+      const counts = await this.countBatch(ctx, ids);
+      done += ids.length;
+      cursor = ids[ids.length - 1];
+      await ctx.checkpoint(
+        { cursor, done, total },
+        {
+          ...counts,
+          casesEvaluated: summary.evaluated,
+          caseErrors: summary.errors.length,
+          noticeFailures: summary.noticeFailures.length,
+        },
+      );
+    }
+  }
+
+  private countBatch(ctx: RunStepContext, ids: string[]): Promise<RunCounts> {
+    return this.tx.run(ctx.tenantId, async (em) => {
+      const [row] = await em.execute<Record<string, string>[]>(BATCH_COUNTS, [
+        ctx.tenantId,
+        pgArray(ids),
+        ctx.asOf,
+        `%as of ${ctx.asOf}:%`,
+      ]);
+      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+    });
+  }
+}

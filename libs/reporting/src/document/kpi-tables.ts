@@ -1,0 +1,117 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { LocalDate } from '@qingshou/calendar';
+import {
+  display,
+  evaluateTarget,
+  METRICS,
+  type MetricContext,
+  MetricCalculator,
+  type MetricName,
+} from '@qingshou/policy';
+import type { Bilingual, Cell, ReportTable } from './report-document';
+import { breakdownLabel, KPI_HEADERS, STATUS_LABELS } from './report-labels';
+import type { ReportData } from './report-data';
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+function periodLabel(period: { start: string; end: string } | null): string {
+  return period ? `${period.start} ~ ${period.end}` : '';
+}
+
+/**
+ * The report's targets judged per breakdown, exactly as GET /targets judges them
+ * (evaluateTarget over the pack's metric SQL): one row per group with the bound, the
+ * value, the gap and the status. A target measured for the whole tenant keeps that total
+ * row before the report's own breakdowns.
+ */
+export async function targetTable(
+  em: EntityManager,
+  calculator: MetricCalculator,
+  ctx: MetricContext,
+  report: ReportData,
+  asOf: LocalDate,
+): Promise<ReportTable | null> {
+  const rows: Cell[][] = [];
+  for (const id of report.targets) {
+    const target = ctx.pack.spec.targets.find((t) => t.id === id);
+    if (!target) continue;
+    const per = [...new Set([...target.per.filter((p) => p === 'tenant'), ...report.per])];
+    const view = await evaluateTarget(em, calculator, ctx, target, asOf, per);
+    const label: Bilingual = (view.names as Bilingual | null) ?? view.metricNames;
+    for (const r of view.results) {
+      rows.push([
+        label,
+        breakdownLabel(r.groupType),
+        r.groupName,
+        view.boundDisplay,
+        r.display,
+        r.gapDisplay,
+        STATUS_LABELS[r.status] ?? r.status,
+        num(r.numerator),
+        num(r.denominator),
+        periodLabel(view.period),
+      ]);
+    }
+  }
+  if (rows.length === 0) return null;
+  const h = KPI_HEADERS;
+  return {
+    key: 'targets',
+    title: { zh: '目标完成情况', en: 'Targets' },
+    headers: [
+      h.metric,
+      h.breakdown,
+      h.group,
+      h.target,
+      h.actual,
+      h.gap,
+      h.status,
+      h.numerator,
+      h.denominator,
+      h.period,
+    ],
+    rows,
+  };
+}
+
+/** Each metric the report lists, per breakdown, from the same calculator. */
+export async function metricTable(
+  em: EntityManager,
+  calculator: MetricCalculator,
+  ctx: MetricContext,
+  report: ReportData,
+  asOf: LocalDate,
+): Promise<ReportTable | null> {
+  const rows: Cell[][] = [];
+  for (const ref of report.metrics) {
+    const entry = METRICS[ref.metric as MetricName];
+    if (!entry) continue;
+    for (const per of report.per) {
+      const result = await calculator.compute(em, ctx, {
+        metric: ref.metric,
+        args: (ref.args ?? {}) as Record<string, unknown>,
+        asOf,
+        per,
+      });
+      for (const v of result.values) {
+        rows.push([
+          entry.names,
+          breakdownLabel(per),
+          v.groupName,
+          display(entry.unit, v.value),
+          num(v.numerator),
+          num(v.denominator),
+          periodLabel(result.period),
+        ]);
+      }
+    }
+  }
+  if (rows.length === 0) return null;
+  const h = KPI_HEADERS;
+  return {
+    key: 'metrics',
+    title: { zh: '指标统计', en: 'Measures' },
+    headers: [h.metric, h.breakdown, h.group, h.actual, h.numerator, h.denominator, h.period],
+    rows,
+  };
+}

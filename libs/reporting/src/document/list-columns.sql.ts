@@ -1,0 +1,115 @@
+import type { DpdBand, LoanClass } from '@qingshou/ledger';
+import { loanClassSql } from '../support/policy-internals';
+
+/**
+ * Each row-level report column as one SQL expression over a list row: `s` (the subject:
+ * debtor or account, from the KPI subjects CTE, so amounts and DPD are the same figures the
+ * metrics use), `d` (the debtor), `lc` (the subject's live — else latest — case) and `k`
+ * (tenant, as-of date, period start, time zone). "In period" columns count from the start
+ * of the report's period to the as-of date. Columns with no source yet (drive phase,
+ * deadline, bank reconciliation) come out empty and are named in the report's notes.
+ */
+const ACCOUNTS_OF = `(select a.id from accounts a where a.tenant_id = k.tenant_id
+  and a.debtor_id = s.debtor_id and (s.account_id is null or a.id = s.account_id))`;
+const CASES_OF = `(select c.id from cases c where c.tenant_id = k.tenant_id and c.debtor_id = s.debtor_id)`;
+const CHANNEL_ZH = `case x.channel when 'call' then '电话' when 'sms' then '短信' when 'letter' then '信函'
+  when 'visit' then '外访' when 'wechat' then '微信' else x.channel end`;
+
+export function listColumnSql(
+  column: string,
+  groupType: string | null,
+  bands: readonly DpdBand<LoanClass>[] | undefined,
+): string | null {
+  switch (column) {
+    case 'debtorName':
+      return 'd.name';
+    case 'debtorIdMasked':
+      return 'd.id_number';
+    case 'accountRef':
+      return `(select string_agg(a.external_ref, '、' order by a.external_ref) from accounts a
+               where a.tenant_id = k.tenant_id and a.id in ${ACCOUNTS_OF})`;
+    case 'accountType':
+      return `(select string_agg(distinct a.type, '、') from accounts a
+               where a.tenant_id = k.tenant_id and a.id in ${ACCOUNTS_OF})`;
+    case 'group': {
+      const filter = groupType ? `and g.type = '${groupType}'` : '';
+      return `(select string_agg(g.name, '、' order by g.type, g.code) from debtor_group_members m
+               join debtor_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+               where m.tenant_id = k.tenant_id and m.debtor_id = s.debtor_id ${filter})`;
+    }
+    case 'collector':
+    case 'responsiblePerson':
+      return `(select u.display_name from users u where u.tenant_id = k.tenant_id and u.id = lc.assignee_id)`;
+    case 'principal':
+      return `(select sum(a.principal) from accounts a where a.tenant_id = k.tenant_id and a.id in ${ACCOUNTS_OF})`;
+    case 'outstandingPrincipal':
+      return 's.outstanding_principal';
+    case 'overdueAmount':
+    case 'contributionArrears':
+      return 's.overdue_amount';
+    case 'penaltyInterest':
+      return `(select sum(b.penalty_interest) from account_balances b
+               where b.tenant_id = k.tenant_id and b.account_id in ${ACCOUNTS_OF})`;
+    case 'dpd':
+      return 's.dpd';
+    case 'agingBucket':
+      return `(select b.aging_bucket from account_balances b
+               where b.tenant_id = k.tenant_id and b.account_id in ${ACCOUNTS_OF}
+               order by b.dpd desc limit 1)`;
+    case 'loanClass':
+      return loanClassSql('s.dpd', bands);
+    case 'stage':
+      return 'lc.stage';
+    case 'status':
+      return 'lc.status';
+    case 'reasonCode':
+      return 'lc.overdue_reason_code';
+    case 'measures':
+      return `(select string_agg(distinct ${CHANNEL_ZH}, '、') from contact_attempts x
+               where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
+                 and (x.attempted_at at time zone k.tz)::date between k.period_start and k.as_of)`;
+    case 'lastContactAt':
+      return `(select to_char(max(x.attempted_at) at time zone k.tz, 'YYYY-MM-DD HH24:MI')
+               from contact_attempts x where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
+                 and (x.attempted_at at time zone k.tz)::date <= k.as_of)`;
+    case 'contacts':
+    case 'visits':
+      return `(select count(*) from contact_attempts x
+               where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
+                 ${column === 'visits' ? "and x.channel = 'visit'" : ''}
+                 and (x.attempted_at at time zone k.tz)::date between k.period_start and k.as_of)`;
+    case 'promises':
+      return `(select count(*) from promises p where p.tenant_id = k.tenant_id
+                 and p.case_id in ${CASES_OF} and p.promised_on between k.period_start and k.as_of)`;
+    case 'repayments':
+    case 'recoveredAmount':
+      return `(select coalesce(sum(p.amount), 0) from payments p where p.tenant_id = k.tenant_id
+                 and p.account_id in ${ACCOUNTS_OF} and p.paid_on between k.period_start and k.as_of)`;
+    case 'costs':
+      return `(select coalesce(sum(x.amount), 0) from case_costs x where x.tenant_id = k.tenant_id
+                 and x.case_id in ${CASES_OF} and x.incurred_on between k.period_start and k.as_of)`;
+    case 'flags':
+      return `(select string_agg(f.flag, '、' order by f.flag) from pack_flags f
+               where f.tenant_id = k.tenant_id and f.cleared_on is null
+                 and ((f.subject = 'debtor' and f.subject_id = s.debtor_id)
+                   or (f.subject = 'account' and f.subject_id = s.account_id)))`;
+    default:
+      return null;
+  }
+}
+
+/** Columns whose SQL is a numeric: written as numbers, never as text. */
+export const NUMERIC_COLUMNS = new Set([
+  'principal',
+  'outstandingPrincipal',
+  'overdueAmount',
+  'contributionArrears',
+  'penaltyInterest',
+  'dpd',
+  'contacts',
+  'visits',
+  'promises',
+  'repayments',
+  'recoveredAmount',
+  'costs',
+]);

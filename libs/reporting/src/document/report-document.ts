@@ -1,0 +1,42 @@
+/** Chinese first (what users read), English available: `?lang=en`. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type Lang = 'zh' | 'en';
+
+/**
+ * A cell: text (always neutralised on output — it may carry a debtor's name), a number (an
+ * amount or a count; a number can never be a formula) or empty.
+ */
+export type Cell = string | number | null | Bilingual;
+
+export interface ReportTable {
+  readonly key: string;
+  readonly title: Bilingual;
+  readonly headers: readonly Bilingual[];
+  readonly rows: readonly Cell[][];
+}
+
+/** A generated report, independent of its format: the XLSX and HTML writers render this. */
+export interface ReportDocument {
+  readonly reportId: string;
+  readonly names: Bilingual;
+  readonly tenantName: string;
+  readonly pack: { readonly id: string; readonly version: string };
+  readonly asOf: string;
+  readonly period: { readonly key: string; readonly start: string; readonly end: string };
+  readonly generatedAt: string;
+  readonly tables: readonly ReportTable[];
+  /** Parts of the pack's definition the set-based path could not compute. */
+  readonly notes: readonly string[];
+}
+
+export const text = (t: Bilingual, lang: Lang): string => (lang === 'en' ? t.en : t.zh);
+
+/** A cell as the reader's language shows it; numbers stay numbers. */
+export function cellValue(cell: Cell, lang: Lang): string | number | null {
+  if (cell === null || typeof cell === 'number' || typeof cell === 'string') return cell;
+  return text(cell, lang);
+}

@@ -1,0 +1,31 @@
+import { type Bilingual, type Lang, type ReportDocument, text } from '../document/report-document';
+
+const LABELS: Record<string, Bilingual> = {
+  tenant: { zh: '单位', en: 'Tenant' },
+  asOf: { zh: '统计日期', en: 'As of' },
+  period: { zh: '报告期间', en: 'Period' },
+  pack: { zh: '政策包', en: 'Policy pack' },
+  generatedAt: { zh: '生成时间', en: 'Generated at' },
+  notes: { zh: '说明', en: 'Notes' },
+};
+
+/** The lines above every report: who, as of when, for which period, under which pack. */
+export function metaLines(doc: ReportDocument, lang: Lang): [string, string][] {
+  const l = (key: string) => text(LABELS[key], lang);
+  return [
+    [l('tenant'), doc.tenantName],
+    [l('asOf'), doc.asOf],
+    [l('period'), `${doc.period.start} ~ ${doc.period.end}`],
+    [l('pack'), `${doc.pack.id}@${doc.pack.version}`],
+    [l('generatedAt'), doc.generatedAt],
+  ];
+}
+
+export const notesLabel = (lang: Lang) => text(LABELS.notes, lang);
+
+/** A download name users recognise: 报告名_期间截止日.xlsx (only characters safe on every OS). */
+export function reportFileName(doc: ReportDocument, format: string, lang: Lang = 'zh'): string {
+  // eslint-disable-next-line no-control-regex
+  const base = text(doc.names, lang).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_');
+  return `${base}_${doc.asOf}.${format}`;
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CalendarModule } from '@qingshou/calendar';
+import { MetricCalculator } from '@qingshou/policy';
+import { GenerateReportHandler } from './generate-report/generate-report.handler';
+import { GetReportFileHandler } from './get-report-file/get-report-file.handler';
+import { ListReportsHandler } from './list-reports/list-reports.handler';
+import { ApplyRetentionHandler } from './retention/apply-retention/apply-retention.handler';
+import { SetLegalHoldHandler } from './retention/set-legal-hold/set-legal-hold.handler';
+import { StoredFileEraser, LocalDiskFileEraser } from './retention/stored-file-eraser';
+import { RunDueReportsHandler } from './run-due-reports/run-due-reports.handler';
+import { ReportGenerator } from './runs/report-generator';
+
+/**
+ * The packs' reports (generated on schedule and on demand, XLSX and HTML) and retention
+ * (purge or anonymise after the pack's period, legal holds). The API, the worker and the
+ * CLI import this module as is.
+ */
+@Module({
+  imports: [CqrsModule, CalendarModule],
+  providers: [
+    // Stateless: the same class policy's own module provides, here for our handlers.
+    MetricCalculator,
+    ReportGenerator,
+    GenerateReportHandler,
+    RunDueReportsHandler,
+    ListReportsHandler,
+    GetReportFileHandler,
+    { provide: StoredFileEraser, useClass: LocalDiskFileEraser },
+    ApplyRetentionHandler,
+    SetLegalHoldHandler,
+  ],
+  exports: [StoredFileEraser],
+})
+export class ReportingModule {}

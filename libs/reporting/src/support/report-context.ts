@@ -1,0 +1,21 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { NotFoundError } from '@qingshou/core';
+import type { ReportContext } from '../document/build-report';
+import type { ReportData } from '../document/report-data';
+import { pinnedPack, tenantTimeZone } from './policy-internals';
+
+/** The tenant's pinned pack, zone and name: what every report of the tenant is built from. */
+export async function reportContext(em: EntityManager, tenantId: string): Promise<ReportContext> {
+  const pack = await pinnedPack(em, tenantId);
+  const timeZone = await tenantTimeZone(em, tenantId);
+  const [tenant] = await em.execute<{ name: string }[]>(`select name from tenants where id = ?`, [
+    tenantId,
+  ]);
+  return { tenantId, tenantName: tenant?.name ?? '', timeZone, pack };
+}
+
+export function packReport(ctx: ReportContext, reportId: string): ReportData {
+  const report = ctx.pack.spec.reports.find((r) => r.id === reportId);
+  if (!report) throw new NotFoundError('report of the pinned pack', reportId);
+  return report;
+}
