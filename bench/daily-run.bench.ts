@@ -108,12 +108,20 @@ interface RunFigures {
 /** The run in its own process, as the worker would execute it; its VmHWM watched. */
 async function runDailyRun(env: NodeJS.ProcessEnv, args: Args, label: string) {
   const nodeArgs = args.cpuProf
-    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(WORK, 'prof')}`, `--cpu-prof-name=run-${label}.cpuprofile`]
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${resolve(WORK, 'prof')}`,
+        `--cpu-prof-name=run-${label}.cpuprofile`,
+      ]
     : [];
   const argv = [...nodeArgs, APP, 'run', '--as-of', args.runDate];
   if (args.tenants) argv.push('--tenants', args.tenants);
   const started = performance.now();
-  const child = spawn(process.execPath, argv, { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, argv, {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const watch = watchPeakRss(child.pid as number);
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
@@ -214,7 +222,9 @@ async function main(): Promise<void> {
         scriptUrl = await cloneDatabase(db, `${db}_sql`);
       }
       const before = load();
-      console.log(`${size} accounts: generated in ${seconds(generateMs)} s; the run… (load ${before})`);
+      console.log(
+        `${size} accounts: generated in ${seconds(generateMs)} s; the run… (load ${before})`,
+      );
       const run = await runDailyRun(envFor(db), args, String(size));
       console.log(`  run ${run.runsSeconds} s, peak RSS ${run.peakRssMb} MB`);
       let script: ScriptFigures | null = null;
@@ -267,7 +277,9 @@ async function main(): Promise<void> {
     console.log(
       `${String(s.accounts).padStart(9)} ${String(s.run.runsSeconds).padStart(7)} ${String(
         s.script?.seconds ?? '-',
-      ).padStart(9)} ${String(s.runToScript ?? '-').padStart(11)} ${String(s.secondsPer100k).padStart(
+      ).padStart(9)} ${String(s.runToScript ?? '-').padStart(11)} ${String(
+        s.secondsPer100k,
+      ).padStart(
         7,
       )} ${String(s.run.peakRssMb).padStart(12)}  ${s.loadAverage.before}→${s.loadAverage.after}`,
     );

@@ -104,7 +104,11 @@ async function run(): Promise<void> {
       ),
     );
     for (const tenant of tenants.filter((t) => !slugs || slugs.includes(t.slug))) {
-      const meta = { tenantId: tenant.id, actorId: 'bench', correlationId: `bench-${randomUUID()}` };
+      const meta = {
+        tenantId: tenant.id,
+        actorId: 'bench',
+        correlationId: `bench-${randomUUID()}`,
+      };
       const t0 = performance.now();
       const requested: RequestedRun = await commands.execute(
         new RequestRun(meta, 'escalation', asOf, false),

@@ -78,7 +78,9 @@ describeWhenAsked('console pages on the full demo answer within 1 s (server time
         if (roles.includes('supervisor')) pages.push('/console/supervisor');
         for (const path of pages) {
           const ms = await worst(path, cookie);
-          rows.push(`${tenant.slug.padEnd(18)} ${user.username.padEnd(14)} ${path.replace(/[0-9a-f-]{36}/, ':id').padEnd(20)} ${ms.toFixed(0).padStart(5)} ms`);
+          rows.push(
+            `${tenant.slug.padEnd(18)} ${user.username.padEnd(14)} ${path.replace(/[0-9a-f-]{36}/, ':id').padEnd(20)} ${ms.toFixed(0).padStart(5)} ms`,
+          );
           expect({ path, user: user.username, under: ms < LIMIT_MS }).toEqual({
             path,
             user: user.username,

@@ -1,3 +1,4 @@
+import { binaryBody } from '../support/binary-body';
 import { writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
@@ -51,11 +52,7 @@ describe('bad rows are reported by row and column; the valid rows commit, the in
       .get(`/api/v1/imports/${view.id}/errors.csv`)
       .set('Authorization', `Bearer ${token}`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(report.headers['content-type']).toBe('text/csv; charset=utf-8');
     const body = report.body as Buffer;

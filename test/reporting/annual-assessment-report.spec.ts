@@ -1,3 +1,4 @@
+import { binaryBody } from '../support/binary-body';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import type { CollectionTestApi } from '../collection/support/collection-api';
@@ -71,11 +72,7 @@ describe('student-loan annual assessment report (篇二) equals the KPI figures'
       .get(`/api/v1/reports/runs/${runId}/download`)
       .set(bearer(token))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
 
   const sheetRows = async (content: Buffer, sheetName: string) => {

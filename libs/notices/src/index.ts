@@ -17,6 +17,8 @@ export * from './issue-notice/issue-notice.command';
 export * from './issue-notice/issue-notices.command';
 export * from './record-delivery/record-delivery.command';
 export * from './get-notice/get-notice.query';
+export * from './render-notice-pdf/render-notice-pdf.query';
+export { PdfUnavailableError } from './render-notice-pdf/render-notice-pdf.handler';
 export * from './preview-notice/preview-notice.query';
 export * from './dispatch-notices/dispatch-notices.command';
 export * from './list-dispatches/list-dispatches.query';

@@ -4,6 +4,7 @@ import { CalendarModule } from '@qingshou/calendar';
 import { DeliveryAdapters } from './delivery/delivery-adapters';
 import { DispatchNoticesHandler } from './dispatch-notices/dispatch-notices.handler';
 import { GetNoticeHandler, GetNoticeHtmlHandler } from './get-notice/get-notice.handler';
+import { RenderNoticePdfHandler } from './render-notice-pdf/render-notice-pdf.handler';
 import { IssueNoticeHandler } from './issue-notice/issue-notice.handler';
 import { IssueNoticesHandler } from './issue-notice/issue-notices.handler';
 import { ListNoticeDispatchesHandler } from './list-dispatches/list-dispatches.handler';
@@ -49,6 +50,7 @@ export interface NoticesPorts {
     RecordDeliveryHandler,
     GetNoticeHandler,
     GetNoticeHtmlHandler,
+    RenderNoticePdfHandler,
     PreviewNoticeHandler,
     DeliveryAdapters,
     DispatchNoticesHandler,

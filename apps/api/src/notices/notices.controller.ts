@@ -15,6 +15,7 @@ import {
   PreviewNotice,
   RecordDelivery,
   RecordedDelivery,
+  RenderNoticePdf,
 } from '@qingshou/notices';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
@@ -123,6 +124,28 @@ export class NoticesController {
     const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
     const html: string = await this.queries.execute(new GetNoticeHtml(meta, params.id));
     response.status(200).set(HTML_HEADERS).send(html);
+  }
+
+  /** The letter as an A4 PDF printed by headless Chromium (503 when it is not installed). */
+  @Get(':id/pdf')
+  @Roles(...NOTICE_ROLES)
+  @ApiProduces('application/pdf')
+  async pdf(
+    @Param() params: NoticeIdParam,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const pdf: Buffer = await this.queries.execute(new RenderNoticePdf(meta, params.id));
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="notice-${params.id}.pdf"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
   }
 
   /** How the notice went out: one row per channel and recipient, recipient masked. */

@@ -14,6 +14,19 @@ export function pgArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
+/**
+ * A statement with its values sent as bind parameters in the caller's transaction, returning
+ * its rows. em.execute writes every value into the SQL text, escaping it: for a batch of
+ * letters (HTML and data, kilobytes each) that formatting cost more than the insert. Values
+ * must be scalars (knex expands arrays into lists).
+ */
+async function executeBound<T>(em: EntityManager, sql: string, values: unknown[]): Promise<T[]> {
+  const query = em.getKnex().raw(sql, values as never[]);
+  const trx = em.getTransactionContext();
+  if (trx) query.transacting(trx as never);
+  return ((await query) as { rows: T[] }).rows;
+}
+
 /** Rows per insert: 16 parameters each, well under PostgreSQL's 65,535. */
 const INSERT_ROWS = 500;
 
@@ -62,7 +75,8 @@ export async function insertNoticesIfNew(
   const written = new Set<string>();
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
     const batch = rows.slice(i, i + INSERT_ROWS);
-    const inserted = await em.execute<{ id: string }[]>(
+    const inserted = await executeBound<{ id: string }>(
+      em,
       `insert into notices (tenant_id, id, case_id, debtor_id, template_id, pack_version,
          template_hash, channel, title, rendered_html, data, idempotency_key, delivery_rule,
          issued_by, created_at, updated_at)

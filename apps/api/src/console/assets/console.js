@@ -1,3 +1,4 @@
+/* global window, document */
 // Qingshou console behaviour: small and optional — every page works without it except
 // the uploads (htmx sends the CSRF header). No inline scripts, so a strict CSP holds.
 (function () {
@@ -11,7 +12,9 @@
       el.dataset.ready = '1';
       var chart = window.echarts.init(el, null, { renderer: 'svg' });
       chart.setOption(JSON.parse(el.dataset.chart));
-      window.addEventListener('resize', function () { chart.resize(); });
+      window.addEventListener('resize', function () {
+        chart.resize();
+      });
     });
   }
 
@@ -30,12 +33,21 @@
     var button = event.target.closest && event.target.closest('[data-print-frame]');
     if (!button) return;
     var frame = document.getElementById(button.getAttribute('data-print-frame'));
-    try { frame.contentWindow.focus(); frame.contentWindow.print(); } catch (e) { window.print(); }
+    try {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+    } catch {
+      window.print();
+    }
   });
 
-  document.addEventListener('DOMContentLoaded', function () { initCharts(document); });
+  document.addEventListener('DOMContentLoaded', function () {
+    initCharts(document);
+  });
   document.addEventListener('htmx:afterSwap', function (event) {
-    initCharts(event.target);
-    focusAfterSwap(event.target);
+    // An outerHTML swap detaches the old target; look in the document then.
+    var root = event.target.isConnected ? event.target : document;
+    initCharts(root);
+    focusAfterSwap(root);
   });
 })();

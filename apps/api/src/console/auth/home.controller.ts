@@ -68,9 +68,10 @@ export class LanguageController {
 }
 
 /** Static assets by name only (no path from the request reaches the file system). */
-const ASSET_DIR = [join(__dirname, '..', 'assets'), resolve(process.cwd(), 'apps/api/src/console/assets')].find(
-  (dir) => existsSync(join(dir, 'console.css')),
-) ?? join(__dirname, '..', 'assets');
+const ASSET_DIR =
+  [join(__dirname, '..', 'assets'), resolve(process.cwd(), 'apps/api/src/console/assets')].find(
+    (dir) => existsSync(join(dir, 'console.css')),
+  ) ?? join(__dirname, '..', 'assets');
 
 const ASSETS: Record<string, string> = {
   'console.css': join(ASSET_DIR, 'console.css'),

@@ -47,7 +47,11 @@ export class LoginPageController {
     const target = safeNext(values.next ?? next);
     if (missing.length) {
       throw new ConsoleHtml(
-        await this.render(page, formWithProblems(LOGIN, { ...values, password: '' }, missing, null, null), target),
+        await this.render(
+          page,
+          formWithProblems(LOGIN, { ...values, password: '' }, missing, null, null),
+          target,
+        ),
         422,
       );
     }
@@ -55,13 +59,22 @@ export class LoginPageController {
     try {
       const ip = request.ip ?? request.socket.remoteAddress ?? 'unknown';
       result = await this.commands.execute(
-        new Login(values.tenant.trim(), values.username.trim(), values.password, ip, page.requestId),
+        new Login(
+          values.tenant.trim(),
+          values.username.trim(),
+          values.password,
+          ip,
+          page.requestId,
+        ),
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const message = page.t(error.status === 429 ? 'login.throttled' : 'login.failed');
       const form = formWithProblems(LOGIN, { ...values, password: '' }, [], message, error.code);
-      throw new ConsoleHtml(await this.render(page, form, target), error.status === 429 ? 429 : 401);
+      throw new ConsoleHtml(
+        await this.render(page, form, target),
+        error.status === 429 ? 429 : 401,
+      );
     }
     setSession(request, page.response, result.accessToken, result.expiresIn);
     throw new ConsoleRedirect(target);

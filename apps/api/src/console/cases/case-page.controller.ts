@@ -105,7 +105,12 @@ export class CasePageController {
   ): Promise<string> {
     return this.act(page, id, 'promise', RecordPromiseBody, body, 'flash.promiseRecorded', (v) =>
       this.commands.execute(
-        new RecordPromise(page.meta(), { caseId: id, amount: v.amount, dueOn: v.dueOn, notes: v.notes }),
+        new RecordPromise(page.meta(), {
+          caseId: id,
+          amount: v.amount,
+          dueOn: v.dueOn,
+          notes: v.notes,
+        }),
       ),
     );
   }
@@ -119,10 +124,22 @@ export class CasePageController {
   ): Promise<string> {
     const values = formValues(body);
     const shaped = { kind: values.kind, reason: values.reason, payload: approvalPayload(values) };
-    return this.act(page, id, 'approval', RequestApprovalBody, shaped, 'flash.approvalRequested', (v) =>
-      this.commands.execute(
-        new RequestApproval(page.meta(), { caseId: id, kind: v.kind, reason: v.reason, payload: v.payload }),
-      ),
+    return this.act(
+      page,
+      id,
+      'approval',
+      RequestApprovalBody,
+      shaped,
+      'flash.approvalRequested',
+      (v) =>
+        this.commands.execute(
+          new RequestApproval(page.meta(), {
+            caseId: id,
+            kind: v.kind,
+            reason: v.reason,
+            payload: v.payload,
+          }),
+        ),
       values,
     );
   }
@@ -183,7 +200,9 @@ export class CasePageController {
     if (!checked.ok) {
       failed = { ...checked.form, values: shownValues ?? checked.form.values };
     } else {
-      const outcome = await submitForm(spec, shownValues ?? checked.values, () => run(checked.value));
+      const outcome = await submitForm(spec, shownValues ?? checked.values, () =>
+        run(checked.value),
+      );
       if (!outcome.ok) {
         failed = outcome.form;
         if (outcome.error.code === 'contact-not-allowed') {
@@ -197,7 +216,11 @@ export class CasePageController {
     if (!failed) return this.answer(page, caseId, freshCaseForms(), flash);
     const forms = { ...freshCaseForms(), [name]: failed };
     const html = page.htmx
-      ? await this.views.partial('cases/show.main', page, await this.model(page, caseId, forms, refusal))
+      ? await this.views.partial(
+          'cases/show.main',
+          page,
+          await this.model(page, caseId, forms, refusal),
+        )
       : await this.views.page('cases/show', page, await this.model(page, caseId, forms, refusal));
     throw new ConsoleHtml(html, 422);
   }

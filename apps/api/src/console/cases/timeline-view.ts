@@ -15,8 +15,12 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : null;
 
 /** One line per timeline entry in the page's language; the data is only read, never trusted as HTML. */
-export function timelineLines(page: PageContext, entries: readonly TimelineEntry[]): TimelineLine[] {
-  const code = (prefix: string, value: unknown) => translateCode(page.lang, prefix, String(value ?? ''));
+export function timelineLines(
+  page: PageContext,
+  entries: readonly TimelineEntry[],
+): TimelineLine[] {
+  const code = (prefix: string, value: unknown) =>
+    translateCode(page.lang, prefix, String(value ?? ''));
   return entries
     .map((entry) => {
       const d = entry.data;
@@ -30,9 +34,10 @@ export function timelineLines(page: PageContext, entries: readonly TimelineEntry
             outcome: code('contact.outcome', d.outcomeCode),
           });
           const attachment = d.attachment as { originalName?: string } | null;
-          detail = [text(d.notes), attachment?.originalName ? `📎 ${attachment.originalName}` : null]
-            .filter(Boolean)
-            .join(' · ') || null;
+          detail =
+            [text(d.notes), attachment?.originalName ? `📎 ${attachment.originalName}` : null]
+              .filter(Boolean)
+              .join(' · ') || null;
           break;
         }
         case 'promise':
@@ -60,7 +65,13 @@ export function timelineLines(page: PageContext, entries: readonly TimelineEntry
         default:
           headline = code('event', entry.type);
       }
-      return { at: entry.at, kind: entry.kind, headline, detail, mine: entry.actorId === page.user.userId };
+      return {
+        at: entry.at,
+        kind: entry.kind,
+        headline,
+        detail,
+        mine: entry.actorId === page.user.userId,
+      };
     })
     .reverse();
 }

@@ -78,7 +78,9 @@ export async function validateForm<T extends object>(
   dto: Type<T>,
   spec: FormSpec,
   body: unknown,
-): Promise<{ ok: true; value: T; values: Record<string, string> } | { ok: false; form: FormState }> {
+): Promise<
+  { ok: true; value: T; values: Record<string, string> } | { ok: false; form: FormState }
+> {
   const values = formValues(body);
   // Shaped parts (an approval's payload object) go to the DTO as they are; text fields left
   // empty count as absent, as an optional field the user did not fill.

@@ -45,7 +45,12 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     request: Request & AuthenticatedRequest,
     response: Response,
   ): Promise<void> {
-    const page = new PageContext(request, response, langOf(request), ensureCsrfToken(request, response));
+    const page = new PageContext(
+      request,
+      response,
+      langOf(request),
+      ensureCsrfToken(request, response),
+    );
     if (exception instanceof ConsoleHtml) {
       this.send(response, exception.status, exception.html);
       return;
@@ -92,11 +97,7 @@ export class ConsoleErrorFilter implements ExceptionFilter {
   }
 
   private send(response: Response, status: number, html: string): void {
-    response
-      .status(status)
-      .type('html')
-      .setHeader('Cache-Control', 'no-store')
-      .send(html);
+    response.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
 }
 

@@ -4,6 +4,7 @@ import { NotFoundError } from '@qingshou/core';
 import {
   GetNotice,
   GetNoticeHtml,
+  RenderNoticePdf,
   NoticeDetail,
   RecordDelivery,
   RecordedDelivery,
@@ -93,6 +94,27 @@ export class NoticesPageController {
       new GetNoticeHtml(page.meta(), id),
     );
     response.status(200).set(LETTER_HEADERS).send(html);
+  }
+
+  /** The letter as a PDF from headless Chromium, through the same query as the API. */
+  @Get(':id/pdf')
+  async pdf(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.visible(page, id);
+    const pdf = await this.queries.execute<RenderNoticePdf, Buffer>(
+      new RenderNoticePdf(page.meta(), id),
+    );
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="notice-${id}.pdf"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
   }
 
   @Post(':id/delivery')

@@ -41,7 +41,8 @@ export class ConsoleViews {
     // include the fragment htmx swaps; views/partials/x.hbs is `{{> x}}` as well.
     for (const view of listViews(VIEWS_DIR)) {
       this.hbs.registerPartial(view, this.template(view));
-      if (view.startsWith('partials/')) this.hbs.registerPartial(view.slice(9), this.template(view));
+      if (view.startsWith('partials/'))
+        this.hbs.registerPartial(view.slice(9), this.template(view));
     }
   }
 

@@ -139,7 +139,9 @@ export function registerHelpers(hbs: HB): void {
     const lang = root(options).lang;
     const hash = options.hash as Record<string, unknown>;
     const prefix = hashText(options, 'prefix');
-    const list = (hash.codes ?? hash.choices ?? []) as (string | { value: string; label: string })[];
+    const list = (hash.codes ?? hash.choices ?? []) as (
+      string | { value: string; label: string }
+    )[];
     const current = form.values[name] ?? hashText(options, 'selected') ?? '';
     const blank = hashText(options, 'blank');
     const items = list.map((item) => {

@@ -63,7 +63,8 @@ export class SupervisorPageController {
       ...(caseIds.length ? [] : [{ path: 'caseIds', reason: page.t('supervisor.pickCases') }]),
       ...(values.assigneeId ? [] : [{ path: 'assigneeId', reason: page.t('form.required') }]),
     ];
-    if (problems.length) return this.fail(page, 'assign', formWithProblems(ASSIGN, values, problems, null, null));
+    if (problems.length)
+      return this.fail(page, 'assign', formWithProblems(ASSIGN, values, problems, null, null));
     const note = values.handoverNote?.trim() || undefined;
     const moved = await this.assignAll(page, ASSIGN, values, caseIds, values.assigneeId, note);
     if (!moved.ok) return this.fail(page, 'assign', moved.form);
@@ -89,10 +90,22 @@ export class SupervisorPageController {
       return this.fail(page, 'handover', formWithProblems(HANDOVER, values, problems, null, null));
     }
     const found = await this.queries.execute<SearchCases, ResultPage<CaseSummary>>(
-      new SearchCases(page.meta(), { assigneeId: values.fromId, status: OPEN_STATUSES }, undefined, 200),
+      new SearchCases(
+        page.meta(),
+        { assigneeId: values.fromId, status: OPEN_STATUSES },
+        undefined,
+        200,
+      ),
     );
     const ids = found.items.map((c) => c.id).slice(0, HANDOVER_MAX);
-    const moved = await this.assignAll(page, HANDOVER, values, ids, values.toId, values.handoverNote.trim());
+    const moved = await this.assignAll(
+      page,
+      HANDOVER,
+      values,
+      ids,
+      values.toId,
+      values.handoverNote.trim(),
+    );
     if (!moved.ok) return this.fail(page, 'handover', moved.form);
     return this.done(page, 'flash.handedOver', moved.count);
   }
@@ -132,7 +145,13 @@ export class SupervisorPageController {
         const done = page.t('supervisor.partlyDone', { count });
         return {
           ok: false,
-          form: formWithProblems(spec, values, error.problems, `${done} ${error.message}`, error.code),
+          form: formWithProblems(
+            spec,
+            values,
+            error.problems,
+            `${done} ${error.message}`,
+            error.code,
+          ),
         };
       }
     }

@@ -6,9 +6,7 @@ import { TenantTx } from '@qingshou/db';
 import { ContactWindow, GetContactWindows } from './get-contact-windows.query';
 
 @QueryHandler(GetContactWindows)
-export class GetContactWindowsHandler
-  implements IQueryHandler<GetContactWindows, ContactWindow[]>
-{
+export class GetContactWindowsHandler implements IQueryHandler<GetContactWindows, ContactWindow[]> {
   constructor(
     private readonly tx: TenantTx,
     private readonly clock: Clock,

@@ -40,9 +40,10 @@ const RISKS = `array_remove(array[
   ], null)`;
 
 @QueryHandler(ListSupervisorCases)
-export class ListSupervisorCasesHandler
-  implements IQueryHandler<ListSupervisorCases, SupervisorCaseRow[]>
-{
+export class ListSupervisorCasesHandler implements IQueryHandler<
+  ListSupervisorCases,
+  SupervisorCaseRow[]
+> {
   constructor(
     private readonly tx: TenantTx,
     private readonly clock: Clock,
@@ -97,7 +98,9 @@ export class ListSupervisorCasesHandler
         dpd: Number(r.dpd),
         amountDue: r.amount_due,
         openedOn: r.opened_on,
-        reasons: r.reasons.filter((x): x is RiskReason => (RISK_REASONS as readonly string[]).includes(x)),
+        reasons: r.reasons.filter((x): x is RiskReason =>
+          (RISK_REASONS as readonly string[]).includes(x),
+        ),
       }));
     });
   }

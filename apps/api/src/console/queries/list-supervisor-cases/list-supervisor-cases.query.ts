@@ -1,7 +1,12 @@
 import { ActorMeta, CollectionQuery } from '@qingshou/collection';
 
 /** Why a case is at risk; the page shows each as a badge. */
-export const RISK_REASONS = ['sla-breached', 'task-overdue', 'promise-broken', 'no-contact'] as const;
+export const RISK_REASONS = [
+  'sla-breached',
+  'task-overdue',
+  'promise-broken',
+  'no-contact',
+] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
 export interface SupervisorCaseRow {
