@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
+import {
+  ConsoleE2e,
+  describeInBrowser,
+  E2E_NOW,
+  logIn,
+  startConsoleE2e,
+} from './support/console-e2e';
 
 const SHOTS = process.env.SCREENSHOTS === '1';
 const SHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -58,7 +64,7 @@ describeInBrowser('tenant admin: installed pack, dry run, imports, notices', () 
     await page.frameLocator('#letter-frame').locator('body').waitFor();
     expect(await page.frameLocator('#letter-frame').locator('body').textContent()).toMatch(/\S/);
     await page.getByLabel(/^结果/).selectOption('sent');
-    await page.getByLabel(/^日期/).fill('2026-11-02');
+    await page.getByLabel(/^日期/).fill(E2E_NOW.slice(0, 10));
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await page.locator('#notice-delivery .flash').waitFor();
     await expect(

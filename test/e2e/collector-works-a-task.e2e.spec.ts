@@ -118,5 +118,20 @@ describeInBrowser(
       await page.reload();
       expect(await worklistRows(page).count()).toBe(before - 1);
     });
+
+    it('on a phone (390×844) the worklist fits the screen as cards, with no sideways scrolling', async () => {
+      const phone = await e2e.newPage({ width: 390, height: 844 });
+      await phone.goto('/console/login');
+      await logIn(phone, e2e.users.get('xx.sun')!);
+      await phone.getByRole('heading', { name: '今日工作清单' }).waitFor();
+      const width = await phone
+        .locator('html')
+        .evaluate((html) => (html as unknown as { scrollWidth: number }).scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      // Each row is a card: its cells stack with their column name as a label.
+      const cell = worklistRows(phone).first().locator('td').first();
+      expect(await cell.getAttribute('data-label')).toBeTruthy();
+      await keepScreenshot(phone, 'worklist-phone');
+    });
   },
 );

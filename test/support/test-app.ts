@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/http/configure-app';
-import type { Role } from '../../libs/core/src';
+import type { AppConfig, Role } from '../../libs/core/src';
 import { PLATFORM_TENANT_ID } from '../../libs/db/src';
 import { CreateTenant, CreateUser } from '../../libs/tenancy/src';
 import { createTestDatabase, TestDatabase } from './test-db';
@@ -19,9 +19,11 @@ export interface TestApi {
 }
 
 /** The real HTTP stack (guards, pipes, filters) on a database and queue prefix of its own. */
-export async function startTestApi(): Promise<TestApi> {
+/** `settings` override the test database's configuration (e.g. a short JWT_TTL_SECONDS). */
+export async function startTestApi(settings: Partial<AppConfig> = {}): Promise<TestApi> {
   process.env.NODE_ENV = 'test';
   const db = await createTestDatabase();
+  Object.assign(db.config, settings);
   const moduleRef = await Test.createTestingModule({
     imports: [
       ApiModule.forRoot({

@@ -23,6 +23,7 @@ export * from './lifecycle/install-pack/install-pack.command';
 export * from './lifecycle/upgrade-pack/upgrade-pack.command';
 export type { UpgradedPack } from './lifecycle/upgrade-pack/upgrade-pack.handler';
 export * from './lifecycle/get-current-pack/get-current-pack.query';
+export * from './lifecycle/get-pack-vocabulary/get-pack-vocabulary.query';
 export * from './lifecycle/list-pack-installations/list-pack-installations.query';
 export * from './lifecycle/preview-pack-change/preview-pack-change.query';
 export type { PackChangePreview } from './lifecycle/preview-pack-change/preview-pack-change.handler';

@@ -5,6 +5,7 @@ import { CalendarModule } from '@qingshou/calendar';
 import { EngineModule } from './engine/engine.module';
 import { OutcomesModule } from './kpi/outcomes.module';
 import { GetCurrentPackHandler } from './lifecycle/get-current-pack/get-current-pack.handler';
+import { GetPackVocabularyHandler } from './lifecycle/get-pack-vocabulary/get-pack-vocabulary.handler';
 import { InstallPackHandler } from './lifecycle/install-pack/install-pack.handler';
 import { ListAvailablePacksHandler } from './lifecycle/list-available-packs/list-available-packs.handler';
 import { ListPackInstallationsHandler } from './lifecycle/list-pack-installations/list-pack-installations.handler';
@@ -29,6 +30,7 @@ import { PackRegistry } from './loader/pack-registry';
     InstallPackHandler,
     UpgradePackHandler,
     GetCurrentPackHandler,
+    GetPackVocabularyHandler,
     ListPackInstallationsHandler,
     PreviewPackChangeHandler,
     ListAvailablePacksHandler,

@@ -10,3 +10,4 @@ export * from './create-tenant/create-tenant.command';
 export * from './create-user/create-user.command';
 export * from './get-me/get-me.query';
 export * from './update-tenant-profile/update-tenant-profile.command';
+export * from './renew-session/renew-session.command';

@@ -1,3 +1,4 @@
+import { RenewSessionHandler } from './renew-session/renew-session.handler';
 import { UpdateTenantProfileHandler } from './update-tenant-profile/update-tenant-profile.handler';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
@@ -38,6 +39,7 @@ import { LoginHandler } from './login/login.handler';
     CreateUserHandler,
     GetMeHandler,
     UpdateTenantProfileHandler,
+    RenewSessionHandler,
   ],
   exports: [AccessTokenService, PasswordHasher],
 })

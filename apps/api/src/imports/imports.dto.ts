@@ -50,6 +50,12 @@ export class ImportCountsDto {
   @ApiProperty() installmentsCreated!: number;
   @ApiProperty() paymentsCreated!: number;
   @ApiProperty() paymentsExisting!: number;
+  @ApiProperty({ description: 'client-file receipts matched to a payment the agency recorded' })
+  paymentsMatched!: number;
+  @ApiProperty({
+    description: 'client-file receipts held: same account, within the date window, another amount',
+  })
+  paymentsMismatched!: number;
   @ApiProperty() casesOpened!: number;
   @ApiProperty() groupMembersAdded!: number;
   @ApiProperty() relatedPartiesAdded!: number;

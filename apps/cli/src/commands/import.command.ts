@@ -174,6 +174,10 @@ function printSummary(view: ImportView, report: string | null, elapsedMs: number
     `  accounts ${c.accountsCreated} created, ${c.accountsExisting} already there; ${c.installmentsCreated} installments`,
   );
   console.log(`  payments ${c.paymentsCreated} created, ${c.paymentsExisting} already there`);
+  if (c.paymentsMatched || c.paymentsMismatched)
+    console.log(
+      `  matched  ${c.paymentsMatched} to our records, ${c.paymentsMismatched} held (amount differs)`,
+    );
   if (c.casesOpened) console.log(`  cases    ${c.casesOpened} opened`);
   if (view.error) console.log(`  error    ${view.errorZh ?? view.error}`);
   if (report) console.log(`  report   ${report}`);

@@ -11,6 +11,7 @@ import { Migration20261129000010NoticeData } from './Migration20261129000010Noti
 import { Migration20261129000011Runs } from './Migration20261129000011Runs';
 import { Migration20261129000012Delivery } from './Migration20261129000012Delivery';
 import { Migration20261129000013Reporting } from './Migration20261129000013Reporting';
+import { Migration20261129000014Reconciliation } from './Migration20261129000014Reconciliation';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261129000011Runs', class: Migration20261129000011Runs },
   { name: 'Migration20261129000012Delivery', class: Migration20261129000012Delivery },
   { name: 'Migration20261129000013Reporting', class: Migration20261129000013Reporting },
+  { name: 'Migration20261129000014Reconciliation', class: Migration20261129000014Reconciliation },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

@@ -35,6 +35,10 @@ export interface ImportCounts {
   installmentsCreated: number;
   paymentsCreated: number;
   paymentsExisting: number;
+  /** Client-file receipts confirming a payment the agency recorded: linked, not booked again. */
+  paymentsMatched: number;
+  /** Client-file receipts differing only in amount from an agency payment: held, not booked. */
+  paymentsMismatched: number;
   casesOpened: number;
   groupMembersAdded: number;
   relatedPartiesAdded: number;
@@ -48,6 +52,8 @@ export function emptyCounts(): ImportCounts {
     installmentsCreated: 0,
     paymentsCreated: 0,
     paymentsExisting: 0,
+    paymentsMatched: 0,
+    paymentsMismatched: 0,
     casesOpened: 0,
     groupMembersAdded: 0,
     relatedPartiesAdded: 0,

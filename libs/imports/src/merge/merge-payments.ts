@@ -1,4 +1,5 @@
 import { PAYMENT_STAGE as S } from '../staging/stage-tables';
+import { DISAGREEING_RECEIPTS, matchReceipts, reconcileSettings } from './match-receipts';
 import { affected, countOf, MergeContext, MergeResult, query, reject } from './merge-context';
 
 // LATERAL: a unique-index probe per receipt, whatever the (lagging) statistics say.
@@ -47,7 +48,12 @@ const INSERT_PAYMENTS = `
   from ${S} s
   on conflict do nothing`;
 
-/** Receipts against accounts found by (accountSource, 卡号/合同编号). */
+/**
+ * Receipts against accounts found by (accountSource, 卡号/合同编号). For a tenant that
+ * reconciles with its client (篇八: the bank's repayment file), each receipt is first matched
+ * to what the agency recorded, so money the agency already booked is not booked twice
+ * (match-receipts.ts).
+ */
 export async function mergePayments(ctx: MergeContext): Promise<MergeResult> {
   await affected(ctx, RESOLVE_ACCOUNTS);
   const unknown = (await query<{ row_no: number; value: string }>(ctx, UNKNOWN_ACCOUNTS)).rows;
@@ -59,7 +65,13 @@ export async function mergePayments(ctx: MergeContext): Promise<MergeResult> {
     'no account with this reference',
     '找不到该账号对应的账户',
   );
-  const disagreeing = (await query<{ row_no: number; value: string }>(ctx, DISAGREEING)).rows;
+  const settings = await reconcileSettings(ctx);
+  const disagreeing = (
+    await query<{ row_no: number; value: string }>(
+      ctx,
+      settings.reconcile ? `${DISAGREEING}\n  union ${DISAGREEING_RECEIPTS}` : DISAGREEING,
+    )
+  ).rows;
   rejected.push(
     ...(await reject(
       ctx,
@@ -71,6 +83,7 @@ export async function mergePayments(ctx: MergeContext): Promise<MergeResult> {
     )),
   );
   const staged = await countOf(ctx, S);
+  if (settings.reconcile) return { counts: await matchReceipts(ctx, settings, staged), rejected };
   const paymentsCreated = await affected(ctx, INSERT_PAYMENTS);
   return { counts: { paymentsCreated, paymentsExisting: staged - paymentsCreated }, rejected };
 }

@@ -3,6 +3,7 @@ import type { LocalDate } from '@qingshou/calendar';
 import { MetricCalculator, periodOf } from '@qingshou/policy';
 import type { ScheduledPeriod } from '../support/report-schedule';
 import type { PinnedPack } from '../support/policy-internals';
+import { reconciliationTables } from '../reconciliation/reconciliation-tables';
 import { metricTable, targetTable } from './kpi-tables';
 import { hasList, listTable } from './list-table';
 import type { ReportData } from './report-data';
@@ -43,7 +44,13 @@ export async function buildReport(
   const metrics = await metricTable(em, calculator, metricCtx, report, asOf);
   if (metrics) tables.push(metrics);
   const start = listPeriodStart(report, period, asOf);
-  if (hasList(report)) {
+  const end = period.key.startsWith('demand:') ? asOf : period.end;
+  if (report.reconcileWith) {
+    // 篇八: our repayments against the client's file, not a list of debtors.
+    const reconciled = await reconciliationTables(em, ctx, report, start, end);
+    tables.push(...reconciled.tables);
+    notes.push(...reconciled.notes);
+  } else if (hasList(report)) {
     const list = await listTable(em, metricCtx, report, asOf, start);
     tables.push(list.table);
     notes.push(...list.problems);
@@ -55,7 +62,7 @@ export async function buildReport(
     pack: { id: ctx.pack.packId, version: ctx.pack.version },
     asOf,
     // On demand: the cadence's period so far (a monthly list asked for on the 15th: 1st–15th).
-    period: { key: period.key, start, end: period.key.startsWith('demand:') ? asOf : period.end },
+    period: { key: period.key, start, end },
     generatedAt: generatedAt.toISOString(),
     tables,
     notes,

@@ -9,6 +9,7 @@ export {
   K_CTE,
   kParams,
   loanClassSql,
+  pgTextArray,
 } from '../../../policy/src/kpi/sql/account-state.sql';
 export { conditionOptions } from '../../../policy/src/kpi/sql/select-subjects';
 export { compileCondition, subjectsCte } from '../../../policy/src/kpi/sql/subject-condition.sql';

@@ -32,6 +32,7 @@ import {
   GetContactWindows,
 } from '../queries/get-contact-windows/get-contact-windows.query';
 import { ConsoleViews } from '../render/console-views';
+import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import { Page, PageContext } from '../render/page-context';
 import {
   approvalPayload,
@@ -243,6 +244,9 @@ export class CasePageController {
     const windows = await this.queries.execute<GetContactWindows, ContactWindow[]>(
       new GetContactWindows(page.meta(), id, ASKED),
     );
+    const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
+      new GetPackVocabulary(page.meta()),
+    );
     return {
       title: 'case.title',
       case: {
@@ -256,7 +260,13 @@ export class CasePageController {
       windows,
       refusal,
       forms,
-      codes: CASE_CODES,
+      // The pack's own approval kinds (篇一's visit plan to the EVP, 篇八's extension) too.
+      codes: {
+        ...CASE_CODES,
+        approvalKinds: [
+          ...new Set([...CASE_CODES.approvalKinds, ...Object.keys(vocab.approvalKinds)]),
+        ],
+      },
       flash: null as string | null,
       may: {
         work: page.user.roles.some((r) => (ACTION_ROLES.workCase as readonly string[]).includes(r)),

@@ -11,6 +11,7 @@ import { AcceptsSessionCookie, Roles } from '../../auth/access.decorators';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { CsrfGuard } from './csrf.guard';
 import { HtmlInterceptor } from './html.interceptor';
+import { SessionRenewalInterceptor } from './session-renewal.interceptor';
 
 /**
  * A console page controller at /console/<path>: the session cookie is accepted, POSTs need
@@ -24,7 +25,7 @@ export function ConsoleController(path: string, ...roles: Role[]): ClassDecorato
     AcceptsSessionCookie(),
     UseGuards(CsrfGuard),
     UseFilters(ConsoleErrorFilter),
-    UseInterceptors(HtmlInterceptor),
+    UseInterceptors(SessionRenewalInterceptor, HtmlInterceptor),
     ...(roles.length ? [Roles(...roles)] : []),
   );
 }

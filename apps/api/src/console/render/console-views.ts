@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import { GetMe, Me } from '@qingshou/tenancy';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ export class ConsoleViews {
   private readonly hbs = Handlebars.create();
   private readonly templates = new Map<string, Handlebars.TemplateDelegate>();
   private readonly me = new Map<string, { at: number; me: Me }>();
+  private readonly vocab = new Map<string, { at: number; vocab: PackVocabulary }>();
 
   constructor(private readonly queries: QueryBus) {
     registerHelpers(this.hbs);
@@ -60,6 +62,7 @@ export class ConsoleViews {
 
   private async root(page: PageContext, model: PageModel, flash: string | null) {
     const me = page.principal ? await this.whoIs(page) : null;
+    const vocab = page.principal ? await this.vocabularyOf(page) : null;
     const path = page.request.originalUrl;
     return {
       lang: page.lang,
@@ -84,6 +87,7 @@ export class ConsoleViews {
         : [],
       scripts: [],
       flashCount: null,
+      vocab,
       ...model,
       flash: (model.flash as string | null | undefined) ?? flash,
     };
@@ -98,6 +102,18 @@ export class ConsoleViews {
     );
     this.me.set(user.userId, { at: Date.now(), me });
     return me;
+  }
+
+  /** The pinned pack's names for its stage, task and approval codes (the `code` helper). */
+  private async vocabularyOf(page: PageContext): Promise<PackVocabulary> {
+    const tenantId = page.user.tenantId;
+    const cached = this.vocab.get(tenantId);
+    if (cached && Date.now() - cached.at < ME_TTL_MS) return cached.vocab;
+    const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
+      new GetPackVocabulary(page.meta()),
+    );
+    this.vocab.set(tenantId, { at: Date.now(), vocab });
+    return vocab;
   }
 
   private template(view: string): Handlebars.TemplateDelegate {

@@ -2,7 +2,8 @@ import type { HelperOptions } from 'handlebars';
 import Handlebars from 'handlebars';
 import type { FormState } from '../forms/form-state';
 import type { Lang } from '../http/session';
-import { translate, translateCode } from '../i18n/i18n';
+import type { PackVocabulary } from '@qingshou/policy';
+import { hasMessage, translate, translateCode } from '../i18n/i18n';
 
 type HB = typeof Handlebars;
 
@@ -11,6 +12,8 @@ export interface HelperRoot {
   readonly lang: Lang;
   readonly timeZone: string;
   readonly csrf: string;
+  /** The tenant's pack names (absent on the login page). */
+  readonly vocab?: PackVocabulary | null;
 }
 
 const root = (options: HelperOptions): HelperRoot => options.data.root as HelperRoot;
@@ -82,13 +85,38 @@ function fieldHtml(form: FormState, name: string, options: HelperOptions, contro
   );
 }
 
+/** Which list of the pack's vocabulary names the codes under a message prefix. */
+const PACK_LISTS: Readonly<Record<string, keyof PackVocabulary>> = {
+  stage: 'stages',
+  'task.kind': 'taskKinds',
+  'approval.kind': 'approvalKinds',
+  flag: 'flags',
+};
+
+/**
+ * A code in words: the console's catalogue for platform codes, else the tenant's pack for
+ * the codes it declares (上门催收 for its home-visit stage), else the code itself.
+ */
+export function codeName(
+  lang: Lang,
+  vocab: PackVocabulary | null,
+  prefix: string,
+  code: string,
+): string {
+  if (hasMessage(`${prefix}.${code}`)) return translateCode(lang, prefix, code);
+  const list = PACK_LISTS[prefix];
+  const name = list ? vocab?.[list][code] : undefined;
+  return name ? name[lang] : code;
+}
+
 export function registerHelpers(hbs: HB): void {
   hbs.registerHelper('t', function (key: unknown, options: HelperOptions) {
     return translate(root(options).lang, String(key), options.hash as Record<string, unknown>);
   });
   /** A code in words: {{code "task.kind" item.kind}}. */
   hbs.registerHelper('code', function (prefix: unknown, value: unknown, options: HelperOptions) {
-    return translateCode(root(options).lang, String(prefix), String(value ?? ''));
+    const { lang, vocab } = root(options);
+    return codeName(lang, vocab ?? null, String(prefix), String(value ?? ''));
   });
   hbs.registerHelper('money', (value: unknown) => formatMoney(value));
   hbs.registerHelper('dateTime', function (value: unknown, options: HelperOptions) {
@@ -136,7 +164,7 @@ export function registerHelpers(hbs: HB): void {
    * codes=kinds prefix="task.kind"}}) or of {value, label} pairs (label shown as is).
    */
   hbs.registerHelper('select', function (form: FormState, name: string, options: HelperOptions) {
-    const lang = root(options).lang;
+    const { lang, vocab } = root(options);
     const hash = options.hash as Record<string, unknown>;
     const prefix = hashText(options, 'prefix');
     const list = (hash.codes ?? hash.choices ?? []) as (
@@ -147,7 +175,11 @@ export function registerHelpers(hbs: HB): void {
     const items = list.map((item) => {
       const value = typeof item === 'string' ? item : item.value;
       const label =
-        typeof item === 'string' ? (prefix ? translateCode(lang, prefix, item) : item) : item.label;
+        typeof item === 'string'
+          ? prefix
+            ? codeName(lang, vocab ?? null, prefix, item)
+            : item
+          : item.label;
       const selected = value === current ? ' selected' : '';
       return `<option value="${esc(value)}"${selected}>${esc(label)}</option>`;
     });

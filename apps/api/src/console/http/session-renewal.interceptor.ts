@@ -1,0 +1,50 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Principal } from '@qingshou/core';
+import { RenewedSession, RenewSession } from '@qingshou/tenancy';
+import type { Request, Response } from 'express';
+import { from, Observable, switchMap } from 'rxjs';
+import { parseCookies, SESSION_COOKIE, setSession } from './session';
+
+/** A session token's issue and expiry times, from its payload (the guard verified it). */
+function timesOf(token: string): { iat: number; exp: number } | null {
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+    return typeof payload.exp === 'number' && typeof payload.iat === 'number' ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sliding console sessions: once a signed-in page request finds its token past half its
+ * life, the response carries a renewed one (RenewSession re-reads the user, so a disabled
+ * account or a changed role takes effect then). An idle browser still expires on time.
+ */
+@Injectable()
+export class SessionRenewalInterceptor implements NestInterceptor {
+  constructor(private readonly commands: CommandBus) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { principal?: Principal; id?: unknown }>();
+    const response = http.getResponse<Response>();
+    const token = parseCookies(request)[SESSION_COOKIE];
+    const principal = request.principal;
+    if (!token || !principal) return next.handle();
+    const times = timesOf(token);
+    if (!times || times.exp - Date.now() / 1000 > (times.exp - times.iat) / 2) {
+      return next.handle();
+    }
+    const renewal = this.commands
+      .execute<RenewSession, RenewedSession>(
+        new RenewSession({
+          tenantId: principal.tenantId,
+          actorId: principal.userId,
+          correlationId: String(request.id ?? 'console-renewal'),
+        }),
+      )
+      .then((renewed) => setSession(request, response, renewed.accessToken, renewed.expiresIn));
+    return from(renewal).pipe(switchMap(() => next.handle()));
+  }
+}

@@ -1,0 +1,36 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { TenantTx } from '@qingshou/db';
+import { PinnedPacks } from '../../engine/run/pinned-packs';
+import { GetPackVocabulary, LocalizedName, PackVocabulary } from './get-pack-vocabulary.query';
+
+type Named = { names?: { zh: string; en?: string } };
+
+/** A code without a name of its own keeps its code, in both languages. */
+function namesOf<T extends Named>(items: readonly T[], code: (item: T) => string) {
+  const out: Record<string, LocalizedName> = {};
+  for (const item of items) {
+    const id = code(item);
+    out[id] = { zh: item.names?.zh ?? id, en: item.names?.en ?? item.names?.zh ?? id };
+  }
+  return out;
+}
+
+@QueryHandler(GetPackVocabulary)
+export class GetPackVocabularyHandler implements IQueryHandler<GetPackVocabulary, PackVocabulary> {
+  constructor(
+    private readonly tx: TenantTx,
+    private readonly packs: PinnedPacks,
+  ) {}
+
+  async execute(query: GetPackVocabulary): Promise<PackVocabulary> {
+    const view = await this.tx.run(query.tenantId, (em) => this.packs.active(em, query.tenantId));
+    const spec = view?.pack.spec;
+    if (!spec) return { stages: {}, taskKinds: {}, approvalKinds: {}, flags: {} };
+    return {
+      stages: namesOf(spec.stages, (s) => s.id),
+      taskKinds: namesOf(spec.taskKinds, (k) => k.code),
+      approvalKinds: namesOf(spec.approvals, (a) => a.kind),
+      flags: namesOf(spec.flags, (f) => f.id),
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { CommandMeta, TenantQuery } from '@qingshou/core';
+
+/** Names of the codes the tenant's pinned pack declares, so screens show 上门催收, not home-visit. */
+export class GetPackVocabulary extends TenantQuery {
+  constructor(meta: CommandMeta) {
+    super(meta);
+  }
+}
+
+export interface LocalizedName {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Code → name per kind; empty maps when no pack is installed. */
+export interface PackVocabulary {
+  readonly stages: Readonly<Record<string, LocalizedName>>;
+  readonly taskKinds: Readonly<Record<string, LocalizedName>>;
+  readonly approvalKinds: Readonly<Record<string, LocalizedName>>;
+  readonly flags: Readonly<Record<string, LocalizedName>>;
+}
