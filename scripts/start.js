@@ -18,10 +18,12 @@ const children = ['api', 'worker'].map((app) =>
 const port = process.env.PORT ?? '3000';
 console.log(`
   Qingshou 清收 is starting
+    Console    http://127.0.0.1:${port}/              (中文 / English)
     API        http://127.0.0.1:${port}/api/v1
     API docs   http://127.0.0.1:${port}/api/docs
     Health     http://127.0.0.1:${port}/health
     Queues     http://127.0.0.1:${port}/admin/queues   (platform admin)
+    Metrics    http://127.0.0.1:${port}/metrics
   Demo logins: .qingshou/demo-credentials.txt        Ctrl-C stops both processes.
 `);
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { ALL_QUEUES } from '@qingshou/jobs';
 import { loadAppConfig } from '@qingshou/core';
 import { preflight } from '@qingshou/db';
 import { WorkerModule } from './worker.module';
@@ -15,7 +16,9 @@ async function bootstrap(): Promise<void> {
   // the active job finish, and the outbox relay stops after its current pass.
   app.enableShutdownHooks();
   await app.init();
-  console.warn('Qingshou worker running: queues system, domain-events; outbox relay on');
+  console.warn(
+    `Qingshou worker running: queues ${ALL_QUEUES.join(', ')}; outbox relay on; nightly runs at each tenant's 01:00`,
+  );
 }
 
 void bootstrap();

@@ -86,6 +86,8 @@ const PORTS = [ContactPolicy, ApprovalPolicy, OverdueReasonCatalog, FileStorage]
  * allowed, approvers from the seeds, the six overdue causes of 篇六, local-disk storage.
  * `CollectionModule.withPorts({...})` binds the policy engine's implementations instead.
  */
+const BOUND_COLLECTION = new WeakMap<CollectionPorts, DynamicModule>();
+
 @Module({
   imports: [CqrsModule, CalendarModule, MikroOrmModule.forFeature(COLLECTION_ENTITIES)],
   providers: [
@@ -101,12 +103,18 @@ const PORTS = [ContactPolicy, ApprovalPolicy, OverdueReasonCatalog, FileStorage]
 })
 export class CollectionModule {
   /** Dynamic providers register after the decorator's, so the same token is replaced. */
+  /**
+   * One module per ports object: Nest 11 tells dynamic modules apart by reference, so
+   * handing every importer the same object keeps one set of handlers in the process.
+   */
   static withPorts(ports: CollectionPorts): DynamicModule {
+    const known = BOUND_COLLECTION.get(ports);
+    if (known) return known;
     const bind = (
       token: abstract new (...args: never[]) => unknown,
       impl?: Type<unknown>,
     ): Provider[] => (impl ? [{ provide: token, useExisting: impl }] : []);
-    return {
+    const bound: DynamicModule = {
       module: CollectionModule,
       imports: [...(ports.imports ?? [])],
       providers: [
@@ -116,5 +124,7 @@ export class CollectionModule {
         ...bind(FileStorage, ports.fileStorage),
       ],
     };
+    BOUND_COLLECTION.set(ports, bound);
+    return bound;
   }
 }

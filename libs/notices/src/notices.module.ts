@@ -33,6 +33,8 @@ export interface NoticesPorts {
  * RecordDelivery, DispatchNotices (delivery through channel adapters); queries: GetNotice,
  * GetNoticeHtml, PreviewNotice, ListNoticeDispatches.
  */
+const BOUND_NOTICES = new WeakMap<NoticesPorts, DynamicModule>();
+
 @Module({
   imports: [CqrsModule, CalendarModule],
   providers: [
@@ -60,10 +62,18 @@ export interface NoticesPorts {
 })
 export class NoticesModule {
   /** Dynamic providers register after the decorator's, so the same token is replaced. */
+  /**
+   * One module per ports object: Nest 11 tells dynamic modules apart by reference, so
+   * handing every importer the same object keeps one set of handlers in the process.
+   */
   static withPorts(ports: NoticesPorts): DynamicModule {
+    const known = BOUND_NOTICES.get(ports);
+    if (known) return known;
     const providers: Provider[] = ports.templateSource
       ? [{ provide: NoticeTemplateSource, useExisting: ports.templateSource }]
       : [];
-    return { module: NoticesModule, imports: [...(ports.imports ?? [])], providers };
+    const bound = { module: NoticesModule, imports: [...(ports.imports ?? [])], providers };
+    BOUND_NOTICES.set(ports, bound);
+    return bound;
   }
 }

@@ -329,6 +329,8 @@ export class DemoPortfolioSeeder {
         payload: { debtorId: s.debtorId, scope, accountIds: s.accountIds },
         before: null,
         after: { ...snapshot, debtorId: s.debtorId, scope, accountIds: s.accountIds },
+        // Relayed like OpenCase's: the worker runs the pack's rules on them (篇八's first call).
+        publish: ['domain-events'],
       });
       if (assignee) {
         assignments.push([tenantId, randomUUID(), id, assignee, DEMO_ACTOR, openedAt]);
@@ -345,6 +347,7 @@ export class DemoPortfolioSeeder {
           },
           before: snapshot,
           after: { ...snapshot, assigneeId: assignee },
+          publish: ['domain-events'],
         });
       }
     });

@@ -29,7 +29,9 @@ export async function reconcileSettings(ctx: MergeContext): Promise<ReconcileSet
   const days = Number(row?.days ?? DEFAULT_MATCH_DAYS);
   return {
     reconcile: row?.reconcile === true,
-    windowDays: Number.isInteger(days) ? Math.min(Math.max(days, 0), MAX_MATCH_DAYS) : DEFAULT_MATCH_DAYS,
+    windowDays: Number.isInteger(days)
+      ? Math.min(Math.max(days, 0), MAX_MATCH_DAYS)
+      : DEFAULT_MATCH_DAYS,
   };
 }
 
