@@ -41,9 +41,10 @@ export class AccountBalances {
   }
 
   /**
-   * Asks the registered BalanceRelief (if any) once per account, while the transaction is
-   * open; `compute` then applies it. Callers that load rows themselves (the engine's chunks)
-   * call this before computing, or they see the contract terms only.
+   * Asks the registered BalanceRelief (if any) for the accounts' reliefs at once (one read
+   * for the whole list), while the transaction is open; `compute` then applies them. Callers
+   * that load rows themselves (the engine's chunks) call this before computing, or they see
+   * the contract terms only.
    */
   async attachRelief(
     em: EntityManager,
@@ -51,11 +52,12 @@ export class AccountBalances {
     loaded: readonly LoadedAccount[],
   ): Promise<void> {
     const relief = this.reliefs.current();
-    if (!relief) return;
-    for (const one of loaded) {
-      const adjuster = await relief.adjusterFor(em, tenantId, one);
+    if (!relief || loaded.length === 0) return;
+    const adjusters = await relief.adjustersFor(em, tenantId, loaded);
+    loaded.forEach((one, i) => {
+      const adjuster = adjusters[i];
       if (adjuster) this.adjusters.set(one, adjuster);
-    }
+    });
   }
 
   compute(tenantId: string, loaded: LoadedAccount, asOf: LocalDate): Balance {

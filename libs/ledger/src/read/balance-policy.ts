@@ -34,8 +34,8 @@ export type BalanceAdjuster = (
 ) => Balance;
 
 /**
- * Port: asked once per account load, inside the caller's transaction, so it may read what it
- * needs (the tenant's pinned pack, approvals). Null: no relief for this account.
+ * Port: asked for every account loaded, inside the caller's transaction, so it may read what
+ * it needs (the tenant's pinned pack, approvals). Null: no relief for this account.
  */
 export abstract class BalanceRelief {
   abstract adjusterFor(
@@ -43,6 +43,21 @@ export abstract class BalanceRelief {
     tenantId: string,
     loaded: LoadedAccount,
   ): Promise<BalanceAdjuster | null>;
+
+  /**
+   * The adjusters of many accounts, in their order. The default asks adjusterFor one by
+   * one; a relief that reads the database overrides it with one read for the whole list
+   * (the daily run's chunks are 1,000 accounts).
+   */
+  async adjustersFor(
+    em: EntityManager,
+    tenantId: string,
+    loaded: readonly LoadedAccount[],
+  ): Promise<(BalanceAdjuster | null)[]> {
+    const out: (BalanceAdjuster | null)[] = [];
+    for (const one of loaded) out.push(await this.adjusterFor(em, tenantId, one));
+    return out;
+  }
 }
 
 /**

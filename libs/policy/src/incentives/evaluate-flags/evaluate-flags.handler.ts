@@ -4,6 +4,7 @@ import { CalendarService, Clock } from '@qingshou/calendar';
 import { DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
+import { AccountStateTables } from '../../kpi/sql/account-state-tables';
 import { selectSubjects } from '../../kpi/sql/select-subjects';
 import { PinnedPack, pinnedPack, resolveAsOf, tenantTimeZone } from '../../kpi/support/pinned-pack';
 import { EvaluatedFlags, EvaluateFlags, FlagChanges } from './evaluate-flags.command';
@@ -26,9 +27,20 @@ export class EvaluateFlagsHandler implements ICommandHandler<EvaluateFlags, Eval
       const asOf = await resolveAsOf(em, this.calendar, command.tenantId, command.asOf);
       const flags: FlagChanges[] = [];
       const events: DomainEvent[] = [];
+      // Every flag's conditions read the same account state: computed once for the transaction.
+      const tables = new AccountStateTables(em, command.tenantId);
       for (const flag of pack.spec.flags.filter((f) => f.setWhen || f.clearWhen)) {
         const select = (condition: unknown) =>
-          selectSubjects(em, command.tenantId, pack, timeZone, asOf, subjectOf(flag), condition);
+          selectSubjects(
+            em,
+            command.tenantId,
+            pack,
+            timeZone,
+            asOf,
+            subjectOf(flag),
+            condition,
+            tables,
+          );
         const keyOf = (s: { debtorId: string; accountId: string | null }) =>
           subjectOf(flag) === 'account' ? (s.accountId as string) : s.debtorId;
         const live = await liveFlags(em, command.tenantId, flag);

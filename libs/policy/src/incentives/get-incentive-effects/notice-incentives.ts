@@ -14,7 +14,7 @@ import {
   type IncentiveStatus,
 } from '../relief/evaluate-incentive';
 import { incentiveRule, type PinnedIncentive } from '../relief/incentive-rules';
-import { approvalStates } from '../support/incentive-rows';
+import { approvalStatesOf } from '../support/incentive-rows';
 
 /** An account as the engine priced it: its terms and the ledger's computation. */
 export interface PricedAccount {
@@ -55,12 +55,11 @@ export async function noticeIncentives(
   const rules = incentives.map(incentiveRule).filter((r) => r.printOnNotices && r.deadline);
   if (rules.length === 0 || accounts.length === 0) return [];
   const kinds = [...new Set(rules.map((r) => r.approvalKind).filter((k): k is string => !!k))];
-  const states = new Map(
-    await Promise.all(
-      accounts.map(
-        async (a) => [a.accountId, await approvalStates(em, tenantId, a.accountId, kinds)] as const,
-      ),
-    ),
+  const states = await approvalStatesOf(
+    em,
+    tenantId,
+    accounts.map((a) => a.accountId),
+    kinds,
   );
   const out: NoticeIncentive[] = [];
   for (const rule of rules) {

@@ -6,7 +6,12 @@ import {
   BalanceReliefs,
   type LoadedAccount,
 } from '@qingshou/ledger';
-import { approvalKinds, approvalStates, pinnedIncentives } from '../support/incentive-rows';
+import {
+  approvalKinds,
+  type ApprovalState,
+  approvalStatesOf,
+  pinnedIncentives,
+} from '../support/incentive-rows';
 import { evaluateIncentive, relievedBalance } from './evaluate-incentive';
 import type { IncentiveRule } from './incentive-rules';
 
@@ -36,18 +41,21 @@ export class IncentiveRelief extends BalanceRelief implements OnModuleInit {
     tenantId: string,
     loaded: LoadedAccount,
   ): Promise<BalanceAdjuster | null> {
+    const [adjuster] = await this.adjustersFor(em, tenantId, [loaded]);
+    return adjuster;
+  }
+
+  /** The pack's incentives once, and every account's approvals in one read. */
+  override async adjustersFor(
+    em: EntityManager,
+    tenantId: string,
+    loaded: readonly LoadedAccount[],
+  ): Promise<(BalanceAdjuster | null)[]> {
     const rules = (await this.rules(em, tenantId)).filter((r) => !r.unsupported);
-    if (rules.length === 0) return null;
-    const approvals = await approvalStates(em, tenantId, loaded.account.id, approvalKinds(rules));
-    const account = { type: loaded.account.type, loan: loaded.loan };
-    return (asOf, compute) => {
-      for (const rule of rules) {
-        const approved = rule.approvalKind ? approvals.get(rule.approvalKind) === 'approved' : true;
-        const outcome = evaluateIncentive(rule, account, approved, asOf, compute);
-        if (outcome.status === 'applied') return relievedBalance(rule, loaded.loan, asOf, compute);
-      }
-      return compute(loaded.loan, asOf);
-    };
+    if (rules.length === 0) return loaded.map(() => null);
+    const ids = loaded.map((one) => one.account.id);
+    const approvals = await approvalStatesOf(em, tenantId, ids, approvalKinds(rules));
+    return loaded.map((one) => adjusterOf(rules, one, approvals.get(one.account.id) ?? new Map()));
   }
 
   private rules(em: EntityManager, tenantId: string): Promise<IncentiveRule[]> {
@@ -57,4 +65,21 @@ export class IncentiveRelief extends BalanceRelief implements OnModuleInit {
     byTenant.set(tenantId, found);
     return found;
   }
+}
+
+/** The account's balance on the first incentive that applies, else on the contract terms. */
+function adjusterOf(
+  rules: readonly IncentiveRule[],
+  loaded: LoadedAccount,
+  approvals: ReadonlyMap<string, ApprovalState>,
+): BalanceAdjuster {
+  const account = { type: loaded.account.type, loan: loaded.loan };
+  return (asOf, compute) => {
+    for (const rule of rules) {
+      const approved = rule.approvalKind ? approvals.get(rule.approvalKind) === 'approved' : true;
+      const outcome = evaluateIncentive(rule, account, approved, asOf, compute);
+      if (outcome.status === 'applied') return relievedBalance(rule, loaded.loan, asOf, compute);
+    }
+    return compute(loaded.loan, asOf);
+  };
 }

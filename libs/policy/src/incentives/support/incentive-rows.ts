@@ -27,18 +27,37 @@ export async function approvalStates(
   accountId: string,
   kinds: readonly string[],
 ): Promise<Map<string, ApprovalState>> {
-  const states = new Map<string, ApprovalState>(kinds.map((k) => [k, 'none']));
-  if (kinds.length === 0) return states;
-  const rows = await em.execute<{ kind: string; status: ApprovalState }[]>(
-    `select distinct on (ap.kind) ap.kind, ap.status
-     from approvals ap
-     join case_accounts ca on ca.tenant_id = ap.tenant_id and ca.case_id = ap.case_id
-     where ap.tenant_id = ? and ca.account_id = ? and ap.kind = any(?::text[])
-     order by ap.kind, (ap.status = 'approved') desc, ap.requested_at desc`,
-    [tenantId, accountId, pgTextArray(kinds)],
+  const states = await approvalStatesOf(em, tenantId, [accountId], kinds);
+  return states.get(accountId) as Map<string, ApprovalState>;
+}
+
+/**
+ * approvalStates for many accounts in one statement (a balance chunk, a notice's case):
+ * account id → kind → state, every account and kind present ('none' when nothing was
+ * asked). An approval granted on any covering case wins; else the latest request's status.
+ */
+export async function approvalStatesOf(
+  em: EntityManager,
+  tenantId: string,
+  accountIds: readonly string[],
+  kinds: readonly string[],
+): Promise<Map<string, Map<string, ApprovalState>>> {
+  const out = new Map<string, Map<string, ApprovalState>>(
+    accountIds.map((id) => [id, new Map<string, ApprovalState>(kinds.map((k) => [k, 'none']))]),
   );
-  rows.forEach((r) => states.set(r.kind, r.status));
-  return states;
+  if (kinds.length === 0 || accountIds.length === 0) return out;
+  const rows = await em.execute<{ account_id: string; kind: string; status: ApprovalState }[]>(
+    `select distinct on (ca.account_id, ap.kind) ca.account_id, ap.kind, ap.status
+     from case_accounts ca
+     join approvals ap on ap.tenant_id = ca.tenant_id and ap.case_id = ca.case_id
+     where ca.tenant_id = ? and ca.account_id = any(?::uuid[]) and ap.kind = any(?::text[])
+     order by ca.account_id, ap.kind, (ap.status = 'approved') desc, ap.requested_at desc`,
+    [tenantId, pgTextArray([...new Set(accountIds)]), pgTextArray(kinds)],
+  );
+  // PostgreSQL answers uuids in lower case; the caller's ids are the keys.
+  const given = new Map(accountIds.map((id) => [id.toLowerCase(), id]));
+  rows.forEach((r) => out.get(given.get(r.account_id) ?? r.account_id)?.set(r.kind, r.status));
+  return out;
 }
 
 export function approvalKinds(rules: readonly IncentiveRule[]): string[] {

@@ -4,6 +4,7 @@ import type { LocalDate } from '@qingshou/calendar';
 import { Dec, type DpdBand, type LoanClass } from '@qingshou/ledger';
 import { METRICS, type MetricName } from '../../registry/metrics';
 import { ACCOUNT_STATE_CTES, K_CTE, kParams, RECOVERY_CTES } from '../sql/account-state.sql';
+import type { AccountStateTables } from '../sql/account-state-tables';
 import { AGGREGATE_SQL, dimensionSql } from '../sql/dimensions.sql';
 import type { PinnedPack } from '../support/pinned-pack';
 import { accountTypesFor, unitsSql } from './metric-units';
@@ -69,7 +70,16 @@ const PLAN_INPUT: Record<string, { input: string; arg: string }> = {
  */
 @Injectable()
 export class MetricCalculator {
-  async compute(em: EntityManager, ctx: MetricContext, req: MetricRequest): Promise<MetricResult> {
+  /**
+   * `tables`: the transaction's cached account state, for a caller that computes many
+   * metrics as of the same date (see AccountStateTables); without it, computed inline.
+   */
+  async compute(
+    em: EntityManager,
+    ctx: MetricContext,
+    req: MetricRequest,
+    tables?: AccountStateTables,
+  ): Promise<MetricResult> {
     const entry = METRICS[req.metric as MetricName];
     if (!entry) throw new Error(`unknown metric ${req.metric}`);
     const flow = isFlowMetric(req.metric);
@@ -80,8 +90,15 @@ export class MetricCalculator {
       ? null
       : (req.window ?? { name: periodName, ...periodOf(periodName, req.asOf, drive) });
     const bands = ctx.pack.spec.classification?.loanClassBands as DpdBand<LoanClass>[] | undefined;
-    const sql = `with ${K_CTE}, ${ACCOUNT_STATE_CTES}, ${RECOVERY_CTES},
-      ${unitsSql(req.metric, { basis: req.args.basis as string | undefined, loanClassBands: bands })},
+    const units = unitsSql(req.metric, {
+      basis: req.args.basis as string | undefined,
+      loanClassBands: bands,
+    });
+    const state = tables
+      ? await tables.ctes(req.asOf, { acct: /\bacct\b/.test(units), rec: /\brec\b/.test(units) })
+      : { accountState: ACCOUNT_STATE_CTES, recovery: RECOVERY_CTES };
+    const sql = `with ${K_CTE}, ${state.accountState}, ${state.recovery},
+      ${units},
       ${dimensionSql(req.per)}
       ${AGGREGATE_SQL}`;
     const rows = await em.execute<

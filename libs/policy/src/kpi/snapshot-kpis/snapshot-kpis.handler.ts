@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CalendarService, Clock } from '@qingshou/calendar';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { MetricCalculator, MetricValue } from '../metrics/metric-calculator';
+import { AccountStateTables } from '../sql/account-state-tables';
 import { pinnedPack, resolveAsOf, tenantTimeZone } from '../support/pinned-pack';
 import { KpiSnapshotResult, SnapshotKpis } from './snapshot-kpis.command';
 import { Series, seriesOf } from './snapshot-series';
@@ -27,10 +28,12 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
       const ctx = { tenantId: command.tenantId, timeZone, pack };
       const now = this.clock.now();
       const series = seriesOf(pack.spec);
+      // Every series reads the same account state: computed once for the transaction.
+      const tables = new AccountStateTables(em, command.tenantId);
       let rows = 0;
       let changed = 0;
       for (const one of series) {
-        const result = await this.calculator.compute(em, ctx, { ...one, asOf });
+        const result = await this.calculator.compute(em, ctx, { ...one, asOf }, tables);
         rows += result.values.length;
         changed += await upsert(em, command.tenantId, asOf, one, result.values, now);
       }

@@ -36,6 +36,9 @@ export function kParams(scope: KpiScope): unknown[] {
   ];
 }
 
+/** The accounts a statement reads: those of the metric's account types (k.account_types). */
+const TYPE_FILTER = 'a.type = any(k.account_types)';
+
 /**
  * Each account as of k.as_of by the contractual waterfall: net receipts dated on or before
  * the date (a reversal is a negative row, so a reversed receipt nets out) cover each
@@ -45,9 +48,11 @@ export function kParams(scope: KpiScope): unknown[] {
  * the earliest installment due before the date and not covered, as the ledger does.
  * Columns of `acct`: account_id, debtor_id, type, outstanding_principal, overdue_amount
  * (due before the date, unpaid), overdue_principal, past_due_amount (all due before the
- * date), has_due (something due on or before the date), dpd.
+ * date), has_due (something due on or before the date), dpd. `typeFilter` chooses the
+ * accounts (an SQL condition on `a`): the metric's types, or `true` for a cached table.
  */
-export const ACCOUNT_STATE_CTES = `
+export function accountStateCtes(typeFilter = TYPE_FILTER): string {
+  return `
   acct_pay as (
     select p.account_id, sum(p.amount) as paid
     from payments p join k on p.tenant_id = k.tenant_id
@@ -62,7 +67,7 @@ export const ACCOUNT_STATE_CTES = `
     from installments i
     join k on i.tenant_id = k.tenant_id
     join accounts a on a.tenant_id = i.tenant_id and a.id = i.account_id
-    where a.type = any(k.account_types) and a.start_date <= k.as_of
+    where ${typeFilter} and a.start_date <= k.as_of
   ),
   acct_cover as (
     select ai.*,
@@ -86,24 +91,19 @@ export const ACCOUNT_STATE_CTES = `
     where a.tenant_id = k.tenant_id
     group by a.id, a.debtor_id, a.type, k.as_of
   )`;
+}
+
+export const ACCOUNT_STATE_CTES = accountStateCtes();
 
 /**
  * Receipts as known on k.as_of (a receipt reversed on or before it never counted), and the
  * part of each that recovered arrears: the contract amounts due before its date and not yet
  * covered by earlier receipts. Money paid ahead or on the due date is not "recovered".
- * `rec`: account_id, debtor_id, paid_on, amount, recovered.
+ * `rec`: account_id, debtor_id, type, paid_on, amount, recovered. `typeFilter` as for
+ * accountStateCtes.
  */
-export const RECOVERY_CTES = `
-  rec_receipt as (
-    select p.account_id, a.debtor_id, p.id, p.paid_on, p.amount, p.recorded_at
-    from payments p
-    join k on p.tenant_id = k.tenant_id
-    join accounts a on a.tenant_id = p.tenant_id and a.id = p.account_id
-    where a.type = any(k.account_types) and p.reverses_payment_id is null and p.paid_on <= k.as_of
-      and not exists (select 1 from payments r
-                      where r.tenant_id = p.tenant_id and r.reverses_payment_id = p.id
-                        and r.paid_on <= k.as_of)
-  ),
+export function recoveryCtes(typeFilter = TYPE_FILTER): string {
+  return `${recReceiptCte(typeFilter)},
   rec_run as (
     select x.*, coalesce(sum(x.amount) over (
              partition by x.account_id order by x.paid_on, x.recorded_at, x.id
@@ -111,13 +111,31 @@ export const RECOVERY_CTES = `
     from rec_receipt x
   ),
   rec as (
-    select x.account_id, x.debtor_id, x.paid_on, x.amount,
+    select x.account_id, x.debtor_id, x.type, x.paid_on, x.amount,
            least(x.amount, greatest(0, coalesce((
              select sum(i.principal + i.interest) from installments i
              where i.tenant_id = k.tenant_id and i.account_id = x.account_id
                and i.due_date < x.paid_on), 0) - x.paid_before)) as recovered
     from rec_run x cross join k
   )`;
+}
+
+/** `rec_receipt`: the receipts as known on k.as_of (see recoveryCtes). */
+export function recReceiptCte(typeFilter = TYPE_FILTER): string {
+  return `
+  rec_receipt as (
+    select p.account_id, a.debtor_id, a.type, p.id, p.paid_on, p.amount, p.recorded_at
+    from payments p
+    join k on p.tenant_id = k.tenant_id
+    join accounts a on a.tenant_id = p.tenant_id and a.id = p.account_id
+    where ${typeFilter} and p.reverses_payment_id is null and p.paid_on <= k.as_of
+      and not exists (select 1 from payments r
+                      where r.tenant_id = p.tenant_id and r.reverses_payment_id = p.id
+                        and r.paid_on <= k.as_of)
+  )`;
+}
+
+export const RECOVERY_CTES = recoveryCtes();
 
 /** The 五级分类 of a DPD column by the pack's bands (or the ledger's defaults). */
 export function loanClassSql(

@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { DpdBand, LoanClass } from '@qingshou/ledger';
 import type { PinnedPack } from '../support/pinned-pack';
 import { ACCOUNT_STATE_CTES, K_CTE, kParams } from './account-state.sql';
+import type { AccountStateTables } from './account-state-tables';
 import { compileCondition, ConditionOptions, subjectsCte } from './subject-condition.sql';
 
 export interface Subject {
@@ -22,7 +23,10 @@ export function conditionOptions(pack: PinnedPack): ConditionOptions {
   };
 }
 
-/** The debtors (or accounts) for which `condition` holds as of the date, in one statement. */
+/**
+ * The debtors (or accounts) for which `condition` holds as of the date, in one statement;
+ * on the transaction's cached account state when `tables` is given.
+ */
 export async function selectSubjects(
   em: EntityManager,
   tenantId: string,
@@ -31,10 +35,14 @@ export async function selectSubjects(
   asOf: string,
   subject: 'debtor' | 'account',
   condition: unknown,
+  tables?: AccountStateTables,
 ): Promise<SubjectSelection> {
   const compiled = compileCondition(condition, conditionOptions(pack));
+  const accountState = tables
+    ? (await tables.ctes(asOf, { acct: true, rec: false })).accountState
+    : ACCOUNT_STATE_CTES;
   const rows = await em.execute<{ debtor_id: string; account_id: string | null }[]>(
-    `with ${K_CTE}, ${ACCOUNT_STATE_CTES}, ${subjectsCte(subject)}
+    `with ${K_CTE}, ${accountState}, ${subjectsCte(subject)}
      select s.debtor_id, s.account_id from subj s cross join k
      where ${compiled.sql}
      order by s.debtor_id, s.account_id`,
