@@ -47,13 +47,20 @@ export async function renderThroughput(url: string): Promise<RenderFigures> {
     if (!rows[0]) throw new Error('the run issued no notice to render');
     return rows[0];
   });
-  const [pack, name] = sample.template_id.split('/');
+  return measureRenderThroughput(sample.template_id, sample.data);
+}
+
+/** The measurement itself, on one template id (`pack/name`) and the data it renders with. */
+export function measureRenderThroughput(
+  templateId: string,
+  data: Record<string, unknown>,
+): RenderFigures {
+  const [pack, name] = templateId.split('/');
   const source = readFileSync(resolve(ROOT, 'policies', pack, 'templates', `${name}.hbs`), 'utf8');
   const shared = loadSharedTemplates(resolve(ROOT, 'templates'));
-  const data = sample.data;
 
   const engine = new NoticeTemplateEngine(shared);
-  const template = engine.compile(sample.template_id, source);
+  const template = engine.compile(templateId, source);
   const viaEngine = () => engine.render(template, data).html;
 
   const bare = Handlebars.create();
@@ -90,7 +97,7 @@ export async function renderThroughput(url: string): Promise<RenderFigures> {
     microsPerRender: +((ms * 1000) / RENDERS).toFixed(1),
   });
   return {
-    template: sample.template_id,
+    template: templateId,
     renders: RENDERS,
     htmlBytes: Buffer.byteLength(html),
     sameHtml,

@@ -70,8 +70,90 @@ const NUMBER_BYTES = 25;
  * and, when there are none, the copy JSON.parse(JSON.stringify(value)) makes (holes and -0
  * as JSON writes them). The size limit is first judged on an upper bound of the JSON text;
  * only data that might exceed it is serialised to be measured exactly.
+ *
+ * Letters are almost always valid, so the walk first copies without keeping the path of the
+ * node it is at or collecting problems; only when that walk meets something it refuses is the
+ * data walked again, to name every problem.
  */
 export function checkedNoticeData(value: unknown): {
+  problems: FieldProblem[];
+  copy: NoticeData | null;
+} {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const size: Size = { bound: 2 };
+    const copy = plainCopy(value, 0, size);
+    if (
+      copy !== REFUSED &&
+      (size.bound <= MAX_BYTES || Buffer.byteLength(JSON.stringify(value)) <= MAX_BYTES)
+    ) {
+      return { problems: [], copy: copy as NoticeData };
+    }
+  }
+  return checkedWithProblems(value);
+}
+
+const REFUSED = Symbol('refused');
+interface Size {
+  bound: number;
+}
+
+/** The copy of a valid node (and the upper bound of its JSON text), or REFUSED. */
+function plainCopy(node: unknown, depth: number, size: Size): JsonValue | typeof REFUSED {
+  if (depth > MAX_DEPTH) return REFUSED;
+  if (node === null) {
+    size.bound += 4;
+    return null;
+  }
+  switch (typeof node) {
+    case 'string':
+      size.bound += node.length * BYTES_PER_UNIT + 2;
+      return node;
+    case 'boolean':
+      size.bound += 5;
+      return node;
+    case 'number':
+      if (!Number.isFinite(node)) return REFUSED;
+      size.bound += NUMBER_BYTES;
+      return node === 0 ? 0 : node;
+    case 'object':
+      break;
+    default:
+      return REFUSED;
+  }
+  if (Array.isArray(node)) {
+    const out: JsonValue[] = [];
+    for (let i = 0; i < node.length; i++) {
+      if (!(i in node)) {
+        out.push(null);
+        size.bound += 5;
+        continue;
+      }
+      const item = plainCopy(node[i], depth + 1, size);
+      if (item === REFUSED) return REFUSED;
+      out.push(item);
+      size.bound += 1;
+    }
+    size.bound += 2;
+    return out;
+  }
+  const proto = Object.getPrototypeOf(node);
+  if (proto !== Object.prototype && proto !== null) return REFUSED;
+  const out: { [key: string]: JsonValue } = {};
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (FORBIDDEN_SEGMENTS.has(key)) return REFUSED;
+    const item = plainCopy((node as Record<string, unknown>)[key], depth + 1, size);
+    if (item === REFUSED) return REFUSED;
+    out[key] = item;
+    size.bound += key.length * BYTES_PER_UNIT + 4;
+  }
+  size.bound += 2;
+  return out;
+}
+
+/** The walk that names every problem (and copies, when it finds none). */
+function checkedWithProblems(value: unknown): {
   problems: FieldProblem[];
   copy: NoticeData | null;
 } {
@@ -163,35 +245,43 @@ export function cloneNoticeData(value: NoticeData): NoticeData {
   return JSON.parse(JSON.stringify(value)) as NoticeData;
 }
 
+/** A template's required paths, split into segments once: they are checked for every letter. */
+export interface RequiredFields {
+  readonly paths: readonly string[];
+  readonly segments: readonly (readonly string[])[];
+}
+
+export function requiredFields(paths: readonly string[]): RequiredFields {
+  return { paths, segments: paths.map((path) => path.split('.')) };
+}
+
 /**
  * Required paths that are absent, null or blank. Only own properties count, so a field
  * never resolves through a prototype.
  */
 export function missingRequired(data: unknown, paths: readonly string[]): string[] {
-  return paths.filter((path) => {
-    let current: unknown = data;
-    for (const segment of segmentsOf(path)) {
-      if (current === null || typeof current !== 'object') return true;
-      if (!Object.prototype.hasOwnProperty.call(current, segment)) return true;
-      current = (current as Record<string, unknown>)[segment];
-    }
-    return (
-      current === undefined ||
-      current === null ||
-      (typeof current === 'string' && current.trim() === '')
-    );
-  });
+  return missingFields(data, requiredFields(paths));
 }
 
-/** A template's required paths, split once: they are checked for every letter it renders. */
-const SEGMENTS = new Map<string, readonly string[]>();
-
-function segmentsOf(path: string): readonly string[] {
-  let segments = SEGMENTS.get(path);
-  if (!segments) {
-    segments = path.split('.');
-    if (SEGMENTS.size >= 4096) SEGMENTS.clear();
-    SEGMENTS.set(path, segments);
+/** missingRequired with the paths split beforehand (the render path). */
+export function missingFields(data: unknown, fields: RequiredFields): string[] {
+  let missing: string[] | undefined;
+  for (let i = 0; i < fields.segments.length; i++) {
+    if (isMissing(data, fields.segments[i])) (missing ??= []).push(fields.paths[i]);
   }
-  return segments;
+  return missing ?? [];
+}
+
+function isMissing(data: unknown, segments: readonly string[]): boolean {
+  let current: unknown = data;
+  for (let i = 0; i < segments.length; i++) {
+    if (current === null || typeof current !== 'object') return true;
+    if (!Object.prototype.hasOwnProperty.call(current, segments[i])) return true;
+    current = (current as Record<string, unknown>)[segments[i]];
+  }
+  return (
+    current === undefined ||
+    current === null ||
+    (typeof current === 'string' && current.trim() === '')
+  );
 }
