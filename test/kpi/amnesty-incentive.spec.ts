@@ -1,16 +1,7 @@
+import { amnestyLoan, approveWaiver as approveWaiverOf } from './support/amnesty-book';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
-import { DecideApproval, RequestApproval } from '../../libs/collection/src';
-import {
-  bearer,
-  borrower,
-  installPack,
-  meta,
-  openCase,
-  pay,
-  reverse,
-  startKpiApi,
-} from './support/kpi-fixtures';
+import { bearer, installPack, pay, reverse, startKpiApi } from './support/kpi-fixtures';
 
 /**
  * 第二篇 四（二）1: "2012年8月1日前，愿意主动归还欠款的单位和个人，经农村信用社认可同意后，可以
@@ -40,33 +31,10 @@ describe('the amnesty is applied when an account settles before 2012-08-01 and n
   }, 120_000);
   afterAll(async () => api.close());
 
-  const loan = async (name: string) =>
-    borrower(api, tenantId, {
-      name,
-      principal: '10000.00',
-      interest: '360.00',
-      annualRate: '0.072',
-      penaltyMarkup: '0.5',
-      compound: true,
-      startDate: '2011-08-01',
-      dueOn: '2012-02-01',
-      groups: [{ type: 'village', code: '前营村' }],
-    });
+  const loan = (name: string) => amnestyLoan(api, tenantId, name);
 
-  /** 经农村信用社认可同意: asked on the debtor's case, approved by another manager. */
-  const approveWaiver = async (debtorId: string) => {
-    const caseId = await openCase(api, tenantId, managerId, debtorId);
-    const { id } = await api.commands.execute(
-      new RequestApproval(meta(tenantId, deputyId, ['manager']), {
-        caseId,
-        kind: 'waiver',
-        reason: '主动归还欠款，申请减免罚息',
-      }),
-    );
-    await api.commands.execute(
-      new DecideApproval(meta(tenantId, managerId, ['manager']), id, 'approved'),
-    );
-  };
+  const approveWaiver = (debtorId: string) =>
+    approveWaiverOf(api, tenantId, { askedBy: deputyId, approvedBy: managerId }, debtorId);
 
   const incentives = async (accountId: string, asOf: string) => {
     const response = await api

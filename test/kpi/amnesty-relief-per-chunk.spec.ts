@@ -1,17 +1,9 @@
+import { amnestyLoan, approveWaiver as approveWaiverOf } from './support/amnesty-book';
 import { TenantTx } from '../../libs/db/src';
 import { AccountBalances, refreshBalanceChunk } from '../../libs/ledger/src';
-import { DecideApproval, RequestApproval } from '../../libs/collection/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
-import {
-  borrower,
-  installPack,
-  meta,
-  openCase,
-  pay,
-  reverse,
-  startKpiApi,
-} from './support/kpi-fixtures';
+import { installPack, pay, reverse, startKpiApi } from './support/kpi-fixtures';
 
 /**
  * The daily run's balance refresh reads the co-op's approvals once for a whole chunk of
@@ -39,32 +31,10 @@ describe('incentive relief attached per chunk: one approvals read, each account 
   }, 120_000);
   afterAll(async () => api.close());
 
-  const loan = (name: string) =>
-    borrower(api, tenantId, {
-      name,
-      principal: '10000.00',
-      interest: '360.00',
-      annualRate: '0.072',
-      penaltyMarkup: '0.5',
-      compound: true,
-      startDate: '2011-08-01',
-      dueOn: '2012-02-01',
-      groups: [{ type: 'village', code: '前营村' }],
-    });
+  const loan = (name: string) => amnestyLoan(api, tenantId, name);
 
-  const approveWaiver = async (debtorId: string) => {
-    const caseId = await openCase(api, tenantId, managerId, debtorId);
-    const { id } = await api.commands.execute(
-      new RequestApproval(meta(tenantId, deputyId, ['manager']), {
-        caseId,
-        kind: 'waiver',
-        reason: '主动归还欠款，申请减免罚息',
-      }),
-    );
-    await api.commands.execute(
-      new DecideApproval(meta(tenantId, managerId, ['manager']), id, 'approved'),
-    );
-  };
+  const approveWaiver = (debtorId: string) =>
+    approveWaiverOf(api, tenantId, { askedBy: deputyId, approvedBy: managerId }, debtorId);
 
   it('prices approved, unapproved, reversed and late accounts of one chunk each on its own terms', async () => {
     const approved = await loan('甲');
