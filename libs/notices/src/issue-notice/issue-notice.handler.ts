@@ -2,13 +2,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, NotFoundError } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
-import { randomUUID } from 'node:crypto';
 import { NoticeTemplateSource, NoticeTemplateFile } from '../ports/notice-template-source';
-import { DeliveryRule } from '../rendering/front-matter';
 import { NoticeTemplateEngine } from '../rendering/template-engine';
-import { composeNoticeData, InputProblems, isUuid, NoticeContext } from '../support/notice-context';
+import { InputProblems, isUuid, NoticeContext } from '../support/notice-context';
 import { DOMAIN_EVENTS_TOPIC, NOTICE_AGGREGATE, NOTICE_EVENTS } from '../support/notice-events';
-import { findNotice, insertNoticeIfNew, NoticeView } from '../support/notice-rows';
+import { findNotice, NoticeView } from '../support/notice-rows';
+import { insertNoticesIfNew } from './notice-batch-rows';
+import { renderNoticeRow } from './notice-row';
 import { checkRule } from '../support/rule-check';
 import { IssuedNotice, IssueNotice, IssueNoticeInput } from './issue-notice.command';
 
@@ -58,36 +58,17 @@ export class IssueNoticeHandler implements ICommandHandler<IssueNotice, IssuedNo
     if (debtor.length === 0) throw new NotFoundError('Debtor', input.debtorId);
 
     const template = this.engine.compile(file.templateId, file.source);
-    const chosen = input.deliveryRule ?? template.frontMatter.delivery;
-    const rule: DeliveryRule | null = chosen
-      ? { periodDays: chosen.periodDays, fallbackOffsetDays: chosen.fallbackOffsetDays }
-      : null;
     const tenant = await this.context.tenant(em, tenantId);
-    const id = randomUUID();
-    const data = composeNoticeData(input.data, tenant, {
-      id,
-      title: template.frontMatter.title,
-      rule,
-    });
-    const rendered = this.engine.render(template, data);
     const now = this.context.now();
-    const inserted = await insertNoticeIfNew(em, {
-      tenantId,
-      id,
-      caseId: input.caseId?.toLowerCase() ?? null,
-      debtorId: input.debtorId.toLowerCase(),
-      templateId: file.templateId,
-      packVersion: file.packVersion,
-      templateHash: rendered.templateHash,
-      channel: rendered.channel,
-      title: rendered.title,
-      html: rendered.html,
-      data: rendered.data,
-      idempotencyKey: input.idempotencyKey,
-      deliveryRule: rule,
-      issuedBy: command.actorId,
-      at: now,
-    });
+    const row = renderNoticeRow(
+      this.engine,
+      { tenantId, actorId: command.actorId, at: now },
+      input,
+      { file, template },
+      tenant,
+    );
+    const { id, deliveryRule: rule } = row;
+    const inserted = (await insertNoticesIfNew(em, [row])).has(id);
     if (!inserted) {
       // Lost a race with a concurrent issue under the same key: theirs stands.
       const winner = await findNotice(em, tenantId, { idempotencyKey: input.idempotencyKey });

@@ -2,17 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, NotFoundError } from '@qingshou/core';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
-import { randomUUID } from 'node:crypto';
 import { NoticeTemplateFile, NoticeTemplateSource } from '../ports/notice-template-source';
-import { DeliveryRule } from '../rendering/front-matter';
 import { NoticeTemplate, NoticeTemplateEngine } from '../rendering/template-engine';
-import { composeNoticeData, NoticeContext, TenantProfile } from '../support/notice-context';
+import { NoticeContext } from '../support/notice-context';
 import { DOMAIN_EVENTS_TOPIC, NOTICE_AGGREGATE, NOTICE_EVENTS } from '../support/notice-events';
 import type { NewNoticeRow } from '../support/notice-rows';
-import type { IssueNoticeInput } from './issue-notice.command';
 import { checkInput, sameNotice } from './issue-notice.handler';
 import { IssuedNotices, IssueNotices, IssueNoticesOutcome } from './issue-notices.command';
 import { insertNoticesIfNew, knownDebtors, type StoredKey, storedByKey } from './notice-batch-rows';
+import { renderNoticeRow } from './notice-row';
 
 type Outcome = { -readonly [K in keyof IssueNoticesOutcome]: IssueNoticesOutcome[K] };
 
@@ -109,7 +107,13 @@ export class IssueNoticesHandler implements ICommandHandler<IssueNotices, Issued
           one = { file, template: this.engine.compile(file.templateId, file.source) };
           compiled.set(input.templateId, one);
         }
-        const row = this.render(command, input, one, tenant, now);
+        const row = renderNoticeRow(
+          this.engine,
+          { tenantId, actorId: command.actorId, at: now },
+          input,
+          one,
+          tenant,
+        );
         rowIndex.set(row.id, i);
         rows.push(row);
         inBatch.set(input.idempotencyKey, row);
@@ -125,43 +129,6 @@ export class IssueNoticesHandler implements ICommandHandler<IssueNotices, Issued
     const events = rows.filter((r) => written.has(r.id)).map(issuedEvent);
     await this.events.append(em, { ...command, occurredAt: now }, events);
     return events.length;
-  }
-
-  private render(
-    command: IssueNotices,
-    input: IssueNoticeInput,
-    { file, template }: Compiled,
-    tenant: TenantProfile,
-    now: Date,
-  ): NewNoticeRow {
-    const chosen = input.deliveryRule ?? template.frontMatter.delivery;
-    const rule: DeliveryRule | null = chosen
-      ? { periodDays: chosen.periodDays, fallbackOffsetDays: chosen.fallbackOffsetDays }
-      : null;
-    const id = randomUUID();
-    const data = composeNoticeData(input.data, tenant, {
-      id,
-      title: template.frontMatter.title,
-      rule,
-    });
-    const rendered = this.engine.render(template, data);
-    return {
-      tenantId: command.tenantId,
-      id,
-      caseId: input.caseId?.toLowerCase() ?? null,
-      debtorId: input.debtorId.toLowerCase(),
-      templateId: file.templateId,
-      packVersion: file.packVersion,
-      templateHash: rendered.templateHash,
-      channel: rendered.channel,
-      title: rendered.title,
-      html: rendered.html,
-      data: rendered.data,
-      idempotencyKey: input.idempotencyKey,
-      deliveryRule: rule,
-      issuedBy: command.actorId,
-      at: now,
-    };
   }
 
   /** Keys a concurrent issue stored first: theirs stands, as in IssueNotice. */

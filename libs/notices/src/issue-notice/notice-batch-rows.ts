@@ -65,8 +65,9 @@ export async function knownDebtors(
 }
 
 /**
- * insertNoticeIfNew for many rows: multi-row inserts, ON CONFLICT on the key does nothing
- * (a concurrent issue of the same key wins), and the ids actually written are returned.
+ * Inserts notices unless the tenant already has one with the key: multi-row inserts, ON
+ * CONFLICT on the key waits for a concurrent writer of the same key and does nothing (theirs
+ * wins, so two simultaneous retries store one notice); returns the ids actually written.
  */
 export async function insertNoticesIfNew(
   em: EntityManager,

@@ -116,41 +116,6 @@ export interface NewNoticeRow {
   readonly at: Date;
 }
 
-/**
- * Inserts unless the tenant already has a notice with this idempotency key; returns whether
- * a row was written. ON CONFLICT waits for a concurrent writer of the same key, so two
- * simultaneous retries produce one notice.
- */
-export async function insertNoticeIfNew(em: EntityManager, row: NewNoticeRow): Promise<boolean> {
-  const inserted = await em.execute(
-    `insert into notices (tenant_id, id, case_id, debtor_id, template_id, pack_version,
-       template_hash, channel, title, rendered_html, data, idempotency_key, delivery_rule,
-       issued_by, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)
-     on conflict (tenant_id, idempotency_key) do nothing
-     returning id`,
-    [
-      row.tenantId,
-      row.id,
-      row.caseId,
-      row.debtorId,
-      row.templateId,
-      row.packVersion,
-      row.templateHash,
-      row.channel,
-      row.title,
-      row.html,
-      JSON.stringify(row.data),
-      row.idempotencyKey,
-      row.deliveryRule ? JSON.stringify(row.deliveryRule) : null,
-      row.issuedBy,
-      row.at,
-      row.at,
-    ],
-  );
-  return inserted.length === 1;
-}
-
 export interface DeliveryUpdate extends DeadlineFields {
   readonly status: DeliveryStatus;
   readonly on: LocalDate;
