@@ -1,14 +1,14 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { bootTestWorker } from '../support/test-worker';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Test, TestingModule } from '@nestjs/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
 import { connect, createTestDatabase, TestDatabase } from '../support/test-db';
 
 describe('the worker runs the SLA monitor per tenant from the "sla-monitor" queue (issue 6)', () => {
   let db: TestDatabase;
-  let worker: TestingModule;
+  let worker: INestApplicationContext;
   let events: QueueEvents;
   const tenantId = randomUUID();
   const taskId = randomUUID();
@@ -49,12 +49,7 @@ describe('the worker runs the SLA monitor per tenant from the "sla-monitor" queu
          'k1', 't', now() - interval '3 hours')`,
       [tenantId, taskId, caseId],
     );
-    worker = await Test.createTestingModule({
-      imports: [
-        WorkerModule.forRoot({ config: db.config, queuePrefix: prefix, startRelay: false }),
-      ],
-    }).compile();
-    await worker.init();
+    worker = await bootTestWorker(db, prefix);
     events = new QueueEvents(QUEUES.slaMonitor, {
       connection: redisConnectionOptions(db.config.REDIS_URL),
       prefix,

@@ -1,3 +1,4 @@
+import { bootTestWorker } from '../support/test-worker';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
@@ -7,7 +8,6 @@ import { resolve } from 'node:path';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/http/configure-app';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { ImportFiles } from '../../libs/imports/src';
 import { createTestDatabase, TestDatabase } from '../support/test-db';
 import { createTenant, createUser, login, TestApi } from '../support/test-app';
@@ -34,12 +34,7 @@ describe('POST /imports queues the file; the worker imports it; GET /imports/{id
     }).compile();
     app = configureApp(api.createNestApplication({ logger: false }));
     await app.init();
-    worker = await Test.createTestingModule({
-      imports: [
-        WorkerModule.forRoot({ config: db.config, queuePrefix: prefix, startRelay: false }),
-      ],
-    }).compile();
-    await worker.init();
+    worker = await bootTestWorker(db, prefix);
     tenantId = await createTenant(testApi(), 'job-path');
     await createUser(testApi(), tenantId, 'clerk1', ['clerk']);
     token = await login(testApi(), 'job-path', 'clerk1');

@@ -1,9 +1,8 @@
+import { bootTestWorker } from '../support/test-worker';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
 import { createTestDatabase, TestDatabase } from '../support/test-db';
 
@@ -15,12 +14,7 @@ describe('the worker boots and processes the system queue on the real Redis', ()
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    worker = await Test.createTestingModule({
-      imports: [
-        WorkerModule.forRoot({ config: db.config, queuePrefix: prefix, startRelay: false }),
-      ],
-    }).compile();
-    await worker.init();
+    worker = await bootTestWorker(db, prefix);
     events = new QueueEvents(QUEUES.system, {
       connection: redisConnectionOptions(db.config.REDIS_URL),
       prefix,

@@ -1,18 +1,18 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { bootTestWorker } from '../support/test-worker';
 import { getQueueToken } from '@nestjs/bullmq';
-import { TestingModule, Test } from '@nestjs/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
 import { connect, createTestDatabase, TestDatabase } from '../support/test-db';
 import { filesUnder } from './support/dispatch-harness';
 
 describe('the worker delivers notices from the "notices" queue (issue 6)', () => {
   let db: TestDatabase;
-  let worker: TestingModule;
+  let worker: INestApplicationContext;
   let events: QueueEvents;
   let outboxDir: string;
   const tenantId = randomUUID();
@@ -22,12 +22,7 @@ describe('the worker delivers notices from the "notices" queue (issue 6)', () =>
     db = await createTestDatabase();
     outboxDir = await mkdtemp(join(tmpdir(), 'qs-outbox-'));
     db.config.NOTICE_OUTBOX_DIR = outboxDir;
-    worker = await Test.createTestingModule({
-      imports: [
-        WorkerModule.forRoot({ config: db.config, queuePrefix: prefix, startRelay: false }),
-      ],
-    }).compile();
-    await worker.init();
+    worker = await bootTestWorker(db, prefix);
     events = new QueueEvents(QUEUES.notices, {
       connection: redisConnectionOptions(db.config.REDIS_URL),
       prefix,

@@ -1,13 +1,10 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { localDateOf, addDays } from '../../libs/calendar/src';
-import { loadAppConfig } from '../../libs/core/src';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
 import { GetRun, RequestRun, type RequestedRun, type RunView } from '../../libs/operations/src';
-import { connect, createTestDatabase, TestDatabase } from '../support/test-db';
-import { ADMIN_URL, urlFor } from '../support/test-db-names';
+import { cloneTestDatabase, connect, createTestDatabase, TestDatabase } from '../support/test-db';
 import { writeMicroloanBook } from './support/portfolio';
 import { bootWorker, eventCounts, meta, packTenant, startRunKit } from './support/run-kit';
 import { spawnWorker } from './support/worker-spawn';
@@ -57,39 +54,6 @@ async function snapshot(url: string, tenantId: string) {
   }
 }
 
-/** A second database with the same rows: `create database … template …`. */
-async function cloneDatabase(source: TestDatabase): Promise<TestDatabase> {
-  const name = `${source.name}_b`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`create database "${name}" template "${source.name}"`);
-  } finally {
-    await admin.end();
-  }
-  const config = loadAppConfig({
-    DATABASE_URL: urlFor(name),
-    REDIS_URL: source.config.REDIS_URL,
-    JWT_SECRET: source.config.JWT_SECRET,
-    REDIS_KEY_PREFIX: `${name}:`,
-  });
-  return {
-    name,
-    ownerUrl: urlFor(name),
-    appUrl: config.appDatabaseUrl,
-    config,
-    async drop() {
-      const c = new Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
-
 async function until<T>(
   what: string,
   probe: () => Promise<T | undefined>,
@@ -126,7 +90,7 @@ describe('SIGKILL the worker mid-run: on restart the run resumes and ends exactl
     } finally {
       await kit.close();
     }
-    b = await cloneDatabase(a);
+    b = await cloneTestDatabase(a);
   }, 120_000);
   afterAll(async () => {
     await a?.drop();

@@ -18,7 +18,21 @@ export interface TestDatabase {
 /** A database of its own for one test file, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = templateDb();
-  const name = `${runPrefix(template)}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return cloneDatabase(
+    template,
+    `${runPrefix(template)}_${process.pid}_${randomBytes(4).toString('hex')}`,
+  );
+}
+
+/**
+ * A second database with the same rows as `source` (e.g. to compare a killed run with an
+ * uninterrupted one); nobody may be connected to `source` while it is copied.
+ */
+export async function cloneTestDatabase(source: TestDatabase): Promise<TestDatabase> {
+  return cloneDatabase(source.name, `${source.name}_b`);
+}
+
+async function cloneDatabase(template: string, name: string): Promise<TestDatabase> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {

@@ -1,10 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
-import { WorkerModule } from '../../../apps/worker/src/worker.module';
-import { Clock, FixedClock } from '../../../libs/calendar/src';
+import { FixedClock } from '../../../libs/calendar/src';
 import { PLATFORM_TENANT_ID } from '../../../libs/db/src';
 import {
   ExecuteRun,
@@ -15,6 +13,7 @@ import {
 import { InstallPack } from '../../../libs/policy/src';
 import { CreateTenant } from '../../../libs/tenancy/src';
 import { connect, createTestDatabase, TestDatabase } from '../../support/test-db';
+import { bootTestWorker } from '../../support/test-worker';
 
 /** One test file's world: the real worker module on its own database and queue prefix. */
 export interface RunKit {
@@ -36,25 +35,13 @@ export const meta = (tenantId: string, actorId = 'test-operator') => ({
   correlationId: `test-${randomBytes(4).toString('hex')}`,
 });
 
-export async function bootWorker(
-  db: TestDatabase,
-  prefix: string,
-  clock: FixedClock | null,
-): Promise<INestApplicationContext> {
-  process.env.NODE_ENV = 'test';
-  let builder = Test.createTestingModule({
-    imports: [WorkerModule.forRoot({ config: db.config, queuePrefix: prefix, startRelay: false })],
-  });
-  if (clock) builder = builder.overrideProvider(Clock).useValue(clock);
-  const app = await builder.compile();
-  return app.init();
-}
+export { bootTestWorker as bootWorker } from '../../support/test-worker';
 
 export async function startRunKit(now: string | null, existing?: TestDatabase): Promise<RunKit> {
   const db = existing ?? (await createTestDatabase());
   const prefix = `qs-test-${randomBytes(4).toString('hex')}`;
   const clock = now ? new FixedClock(now) : null;
-  const app = await bootWorker(db, prefix, clock);
+  const app = await bootTestWorker(db, prefix, clock);
   const owner = await connect(db.ownerUrl);
   return {
     app,
