@@ -1,20 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Principal } from '@qingshou/core';
-import { RenewedSession, RenewSession } from '@qingshou/tenancy';
+import { AccessTokenService, RenewedSession, RenewSession } from '@qingshou/tenancy';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import { parseCookies, SESSION_COOKIE, setSession } from './session';
-
-/** A session token's issue and expiry times, from its payload (the guard verified it). */
-function timesOf(token: string): { iat: number; exp: number } | null {
-  try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
-    return typeof payload.exp === 'number' && typeof payload.iat === 'number' ? payload : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Sliding console sessions: once a signed-in page request finds its token past half its
@@ -23,7 +13,10 @@ function timesOf(token: string): { iat: number; exp: number } | null {
  */
 @Injectable()
 export class SessionRenewalInterceptor implements NestInterceptor {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly tokens: AccessTokenService,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -32,10 +25,7 @@ export class SessionRenewalInterceptor implements NestInterceptor {
     const token = parseCookies(request)[SESSION_COOKIE];
     const principal = request.principal;
     if (!token || !principal) return next.handle();
-    const times = timesOf(token);
-    if (!times || times.exp - Date.now() / 1000 > (times.exp - times.iat) / 2) {
-      return next.handle();
-    }
+    if (!this.tokens.pastHalfLife(token)) return next.handle();
     const renewal = this.commands
       .execute<RenewSession, RenewedSession>(
         new RenewSession({
