@@ -7,7 +7,14 @@ export * from './domain/overdue-reasons';
 export * from './domain/read-models';
 export * from './domain/vocabulary';
 export * from './entities';
-export * from './visibility/case-visibility';
+// The visibility rule lives in @qingshou/core; re-exported for callers of this lib.
+export {
+  assertMayChangeCases,
+  caseScopeOf,
+  isCollectorOnly,
+  visibleCasesSql,
+  type CaseScopeOfViewer,
+} from '@qingshou/core';
 export * from './support/permissions';
 
 export * from './ports/approval-policy';

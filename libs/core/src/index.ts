@@ -5,3 +5,4 @@ export * from './config/app-config';
 export * from './logging/redact';
 export * from './config/app-config.module';
 export { neutraliseCell } from './tabular/error-report.writer';
+export * from './access';

@@ -7,7 +7,7 @@ import { CaseAssignment } from '../entities/case.entity';
 import { invalidArgument, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
-import { caseScopeOf } from '../visibility/case-visibility';
+import { caseScopeOf } from '@qingshou/core';
 import { AssignCase, AssignCaseResult } from './assign-case.command';
 
 /** Roles that carry cases; an auditor or finance clerk is never a case's assignee. */

@@ -5,7 +5,7 @@ import { Task } from '../entities/task.entity';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx, PUBLISH } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
-import { caseScopeOf, isCollectorOnly, visibleCasesSql } from '../visibility/case-visibility';
+import { caseScopeOf, isCollectorOnly, visibleCasesSql } from '@qingshou/core';
 import { CompleteTask } from './complete-task.command';
 
 @CommandHandler(CompleteTask)

@@ -7,7 +7,7 @@ import { isClosedStatus, TASK_KINDS } from '../domain/vocabulary';
 import { instantArg, invalidArgument, oneOf, priorityArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
-import { isCollectorOnly } from '../visibility/case-visibility';
+import { isCollectorOnly } from '@qingshou/core';
 import { CreateTask, CreateTaskResult } from './create-task.command';
 
 @CommandHandler(CreateTask)

@@ -5,7 +5,7 @@ import { APPROVAL_DECISIONS, ApprovalDecision } from '../domain/vocabulary';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { visibleCasesSql } from '@qingshou/core';
 import { DecideApproval } from './decide-approval.command';
 
 interface ApprovalRow {

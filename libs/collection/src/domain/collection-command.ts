@@ -1,37 +1,13 @@
-import { CommandMeta, Role, TenantCommand, TenantQuery } from '@qingshou/core';
+import { ActorCommand, ActorQuery } from '@qingshou/core';
 
 /**
  * Case work depends on who asks, not only on which user: a collector sees only their own
- * cases (篇八). So collection commands and queries carry the caller's roles as well.
+ * cases (篇八). Collection commands and queries carry the viewer (core's ActorCommand);
+ * the viewer, its meta and the visibility rule live in @qingshou/core (one definition).
  */
-export interface ActorMeta extends CommandMeta {
-  readonly roles: readonly Role[];
-}
+export type { ActorMeta, Viewer } from '@qingshou/core';
+export { viewerOf } from '@qingshou/core';
 
-export abstract class CollectionCommand extends TenantCommand {
-  readonly roles: readonly Role[];
+export abstract class CollectionCommand extends ActorCommand {}
 
-  protected constructor(meta: ActorMeta) {
-    super(meta);
-    this.roles = meta.roles;
-  }
-}
-
-export abstract class CollectionQuery extends TenantQuery {
-  readonly roles: readonly Role[];
-
-  protected constructor(meta: ActorMeta) {
-    super(meta);
-    this.roles = meta.roles;
-  }
-}
-
-/** The caller as the visibility rule sees them. */
-export interface Viewer {
-  readonly userId: string;
-  readonly roles: readonly Role[];
-}
-
-export function viewerOf(message: { actorId: string; roles: readonly Role[] }): Viewer {
-  return { userId: message.actorId, roles: message.roles };
-}
+export abstract class CollectionQuery extends ActorQuery {}

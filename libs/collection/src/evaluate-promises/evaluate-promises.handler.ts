@@ -5,7 +5,7 @@ import { dateArg, invalidArgument } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
 import { money } from '../support/sql-values';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { visibleCasesSql } from '@qingshou/core';
 import { EvaluatePromises, EvaluatePromisesResult } from './evaluate-promises.command';
 
 const CHUNK = 500;

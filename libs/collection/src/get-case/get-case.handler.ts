@@ -14,7 +14,7 @@ import {
 import { tenantTimeZone } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
 import { int, isoInstant, money } from '../support/sql-values';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { visibleCasesSql } from '@qingshou/core';
 import { caseTimeline } from './case-timeline.sql';
 import { GetCase } from './get-case.query';
 

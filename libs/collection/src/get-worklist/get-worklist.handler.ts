@@ -11,7 +11,7 @@ import { CASE_BALANCE_JOIN } from '../support/case-sql';
 import { tenantTimeZone } from '../support/collection-tx';
 import { requireRole } from '../support/permissions';
 import { isoInstant, money } from '../support/sql-values';
-import { isCollectorOnly, visibleCasesSql } from '../visibility/case-visibility';
+import { isCollectorOnly, visibleCasesSql } from '@qingshou/core';
 import { GetWorklist } from './get-worklist.query';
 
 const CURSOR = 'worklist';

@@ -1,6 +1,6 @@
 import { ForbiddenError, Role } from '@qingshou/core';
 import type { Viewer } from '../domain/collection-command';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { visibleCasesSql } from '@qingshou/core';
 
 /** Alerts are the supervisors' (催收主管) and managers' tools; tenant admins oversee. */
 export const ALERT_ROLES = [

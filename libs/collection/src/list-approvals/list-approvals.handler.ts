@@ -6,7 +6,7 @@ import type { ApprovalSummary } from '../domain/read-models';
 import { oneOf } from '../support/args';
 import { requireRole } from '../support/permissions';
 import { isoInstant } from '../support/sql-values';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { visibleCasesSql } from '@qingshou/core';
 import { ListApprovals } from './list-approvals.query';
 
 const CURSOR = 'approvals';

@@ -11,7 +11,7 @@ import {
   CaseSummaryRow,
   toCaseSummary,
 } from '../support/case-sql';
-import { visibleCasesSql } from '../visibility/case-visibility';
+import { visibleCasesSql } from '@qingshou/core';
 import type { CaseFilters } from './search-cases.query';
 
 const CURSOR = 'cases';

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '@qingshou/core';
 import { DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { viewerOf, type CollectionCommand, type Viewer } from '../domain/collection-command';
 import { Case } from '../entities/case.entity';
-import { assertMayChangeCases, visibleCasesSql } from '../visibility/case-visibility';
+import { assertMayChangeCases, visibleCasesSql } from '@qingshou/core';
 
 /** Case events reach the policy engine and notices after commit (DESIGN §2). */
 export const PUBLISH = ['domain-events'] as const;

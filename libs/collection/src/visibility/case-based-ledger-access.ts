@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { NotFoundError } from '@qingshou/core';
 import { LedgerAccess, LedgerViewer } from '@qingshou/ledger';
-import { caseScopeOf, visibleCasesSql } from './case-visibility';
+import { caseScopeOf, visibleCasesSql } from '@qingshou/core';
 
 /**
  * The ledger sees through cases (篇八): a collector reads a debtor's or an account's ledger

@@ -1,13 +1,16 @@
-import { ForbiddenError, Role } from '@qingshou/core';
-import type { Viewer } from '../domain/collection-command';
+import { ForbiddenError, NotFoundError } from '../errors/domain-error';
+import type { Role } from '../auth/role';
+import type { Viewer } from './viewer';
 
 /**
  * Who sees which cases (篇八: each collector logs in with their own id and sees the cases
  * assigned to them; the supervisor distributes and reviews; the manager sees the branch).
- * THE one rule: every collection query and command filters cases through `visibleCasesSql`,
- * so an id outside it is "not found" (404, not 403: ids must not leak).
+ * THE one rule: every query and command filters cases through `visibleCasesSql`, and
+ * everything hanging off a case (notice, task, drive item, debtor, account) is visible only
+ * through a visible case — an id outside it is "not found" (404, not 403: ids must not leak).
  *
- * - all:   manager, tenant-admin, legal, finance, auditor, clerk (内勤 keeps the ledger, 篇一/篇八)
+ * - all:   manager, tenant-admin, legal, finance, auditor, clerk (内勤 keeps the ledger, 篇一/篇八),
+ *          and the system viewer (jobs, CLI)
  * - teams: supervisor — cases of teams they belong to, or assigned to a member of them
  * - own:   phone and field collectors — cases assigned to them
  * - none:  anyone else (a platform admin has no business in a tenant's cases)
@@ -39,6 +42,7 @@ const MAY_WRITE: readonly Role[] = [
 ];
 
 export function caseScopeOf(viewer: Viewer): CaseScopeOfViewer {
+  if (viewer.system) return { kind: 'all' };
   if (viewer.roles.some((role) => SEE_ALL.includes(role))) return { kind: 'all' };
   if (viewer.roles.includes('supervisor')) return { kind: 'teams', userId: viewer.userId };
   if (viewer.roles.includes('phone-collector') || viewer.roles.includes('field-collector')) {
@@ -76,6 +80,7 @@ export function visibleCasesSql(viewer: Viewer, alias = 'c'): { sql: string; par
 
 /** Commands call this before touching a case: reading is not acting (auditor). */
 export function assertMayChangeCases(viewer: Viewer): void {
+  if (viewer.system) return;
   if (!viewer.roles.some((role) => MAY_WRITE.includes(role))) {
     throw new ForbiddenError('This role may read cases but not change them');
   }
@@ -84,4 +89,48 @@ export function assertMayChangeCases(viewer: Viewer): void {
 /** Whether the viewer works only their own cases (collectors), for rules about assignees. */
 export function isCollectorOnly(viewer: Viewer): boolean {
   return caseScopeOf(viewer).kind === 'own';
+}
+
+/** What the visibility checks need of a connection: MikroORM's `em.execute` fits. */
+export interface SqlRunner {
+  execute(sql: string, params: unknown[]): Promise<unknown>;
+}
+
+/**
+ * 404 unless the case exists in the tenant and the viewer may see it. `what`/`id` name the
+ * object the caller asked for (a notice, a task), so the message does not reveal the case.
+ */
+export async function assertCaseVisible(
+  db: SqlRunner,
+  viewer: Viewer,
+  tenantId: string,
+  caseId: string,
+  what = 'case',
+  id = caseId,
+): Promise<void> {
+  const visible = visibleCasesSql(viewer);
+  const rows = (await db.execute(
+    `select 1 from cases c where c.tenant_id = ? and c.id = ? and ${visible.sql} limit 1`,
+    [tenantId, caseId, ...visible.params],
+  )) as unknown[];
+  if (rows.length === 0) throw new NotFoundError(what, id);
+}
+
+/**
+ * 404 unless the viewer may see at least one case of the debtor (a collector reaches a
+ * debtor — guarantors, ledger — only through a case assigned to them).
+ */
+export async function assertDebtorVisible(
+  db: SqlRunner,
+  viewer: Viewer,
+  tenantId: string,
+  debtorId: string,
+): Promise<void> {
+  if (caseScopeOf(viewer).kind === 'all') return;
+  const visible = visibleCasesSql(viewer);
+  const rows = (await db.execute(
+    `select 1 from cases c where c.tenant_id = ? and c.debtor_id = ? and ${visible.sql} limit 1`,
+    [tenantId, debtorId, ...visible.params],
+  )) as unknown[];
+  if (rows.length === 0) throw new NotFoundError('Debtor', debtorId);
 }

@@ -1,0 +1,3 @@
+export * from './viewer';
+export * from './permissions';
+export * from './case-visibility';
