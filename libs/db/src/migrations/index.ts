@@ -12,6 +12,7 @@ import { Migration20261129000011Runs } from './Migration20261129000011Runs';
 import { Migration20261129000012Delivery } from './Migration20261129000012Delivery';
 import { Migration20261129000013Reporting } from './Migration20261129000013Reporting';
 import { Migration20261129000014Reconciliation } from './Migration20261129000014Reconciliation';
+import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261129000012Delivery', class: Migration20261129000012Delivery },
   { name: 'Migration20261129000013Reporting', class: Migration20261129000013Reporting },
   { name: 'Migration20261129000014Reconciliation', class: Migration20261129000014Reconciliation },
+  { name: 'Migration20261207000016NoticeCaseKey', class: Migration20261207000016NoticeCaseKey },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';
