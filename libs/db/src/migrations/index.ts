@@ -12,6 +12,7 @@ import { Migration20261129000011Runs } from './Migration20261129000011Runs';
 import { Migration20261129000012Delivery } from './Migration20261129000012Delivery';
 import { Migration20261129000013Reporting } from './Migration20261129000013Reporting';
 import { Migration20261129000014Reconciliation } from './Migration20261129000014Reconciliation';
+import { Migration20261207000015AccountOwnTerms } from './Migration20261207000015AccountOwnTerms';
 import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261129000012Delivery', class: Migration20261129000012Delivery },
   { name: 'Migration20261129000013Reporting', class: Migration20261129000013Reporting },
   { name: 'Migration20261129000014Reconciliation', class: Migration20261129000014Reconciliation },
+  { name: 'Migration20261207000015AccountOwnTerms', class: Migration20261207000015AccountOwnTerms },
   { name: 'Migration20261207000016NoticeCaseKey', class: Migration20261207000016NoticeCaseKey },
 ];
 
