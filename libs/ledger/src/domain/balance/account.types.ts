@@ -30,9 +30,26 @@ export interface LoanAccount {
   penaltyMarkup: RateInput;
   /** 复利 on overdue unpaid contractual interest, at the penalty rate. */
   compoundInterest: boolean;
+  /** The order a payment settles components; absent: BalanceOptions', else the default. */
+  allocationOrder?: readonly DueComponent[];
+  /**
+   * Terms that applied before the ones above (a pack upgrade changed them), oldest first:
+   * each governs the days up to and including its `through` date, the fields above the days
+   * after the last one. Absent or empty: the fields above govern every day.
+   */
+  earlierTerms?: readonly EarlierTerms[];
   schedule: readonly Installment[];
   fees?: readonly Fee[];
   payments?: readonly PaymentEntry[];
+}
+
+/** The terms in force up to and including `through` (see LoanAccount.earlierTerms). */
+export interface EarlierTerms {
+  through: LocalDate;
+  penaltyMarkup: RateInput;
+  compoundInterest: boolean;
+  dayCountBasis?: DayCountBasis;
+  allocationOrder?: readonly DueComponent[];
 }
 
 export interface BalanceOptions {

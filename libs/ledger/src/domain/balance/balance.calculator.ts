@@ -4,7 +4,8 @@ import { effectivePayments } from '../allocation/payment-ledger';
 import { LocalDate } from '../local-date';
 import { dec, formatMoney, sumMoney, ZERO } from '../money';
 import { penaltyRate } from '../rate';
-import { Balance, BalanceOptions, Fee, LoanAccount, PaidLine } from './account.types';
+import type { DueComponent } from '../allocation/allocation.types';
+import { Balance, BalanceOptions, EarlierTerms, Fee, LoanAccount, PaidLine } from './account.types';
 import { agingBucket } from './aging-bucket';
 import { dayCompare as compareDates, dayDiff as daysBetween, epochDay } from './day-index';
 import { InstallmentState } from './installment-state';
@@ -38,6 +39,10 @@ export class BalanceError extends Error {
  *
  * Money that finds nothing due is held as credit and applied when the next installment falls
  * due (on its due date, so it never goes overdue); what is left on asOf is `overpayment`.
+ *
+ * Terms that changed (a pack upgrade, `earlierTerms`) cut the timeline too: each day accrues
+ * at the markup, compound switch and basis in force on that day, and a receipt is allocated
+ * in the order in force on its date, so a change never reprices days before it.
  */
 export function computeBalance(
   account: LoanAccount,
@@ -46,8 +51,7 @@ export function computeBalance(
 ): Balance {
   epochDay(asOf);
   const states = buildStates(account);
-  const basis = account.dayCountBasis ?? 360;
-  const penaltyAnnual = penaltyRate(account.annualRate, account.penaltyMarkup);
+  const termsOn = termsTimeline(account, options);
   const fees = (account.fees ?? []).filter((f) => compareDates(f.date, asOf) <= 0);
   const { payments, reversedIds } = effectivePayments(account.payments ?? [], asOf);
   const allocations: PaidLine[] = [];
@@ -60,7 +64,7 @@ export function computeBalance(
     const result = allocatePayment(
       amount,
       open.map((s) => s.toDue(on)),
-      options.allocationOrder,
+      termsOn(on).allocationOrder,
     );
     for (const line of result.lines) {
       const state = states.find((s) => s.seq === line.seq) as InstallmentState;
@@ -71,13 +75,15 @@ export function computeBalance(
   };
 
   let cursor: LocalDate | undefined;
-  for (const day of timeline(states, fees, payments, asOf)) {
+  for (const day of timeline(states, fees, payments, asOf, account.earlierTerms)) {
     if (cursor !== undefined) {
       const days = daysBetween(cursor, day);
       const from = cursor;
+      // The timeline is cut at every change of terms, so (cursor, day] lies in one period.
+      const terms = termsOn(day);
       states
         .filter((s) => s.isDue(from))
-        .forEach((s) => s.accrue(days, penaltyAnnual, basis, account.compoundInterest));
+        .forEach((s) => s.accrue(days, terms.penaltyAnnual, terms.basis, terms.compound));
     }
     for (const fee of fees.filter((f) => f.date === day)) {
       const state = feeOwner(states, fee);
@@ -119,12 +125,46 @@ function timeline(
   fees: readonly Fee[],
   payments: readonly { date: LocalDate }[],
   asOf: LocalDate,
+  earlierTerms: readonly EarlierTerms[] = [],
 ): LocalDate[] {
   const days = new Set<LocalDate>([asOf]);
   states.filter((s) => s.isDue(asOf)).forEach((s) => days.add(s.dueDate));
   fees.forEach((f) => days.add(parseAndReturn(f.date)));
   payments.forEach((p) => days.add(parseAndReturn(p.date)));
+  earlierTerms
+    .filter((t) => compareDates(parseAndReturn(t.through), asOf) < 0)
+    .forEach((t) => days.add(t.through));
   return [...days].sort(compareDates);
+}
+
+interface TermsInForce {
+  penaltyAnnual: Decimal;
+  basis: number;
+  compound: boolean;
+  allocationOrder?: readonly DueComponent[];
+}
+
+/**
+ * The terms that govern a given day: the first earlier period whose `through` is on or after
+ * it, else the account's current terms. Allocation order: the period's, else the options'
+ * (else the allocator's default).
+ */
+function termsTimeline(
+  account: LoanAccount,
+  options: BalanceOptions,
+): (day: LocalDate) => TermsInForce {
+  const inForce = (t: Omit<EarlierTerms, 'through'>): TermsInForce => ({
+    penaltyAnnual: penaltyRate(account.annualRate, t.penaltyMarkup),
+    basis: t.dayCountBasis ?? 360,
+    compound: t.compoundInterest,
+    allocationOrder: t.allocationOrder ?? options.allocationOrder,
+  });
+  const current = inForce(account);
+  const earlier = [...(account.earlierTerms ?? [])]
+    .sort((a, b) => compareDates(a.through, b.through))
+    .map((t) => ({ through: t.through, terms: inForce(t) }));
+  if (earlier.length === 0) return () => current;
+  return (day) => earlier.find((p) => compareDates(day, p.through) <= 0)?.terms ?? current;
 }
 
 function parseAndReturn(date: LocalDate): LocalDate {
