@@ -14,12 +14,13 @@ import { GetAccountBalanceHandler } from './get-account-balance/get-account-bala
 import { GetDebtorHandler } from './get-debtor/get-debtor.handler';
 import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
 import { AccountBalances } from './read/account-balances.service';
-import { BalancePolicy, BalanceReliefs, DefaultBalancePolicy } from './read/balance-policy';
+import { BalanceReliefs } from './read/balance-policy';
 import { RecordPaymentHandler } from './record-payment/record-payment.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
 import { RegisterDebtorHandler } from './register-debtor/register-debtor.handler';
 import { ReversePaymentHandler } from './reverse-payment/reverse-payment.handler';
 import { BusinessDate } from './support/business-date';
+import { LedgerTerms } from './terms/pack-terms';
 
 /** Debtors, accounts, schedules, payments and balances (issue 3, "Ledger"). */
 @Module({
@@ -40,8 +41,8 @@ import { BusinessDate } from './support/business-date';
   providers: [
     BusinessDate,
     AccountBalances,
-    { provide: BalancePolicy, useClass: DefaultBalancePolicy },
     BalanceReliefs,
+    LedgerTerms,
     RegisterDebtorHandler,
     RegisterAccountHandler,
     RecordPaymentHandler,
@@ -52,6 +53,6 @@ import { BusinessDate } from './support/business-date';
     GetAccountBalanceHandler,
     GetLedgerHandler,
   ],
-  exports: [AccountBalances, BalancePolicy, BalanceReliefs],
+  exports: [AccountBalances, BalanceReliefs, LedgerTerms],
 })
 export class LedgerModule {}

@@ -1,12 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@qingshou/core';
-import type { Balance, LoanAccount } from '../domain/balance/account.types';
+import type { Balance, BalanceOptions, LoanAccount } from '../domain/balance/account.types';
 import type { LocalDate } from '../domain/local-date';
 import { isUuid } from '../support/input-check';
-import { LoadedAccount, loadAccounts } from './account-loader';
 import { balanceOf } from './balance-summary';
-import { BalanceAdjuster, BalancePolicy, BalanceReliefs } from './balance-policy';
+import { LedgerTerms, TenantTerms } from '../terms/pack-terms';
+import { loanTermsOf } from '../terms/resolve-terms';
+import { AccountRow, LoadedAccount, loadAccounts } from './account-loader';
+import { BalanceAdjuster, BalanceReliefs } from './balance-policy';
 import { writeBalanceSnapshot } from './balance-snapshot';
 
 /** Loading, computing and snapshotting an account's balance, shared by commands and queries. */
@@ -14,10 +16,12 @@ import { writeBalanceSnapshot } from './balance-snapshot';
 export class AccountBalances {
   /** The relief found for each loaded account; dropped with the account object. */
   private readonly adjusters = new WeakMap<LoadedAccount, BalanceAdjuster>();
+  /** The pack's aging buckets and loan-class bands, by account row (copies share it). */
+  private readonly options = new WeakMap<AccountRow, BalanceOptions>();
 
   constructor(
-    private readonly policy: BalancePolicy,
     private readonly reliefs: BalanceReliefs,
+    private readonly terms: LedgerTerms,
   ) {}
 
   /** Under RLS another tenant's id simply is not there: both read as 404, never 403. */
@@ -41,16 +45,47 @@ export class AccountBalances {
   }
 
   /**
-   * Asks the registered BalanceRelief (if any) for the accounts' reliefs at once (one read
-   * for the whole list), while the transaction is open; `compute` then applies them. Callers
-   * that load rows themselves (the engine's chunks) call this before computing, or they see
-   * the contract terms only.
+   * Puts the tenant's pinned pack terms in force on the loaded accounts (one read of the
+   * pack history for the whole list): penalty markup, compound interest, day-count basis
+   * and allocation order as each day's installation states them, the account's own where
+   * the pack lets it (see loanTermsOf). Without it `compute` sees the values stored on the
+   * account row: the pack's as of registration, blind to later upgrades.
+   */
+  async attachTerms(
+    em: EntityManager,
+    tenantId: string,
+    loaded: readonly LoadedAccount[],
+  ): Promise<void> {
+    if (loaded.length === 0) return;
+    this.applyTerms(await this.terms.of(em, tenantId), loaded);
+  }
+
+  /** As attachTerms, with terms already read (the caller looked them up once per chunk). */
+  applyTerms(tenant: TenantTerms, loaded: readonly LoadedAccount[]): void {
+    const options: BalanceOptions = {
+      ...(tenant.agingBuckets ? { agingBuckets: tenant.agingBuckets } : {}),
+      ...(tenant.loanClassBands ? { loanClassBands: tenant.loanClassBands } : {}),
+    };
+    for (const one of loaded) {
+      const terms = loanTermsOf(one.account, tenant);
+      one.loan = { ...one.loan, allocationOrder: undefined, earlierTerms: undefined, ...terms };
+      this.options.set(one.account, options);
+    }
+  }
+
+  /**
+   * Attaches the pack's terms (attachTerms), then asks the registered BalanceRelief (if any)
+   * for the accounts' reliefs at once (one read for the whole list), while the transaction
+   * is open; `compute` then applies them. Callers that load rows themselves (the daily
+   * run's chunks, the engine's) call this before computing, or they see the terms stored on
+   * the rows and no relief.
    */
   async attachRelief(
     em: EntityManager,
     tenantId: string,
     loaded: readonly LoadedAccount[],
   ): Promise<void> {
+    await this.attachTerms(em, tenantId, loaded);
     const relief = this.reliefs.current();
     if (!relief || loaded.length === 0) return;
     const adjusters = await relief.adjustersFor(em, tenantId, loaded);
@@ -60,8 +95,9 @@ export class AccountBalances {
     });
   }
 
-  compute(tenantId: string, loaded: LoadedAccount, asOf: LocalDate): Balance {
-    const options = this.policy.optionsFor(tenantId, loaded.account);
+  /** `tenantId` names whose account this is; the terms were attached when it was loaded. */
+  compute(_tenantId: string, loaded: LoadedAccount, asOf: LocalDate): Balance {
+    const options = this.options.get(loaded.account) ?? {};
     const plain = (loan: LoanAccount, on: LocalDate) =>
       balanceOf(loaded.account.id, loan, on, options);
     const adjuster = this.adjusters.get(loaded);

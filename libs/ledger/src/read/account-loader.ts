@@ -3,6 +3,7 @@ import type { Fee, LoanAccount } from '../domain/balance/account.types';
 import type { PaymentEntry } from '../domain/allocation/payment-ledger';
 import type { Installment } from '../domain/schedule/schedule.types';
 import type { AccountRepaymentMethod, AccountType } from '../entities/account.entity';
+import type { AccountTermName } from '../terms/pack-terms';
 
 export interface AccountRow {
   id: string;
@@ -15,6 +16,12 @@ export interface AccountRow {
   dayCountBasis: 360 | 365;
   penaltyMarkup: string;
   compoundEnabled: boolean;
+  /**
+   * Terms the account set itself (accounts.own_terms); the stored values of the others are
+   * the pack's at registration, and AccountBalances.attachTerms puts the pack's in force.
+   * Absent: the reader did not read it, taken as none.
+   */
+  ownTerms?: readonly AccountTermName[];
   startDate: string;
   repaymentMethod: AccountRepaymentMethod;
   currency: string;
@@ -56,7 +63,7 @@ export async function loadAccounts(
   const params = [tenantId, value];
   const accounts = await em.execute<Record<string, unknown>[]>(
     `select a.id, a.debtor_id, a.type, a.source, a.external_ref, a.principal, a.annual_rate,
-            a.day_count_basis, a.penalty_markup, a.compound_enabled, a.start_date,
+            a.day_count_basis, a.penalty_markup, a.compound_enabled, a.own_terms, a.start_date,
             a.repayment_method, a.currency
      ${scope} order by a.start_date, a.id`,
     params,
@@ -132,6 +139,7 @@ function toAccountRow(a: Record<string, unknown>): AccountRow {
     dayCountBasis: Number(a.day_count_basis) === 365 ? 365 : 360,
     penaltyMarkup: String(a.penalty_markup),
     compoundEnabled: Boolean(a.compound_enabled),
+    ownTerms: ownTermsOf(a.own_terms),
     startDate: String(a.start_date),
     repaymentMethod: a.repayment_method as AccountRepaymentMethod,
     currency: String(a.currency),
@@ -149,4 +157,13 @@ function toPaymentRow(p: Record<string, string | null>): PaymentRow {
     note: p.note,
     recordedBy: String(p.recorded_by),
   };
+}
+
+/** own_terms as PostgreSQL returns it: an array, or its text form '{a,b}' from a cast. */
+export function ownTermsOf(value: unknown): AccountTermName[] {
+  if (Array.isArray(value)) return value.map(String) as AccountTermName[];
+  if (typeof value === 'string' && value.length > 2) {
+    return value.slice(1, -1).split(',') as AccountTermName[];
+  }
+  return [];
 }

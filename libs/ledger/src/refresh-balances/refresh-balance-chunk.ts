@@ -2,10 +2,10 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { Fee, LoanAccount } from '../domain/balance/account.types';
 import type { LocalDate } from '../domain/local-date';
 import type { AccountRepaymentMethod, AccountType } from '../entities/account.entity';
-import type { AccountRow, LoadedAccount } from '../read/account-loader';
+import { type AccountRow, type LoadedAccount, ownTermsOf } from '../read/account-loader';
 import { AccountBalances } from '../read/account-balances.service';
 
-type Row = Record<string, string | number | boolean | null>;
+type Row = Record<string, string | number | boolean | string[] | null>;
 
 export interface BalanceChunk {
   readonly tenantId: string;
@@ -41,7 +41,7 @@ export async function refreshBalanceChunk(
   const { tenantId } = chunk;
   const accounts = await em.execute<Row[]>(
     `select id, debtor_id, type, source, external_ref, principal::text, annual_rate::text,
-            day_count_basis, penalty_markup::text, compound_enabled, start_date::text,
+            day_count_basis, penalty_markup::text, compound_enabled, own_terms, start_date::text,
             repayment_method, currency
      from accounts where tenant_id = ? and (?::uuid is null or id > ?::uuid)
      order by id limit ?`,
@@ -182,6 +182,7 @@ function toLoaded(
     dayCountBasis: Number(a.day_count_basis) === 365 ? 365 : 360,
     penaltyMarkup: String(a.penalty_markup),
     compoundEnabled: Boolean(a.compound_enabled),
+    ownTerms: ownTermsOf(a.own_terms),
     startDate: String(a.start_date),
     repaymentMethod: String(a.repayment_method) as AccountRepaymentMethod,
     currency: String(a.currency),
