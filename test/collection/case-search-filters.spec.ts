@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { systemMeta } from '@qingshou/core';
 import { AddGroupMember } from '../../libs/ledger/src';
 import { startCollectionApi, CollectionTestApi } from './support/collection-api';
 import { debtorWithOverdueAccount, Member, openCase, tenantWithUsers } from './support/fixtures';
@@ -38,22 +39,22 @@ describe('case search filters by status, DPD range, amount range and debtor grou
     Object.assign(ids, { small: small.caseId, mid: mid.caseId, big: big.caseId });
     await api.commands.execute(
       new AddGroupMember(
-        {
+        systemMeta({
           tenantId: tenant.tenantId,
           actorId: 'test-setup',
           correlationId: randomBytes(4).toString('hex'),
-        },
+        }),
         big.debtorId,
         { type: 'village', code: '前营村', name: '前营村' },
       ),
     );
     const group = await api.commands.execute(
       new AddGroupMember(
-        {
+        systemMeta({
           tenantId: tenant.tenantId,
           actorId: 'test-setup',
           correlationId: randomBytes(4).toString('hex'),
-        },
+        }),
         small.debtorId,
         { type: 'village', code: '前营村', name: '前营村' },
       ),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { systemMeta } from '@qingshou/core';
 import type { Role } from '../../../libs/core/src';
 import {
   RecordPayment,
@@ -30,11 +31,13 @@ export async function tenantWithUsers<K extends string>(
   return { tenantId, users: result };
 }
 
-const meta = (tenantId: string) => ({
-  tenantId,
-  actorId: 'test-setup',
-  correlationId: `test-${randomBytes(4).toString('hex')}`,
-});
+/** Setting up the book is not a person's work: the system viewer (jobs, CLI) does it. */
+const meta = (tenantId: string) =>
+  systemMeta({
+    tenantId,
+    actorId: 'test-setup',
+    correlationId: `test-${randomBytes(4).toString('hex')}`,
+  });
 
 let serial = 0;
 

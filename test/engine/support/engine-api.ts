@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { systemMeta } from '@qingshou/core';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,14 +19,14 @@ import {
 import type { Role } from '../../../libs/core/src';
 import { PLATFORM_TENANT_ID } from '../../../libs/db/src';
 import { NoticeTemplateFile, NoticeTemplateSource } from '../../../libs/notices/src';
+import { InstallPack } from '../../../libs/policy/src';
 import {
   EvaluateCases,
   EvaluationSummary,
-  InstallPack,
   PackApprovalPolicy,
   PackContactPolicy,
   PackSnapshotTemplateSource,
-} from '../../../libs/policy/src';
+} from '../../../libs/engine/src';
 import type { CollectionTestApi } from '../../collection/support/collection-api';
 import { connect, createTestDatabase } from '../../support/test-db';
 
@@ -99,11 +100,9 @@ export async function startEngineApi(now: string): Promise<CollectionTestApi> {
   };
 }
 
-export const meta = (tenantId: string, actorId = 'test-setup') => ({
-  tenantId,
-  actorId,
-  correlationId: `test-${randomBytes(4).toString('hex')}`,
-});
+/** Setting up a scenario is the system's work (like the CLI's demo seed). */
+export const meta = (tenantId: string, actorId = 'test-setup') =>
+  systemMeta({ tenantId, actorId, correlationId: `test-${randomBytes(4).toString('hex')}` });
 
 export async function installPack(
   api: CollectionTestApi,

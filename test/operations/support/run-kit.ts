@@ -1,4 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { systemMeta } from '@qingshou/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
@@ -29,11 +30,9 @@ export interface RunKit {
   close(): Promise<void>;
 }
 
-export const meta = (tenantId: string, actorId = 'test-operator') => ({
-  tenantId,
-  actorId,
-  correlationId: `test-${randomBytes(4).toString('hex')}`,
-});
+/** The operator of a run is a system actor (the scheduler, the CLI). */
+export const meta = (tenantId: string, actorId = 'test-operator') =>
+  systemMeta({ tenantId, actorId, correlationId: `test-${randomBytes(4).toString('hex')}` });
 
 export { bootTestWorker as bootWorker } from '../../support/test-worker';
 

@@ -4,13 +4,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AcknowledgeAlert,
   AcknowledgeAlertResult,
-  ALERT_ROLES,
   AlertSummary,
   ListAlerts,
   Page,
 } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { actorMeta } from '../collection/actor-meta';
 import { AcknowledgeAlertBody, ListAlertsQuery } from './alerts.dto';
 
@@ -25,7 +24,7 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @Roles(...ALERT_ROLES)
+  @Permission('alert.read')
   list(
     @Query() query: ListAlertsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -38,7 +37,7 @@ export class AlertsController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Roles(...ALERT_ROLES)
+  @Permission('alert.acknowledge')
   acknowledge(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AcknowledgeAlertBody,

@@ -1,11 +1,33 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Principal, Role } from '@qingshou/core';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
+import {
+  PERMISSIONS,
+  type Permission as PermissionName,
+  type Principal,
+  type Role,
+} from '@qingshou/core';
 
 export const ROLES_KEY = 'qingshou:roles';
+export const PERMISSION_KEY = 'qingshou:permission';
 export const PUBLIC_KEY = 'qingshou:public';
 
 /** Who may call a route. A route with neither @Roles nor @Public is refused (deny by default). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Who may call a route, by the permission of the core's role matrix (PERMISSIONS): the guard
+ * checks the matrix's roles at the door, and the handler behind it checks the same name, so
+ * the route and the CLI/jobs cannot drift. The route meta-test reads PERMISSION_KEY.
+ */
+export const Permission = (permission: PermissionName) =>
+  applyDecorators(
+    SetMetadata(PERMISSION_KEY, permission),
+    SetMetadata(ROLES_KEY, [...PERMISSIONS[permission]]),
+  );
 
 /** No token needed: login, health, docs. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_ROLES,
   ApprovalDecision,
   ApprovalSummary,
   DecideApproval,
@@ -12,7 +11,7 @@ import {
   RequestApprovalResult,
 } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { actorMeta } from './actor-meta';
 import { DecisionBody, ListApprovalsQuery, RequestApprovalBody } from './approvals.dto';
 
@@ -27,7 +26,7 @@ export class ApprovalsController {
   ) {}
 
   @Post('cases/:id/approvals')
-  @Roles(...ACTION_ROLES.requestApproval)
+  @Permission('approval.request')
   request(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RequestApprovalBody,
@@ -41,7 +40,7 @@ export class ApprovalsController {
 
   @Post('approvals/:id/decision')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.decideApproval)
+  @Permission('approval.decide')
   decide(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: DecisionBody,
@@ -54,7 +53,7 @@ export class ApprovalsController {
   }
 
   @Get('approvals')
-  @Roles(...ACTION_ROLES.readCases)
+  @Permission('case.read')
   list(
     @Query() query: ListApprovalsQuery,
     @CurrentPrincipal() principal: Principal,

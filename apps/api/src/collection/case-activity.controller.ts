@@ -11,7 +11,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_ROLES,
   AddCaseCost,
   CreateTask,
   CreateTaskResult,
@@ -23,7 +22,7 @@ import {
   RecordSettlementInKind,
 } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import {
   AddCostBody,
   CreateTaskBody,
@@ -52,7 +51,7 @@ export class CaseActivityController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('contacts')
-  @Roles(...ACTION_ROLES.workCase)
+  @Permission('case.work')
   @ApiConsumes('application/json', 'multipart/form-data')
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
@@ -74,7 +73,7 @@ export class CaseActivityController {
   }
 
   @Post('promises')
-  @Roles(...ACTION_ROLES.recordPromise)
+  @Permission('promise.record')
   recordPromise(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RecordPromiseBody,
@@ -87,7 +86,7 @@ export class CaseActivityController {
   }
 
   @Post('costs')
-  @Roles(...ACTION_ROLES.addCost)
+  @Permission('cost.add')
   addCost(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AddCostBody,
@@ -100,7 +99,7 @@ export class CaseActivityController {
   }
 
   @Post('legal-steps')
-  @Roles(...ACTION_ROLES.legal)
+  @Permission('legal-step.record')
   recordLegalStep(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LegalStepBody,
@@ -113,7 +112,7 @@ export class CaseActivityController {
   }
 
   @Post('settlements-in-kind')
-  @Roles(...ACTION_ROLES.settlementInKind)
+  @Permission('settlement-in-kind.record')
   recordSettlementInKind(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: SettlementInKindBody,
@@ -126,7 +125,7 @@ export class CaseActivityController {
   }
 
   @Post('tasks')
-  @Roles(...ACTION_ROLES.manageTasks)
+  @Permission('task.manage')
   createTask(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CreateTaskBody,

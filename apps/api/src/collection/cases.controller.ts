@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_ROLES,
   AssignCase,
   AssignCaseResult,
   BlacklistDebtor,
@@ -20,7 +19,7 @@ import {
   SearchCases,
 } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { actorMeta } from './actor-meta';
 import {
   AssignCaseBody,
@@ -44,7 +43,7 @@ export class CasesController {
   ) {}
 
   @Get('cases')
-  @Roles(...ACTION_ROLES.readCases)
+  @Permission('case.read')
   search(
     @Query() query: SearchCasesQuery,
     @CurrentPrincipal() principal: Principal,
@@ -57,7 +56,7 @@ export class CasesController {
   }
 
   @Get('cases/:id')
-  @Roles(...ACTION_ROLES.readCases)
+  @Permission('case.read')
   get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -67,7 +66,7 @@ export class CasesController {
   }
 
   @Get('debtors/:id/cases')
-  @Roles(...ACTION_ROLES.readCases)
+  @Permission('case.read')
   debtorCases(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PageQuery,
@@ -80,7 +79,7 @@ export class CasesController {
   }
 
   @Post('cases')
-  @Roles(...ACTION_ROLES.openCase)
+  @Permission('case.open')
   open(
     @Body() body: OpenCaseBody,
     @CurrentPrincipal() principal: Principal,
@@ -91,7 +90,7 @@ export class CasesController {
 
   @Post('cases/:id/assign')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.assignCase)
+  @Permission('case.assign')
   assign(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: AssignCaseBody,
@@ -105,7 +104,7 @@ export class CasesController {
 
   @Post('cases/:id/pause')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.pauseCase)
+  @Permission('case.pause')
   pause(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: PauseCaseBody,
@@ -119,7 +118,7 @@ export class CasesController {
 
   @Post('cases/:id/resume')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.pauseCase)
+  @Permission('case.pause')
   resume(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: NotesBody,
@@ -133,7 +132,7 @@ export class CasesController {
 
   @Post('cases/:id/close')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.closeCase)
+  @Permission('case.close')
   close(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CloseCaseBody,
@@ -146,7 +145,7 @@ export class CasesController {
   }
 
   @Post('cases/:id/blacklist')
-  @Roles(...ACTION_ROLES.blacklist)
+  @Permission('debtor.blacklist')
   blacklist(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: BlacklistBody,

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
-  ACTION_ROLES,
   AddTeamMember,
   CompleteTask,
   CreateTeam,
@@ -13,7 +12,7 @@ import {
   WorklistItem,
 } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { CompleteTaskBody } from './activity.dto';
 import { actorMeta } from './actor-meta';
 import { EvaluatePromisesBody } from './approvals.dto';
@@ -31,7 +30,7 @@ export class WorkController {
   ) {}
 
   @Get('worklist')
-  @Roles(...ACTION_ROLES.readCases)
+  @Permission('case.read')
   worklist(
     @Query() query: PageQuery,
     @CurrentPrincipal() principal: Principal,
@@ -44,7 +43,7 @@ export class WorkController {
 
   @Post('tasks/:id/complete')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.manageTasks)
+  @Permission('task.manage')
   completeTask(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CompleteTaskBody,
@@ -59,7 +58,7 @@ export class WorkController {
   /** The daily run does this per tenant; a manager may run it by hand (idempotent). */
   @Post('promises/evaluation')
   @HttpCode(200)
-  @Roles(...ACTION_ROLES.evaluatePromises)
+  @Permission('promise.evaluate')
   evaluatePromises(
     @Body() body: EvaluatePromisesBody,
     @CurrentPrincipal() principal: Principal,
@@ -71,7 +70,7 @@ export class WorkController {
   }
 
   @Post('teams')
-  @Roles(...ACTION_ROLES.manageTeams)
+  @Permission('team.manage')
   createTeam(
     @Body() body: CreateTeamBody,
     @CurrentPrincipal() principal: Principal,
@@ -83,7 +82,7 @@ export class WorkController {
   }
 
   @Post('teams/:id/members')
-  @Roles(...ACTION_ROLES.manageTeams)
+  @Permission('team.manage')
   addTeamMember(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TeamMemberBody,

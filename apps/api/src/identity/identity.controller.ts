@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   CreateUser,
   GetMe,
@@ -12,7 +12,7 @@ import {
   UpdateTenantProfile,
 } from '@qingshou/tenancy';
 import type { Request } from 'express';
-import { CorrelationId, CurrentPrincipal, Public, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission, Public } from '../auth/access.decorators';
 import { AccessTokenResponse, CreateUserBody, LoginBody, TenantProfileBody } from './identity.dto';
 
 @ApiTags('identity')
@@ -40,18 +40,7 @@ export class IdentityController {
 
   @Get('me')
   @ApiBearerAuth()
-  @Roles(
-    'platform-admin',
-    'tenant-admin',
-    'manager',
-    'supervisor',
-    'phone-collector',
-    'field-collector',
-    'legal',
-    'finance',
-    'auditor',
-    'clerk',
-  )
+  @Permission('me.read')
   me(
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
@@ -63,7 +52,7 @@ export class IdentityController {
 
   @Post('users')
   @ApiBearerAuth()
-  @Roles('tenant-admin', 'platform-admin')
+  @Permission('user.create')
   createUser(
     @Body() body: CreateUserBody,
     @CurrentPrincipal() principal: Principal,
@@ -83,13 +72,13 @@ export class IdentityController {
   /** The office's letterhead on its notices: address, phone, person to contact. */
   @Put('tenant/profile')
   @ApiBearerAuth()
-  @Roles('tenant-admin')
+  @Permission('tenant-profile.update')
   updateTenantProfile(
     @Body() body: TenantProfileBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<TenantProfile> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return this.commands.execute(
       new UpdateTenantProfile(meta, {
         address: body.address,

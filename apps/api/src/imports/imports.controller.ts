@@ -23,15 +23,13 @@ import {
 import { CommandMeta, Principal, ValidationFailedError } from '@qingshou/core';
 import {
   GetImport,
-  IMPORT_READ_ROLES,
-  IMPORT_ROLES,
   ImportView,
   RegisteredImport,
   SubmitImport,
   WriteImportErrors,
 } from '@qingshou/imports';
 import type { Response } from 'express';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { ImportResponse, SubmitImportBody, SubmittedImport } from './imports.dto';
 
 /** The part of multer's disk-stored file the command needs. */
@@ -58,7 +56,7 @@ export class ImportsController {
   /** 202: the file is stored and queued; poll GET /imports/{id} for progress. */
   @Post()
   @HttpCode(202)
-  @Roles(...IMPORT_ROLES)
+  @Permission('import.start')
   @ApiConsumes('multipart/form-data')
   @ApiAcceptedResponse({ type: SubmittedImport })
   @UseInterceptors(FileInterceptor('file'))
@@ -93,7 +91,7 @@ export class ImportsController {
   }
 
   @Get(':id')
-  @Roles(...IMPORT_READ_ROLES)
+  @Permission('import.read')
   @ApiOkResponse({ type: ImportResponse })
   get(
     @Param('id', ParseUUIDPipe) id: string,
@@ -105,7 +103,7 @@ export class ImportsController {
 
   /** The per-row report: UTF-8 with BOM (Excel opens it), 行号,列,值,原因, cells neutralised. */
   @Get(':id/errors.csv')
-  @Roles(...IMPORT_READ_ROLES)
+  @Permission('import.read')
   @ApiProduces('text/csv')
   async errors(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   AccountBalanceView,
   GetAccountBalance,
@@ -10,11 +10,10 @@ import {
   RegisterAccount,
   RegisteredAccount,
 } from '@qingshou/ledger';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { BalanceResponse, RegisterAccountBody, RegisteredAccountResponse } from './accounts.dto';
 import { AsOfQuery, IdParam } from './common.dto';
 import { fromInput } from './input-source';
-import { ACCOUNT_ROLES, READ_ROLES } from './ledger-roles';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -26,20 +25,20 @@ export class AccountsController {
   ) {}
 
   @Post()
-  @Roles(...ACCOUNT_ROLES)
+  @Permission('account.register')
   @ApiCreatedResponse({ type: RegisteredAccountResponse })
   register(
     @Body() body: RegisterAccountBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<RegisteredAccount> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const account = { ...body, schedule: body.schedule.toInput() };
     return fromInput('body', this.commands.execute(new RegisterAccount(meta, account)));
   }
 
   @Get(':id/balance')
-  @Roles(...READ_ROLES)
+  @Permission('ledger.read')
   @ApiOkResponse({ type: BalanceResponse })
   balance(
     @Param() params: IdParam,
@@ -47,7 +46,7 @@ export class AccountsController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<AccountBalanceView> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return fromInput(
       'query',
       this.queries.execute(new GetAccountBalance(meta, params.id, query.asOf, principal)),
@@ -55,7 +54,7 @@ export class AccountsController {
   }
 
   @Get(':id/ledger')
-  @Roles(...READ_ROLES)
+  @Permission('ledger.read')
   @ApiOkResponse({
     description: '台账: installments with what was paid and what is owed, payments, allocations',
   })
@@ -65,7 +64,7 @@ export class AccountsController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<LedgerView> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return fromInput(
       'query',
       this.queries.execute(new GetLedger(meta, params.id, query.asOf, principal)),

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   AddGroupMember,
   AddRelatedParty,
@@ -12,7 +12,7 @@ import {
   RegisteredDebtor,
 } from '@qingshou/ledger';
 import type { Response } from 'express';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { DebtorQuery, IdParam } from './common.dto';
 import {
   AddGroupMemberBody,
@@ -21,7 +21,6 @@ import {
   RegisterDebtorBody,
 } from './debtors.dto';
 import { fromInput } from './input-source';
-import { CONTACT_ROLES, READ_ROLES, REGISTER_ROLES } from './ledger-roles';
 
 @ApiTags('ledger')
 @ApiBearerAuth()
@@ -33,19 +32,19 @@ export class DebtorsController {
   ) {}
 
   @Post()
-  @Roles(...REGISTER_ROLES)
+  @Permission('debtor.register')
   @ApiCreatedResponse({ type: CreatedIdResponse })
   register(
     @Body() body: RegisterDebtorBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<RegisteredDebtor> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return fromInput('body', this.commands.execute(new RegisterDebtor(meta, body)));
   }
 
   @Get(':id')
-  @Roles(...READ_ROLES)
+  @Permission('ledger.read')
   @ApiOkResponse({ description: '360° view: accounts with balances, related parties, groups' })
   get(
     @Param() params: IdParam,
@@ -53,13 +52,13 @@ export class DebtorsController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<DebtorView> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const options = { reveal: query.reveal === 'true', asOf: query.asOf };
     return this.queries.execute(new GetDebtor(meta, params.id, principal.roles, options));
   }
 
   @Post(':id/related-parties')
-  @Roles(...CONTACT_ROLES)
+  @Permission('related-party.add')
   @ApiCreatedResponse({ type: CreatedIdResponse })
   addRelatedParty(
     @Param() params: IdParam,
@@ -67,13 +66,13 @@ export class DebtorsController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<{ id: string }> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return fromInput('body', this.commands.execute(new AddRelatedParty(meta, params.id, body)));
   }
 
   /** 201 when the debtor joins the group, 200 when it already was a member. */
   @Post(':id/groups')
-  @Roles(...REGISTER_ROLES)
+  @Permission('debtor.register')
   async addToGroup(
     @Param() params: IdParam,
     @Body() body: AddGroupMemberBody,
@@ -81,7 +80,7 @@ export class DebtorsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<GroupMembership> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const result: GroupMembership = await fromInput(
       'body',
       this.commands.execute(new AddGroupMember(meta, params.id, body)),

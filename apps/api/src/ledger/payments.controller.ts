@@ -1,13 +1,12 @@
 import { Body, Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import { RecordedPayment, RecordPayment, ReversedPayment, ReversePayment } from '@qingshou/ledger';
 import type { Response } from 'express';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { IdParam } from './common.dto';
 import { fromInput } from './input-source';
-import { PAYMENT_ROLES, REVERSAL_ROLES } from './ledger-roles';
 import { RecordPaymentBody, ReversePaymentBody } from './payments.dto';
 
 /** Both routes are idempotent: 201 when a row was written, 200 when it already existed. */
@@ -18,7 +17,7 @@ export class PaymentsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('accounts/:id/payments')
-  @Roles(...PAYMENT_ROLES)
+  @Permission('payment.record')
   @ApiResponse({ status: 201, description: 'recorded' })
   @ApiResponse({ status: 200, description: 'already recorded under this source/externalRef' })
   async record(
@@ -28,7 +27,7 @@ export class PaymentsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RecordedPayment> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const payment = { ...body, accountId: params.id, source: body.source ?? 'api' };
     const result: RecordedPayment = await fromInput(
       'body',
@@ -39,7 +38,7 @@ export class PaymentsController {
   }
 
   @Post('payments/:id/reverse')
-  @Roles(...REVERSAL_ROLES)
+  @Permission('payment.reverse')
   @ApiResponse({ status: 201, description: 'reversal row written' })
   @ApiResponse({ status: 200, description: 'the payment was already reversed' })
   async reverse(
@@ -49,7 +48,7 @@ export class PaymentsController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReversedPayment> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const result: ReversedPayment = await fromInput(
       'body',
       this.commands.execute(new ReversePayment(meta, { ...body, paymentId: params.id })),

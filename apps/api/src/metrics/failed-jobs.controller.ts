@@ -4,7 +4,7 @@ import { ValidationFailedError } from '@qingshou/core';
 import { ALL_QUEUES } from '@qingshou/jobs';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { Roles } from '../auth/access.decorators';
+import { Permission } from '../auth/access.decorators';
 import { QueueRegistry } from './queue-registry';
 
 export class FailedJobsQuery {
@@ -44,7 +44,7 @@ export class FailedJobsController {
   constructor(private readonly queues: QueueRegistry) {}
 
   @Get('failed')
-  @Roles('platform-admin')
+  @Permission('failed-jobs.read')
   async failed(@Query() query: FailedJobsQuery): Promise<{ jobs: FailedJobView[] }> {
     const limit = query.limit ?? 50;
     const queues = query.queue ? [this.queues.get(query.queue)] : this.queues.all();

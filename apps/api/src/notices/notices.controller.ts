@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Principal, ValidationFailedError } from '@qingshou/core';
+import { actorMetaOf, Principal, ValidationFailedError } from '@qingshou/core';
 import {
   DispatchView,
   GetNotice,
@@ -18,8 +18,7 @@ import {
   RenderNoticePdf,
 } from '@qingshou/notices';
 import type { Response } from 'express';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { NOTICE_ROLES, PREVIEW_ROLES } from './notice-roles';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import {
   IssueNoticeBody,
   NoticeIdParam,
@@ -61,7 +60,7 @@ export class NoticesController {
   ) {}
 
   @Post()
-  @Roles(...NOTICE_ROLES)
+  @Permission('notice.issue')
   @ApiResponse({ status: 201, description: 'rendered and stored as a draft' })
   @ApiResponse({ status: 200, description: 'this idempotency key already issued the notice' })
   async issue(
@@ -70,7 +69,7 @@ export class NoticesController {
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<NoticeView> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const result: IssuedNotice = await fromBody(this.commands.execute(new IssueNotice(meta, body)));
     response.status(result.created ? 201 : 200);
     return result.notice;
@@ -78,7 +77,7 @@ export class NoticesController {
 
   @Post('preview')
   @HttpCode(200)
-  @Roles(...PREVIEW_ROLES)
+  @Permission('notice.preview')
   preview(
     @Body() body: PreviewNoticeBody,
     @CurrentPrincipal() principal: Principal,
@@ -97,23 +96,23 @@ export class NoticesController {
       body.templateSource !== undefined
         ? { templateSource: body.templateSource }
         : { templateId: body.templateId as string };
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return fromBody(this.queries.execute(new PreviewNotice(meta, template, body.data)));
   }
 
   @Get(':id')
-  @Roles(...NOTICE_ROLES)
+  @Permission('notice.read')
   get(
     @Param() params: NoticeIdParam,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<NoticeDetail> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return this.queries.execute(new GetNotice(meta, params.id));
   }
 
   @Get(':id/html')
-  @Roles(...NOTICE_ROLES)
+  @Permission('notice.read')
   @ApiProduces('text/html')
   async html(
     @Param() params: NoticeIdParam,
@@ -121,14 +120,14 @@ export class NoticesController {
     @CorrelationId() correlationId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const html: string = await this.queries.execute(new GetNoticeHtml(meta, params.id));
     response.status(200).set(HTML_HEADERS).send(html);
   }
 
   /** The letter as an A4 PDF printed by headless Chromium (503 when it is not installed). */
   @Get(':id/pdf')
-  @Roles(...NOTICE_ROLES)
+  @Permission('notice.read')
   @ApiProduces('application/pdf')
   async pdf(
     @Param() params: NoticeIdParam,
@@ -136,7 +135,7 @@ export class NoticesController {
     @CorrelationId() correlationId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const pdf: Buffer = await this.queries.execute(new RenderNoticePdf(meta, params.id));
     response
       .status(200)
@@ -150,26 +149,26 @@ export class NoticesController {
 
   /** How the notice went out: one row per channel and recipient, recipient masked. */
   @Get(':id/dispatches')
-  @Roles(...NOTICE_ROLES)
+  @Permission('notice.read')
   dispatches(
     @Param() params: NoticeIdParam,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<DispatchView[]> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     return this.queries.execute(new ListNoticeDispatches(meta, params.id));
   }
 
   @Post(':id/delivery')
   @HttpCode(200)
-  @Roles(...NOTICE_ROLES)
+  @Permission('notice.record-delivery')
   async delivery(
     @Param() params: NoticeIdParam,
     @Body() body: RecordDeliveryBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<NoticeView> {
-    const meta = { tenantId: principal.tenantId, actorId: principal.userId, correlationId };
+    const meta = actorMetaOf(principal, correlationId);
     const result: RecordedDelivery = await fromBody(
       this.commands.execute(new RecordDelivery(meta, params.id, body.status, body.on)),
     );

@@ -12,17 +12,9 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { CommandMeta, Principal } from '@qingshou/core';
-import {
-  GetRun,
-  ListRuns,
-  RequestedRun,
-  RequestRun,
-  RUN_READ_ROLES,
-  RUN_ROLES,
-  RunView,
-} from '@qingshou/operations';
+import { GetRun, ListRuns, RequestedRun, RequestRun, RunView } from '@qingshou/operations';
 import type { Response } from 'express';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { ListRunsParams, RequestRunBody } from './runs.dto';
 
 const meta = (principal: Principal, correlationId: string): CommandMeta => ({
@@ -44,7 +36,7 @@ export class RunsController {
   /** 202 with the run; a second request for the same date returns the same run (`created: false`). */
   @Post('escalation')
   @HttpCode(202)
-  @Roles(...RUN_ROLES)
+  @Permission('run.start')
   async escalation(
     @Body() body: RequestRunBody,
     @CurrentPrincipal() principal: Principal,
@@ -59,7 +51,7 @@ export class RunsController {
   }
 
   @Get(':id')
-  @Roles(...RUN_READ_ROLES)
+  @Permission('run.read')
   get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -69,7 +61,7 @@ export class RunsController {
   }
 
   @Get()
-  @Roles(...RUN_READ_ROLES)
+  @Permission('run.read')
   list(
     @Query() params: ListRunsParams,
     @CurrentPrincipal() principal: Principal,

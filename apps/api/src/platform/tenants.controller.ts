@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@qingshou/core';
 import type { Principal } from '@qingshou/core';
 import { CreatedTenant, CreateTenant } from '@qingshou/tenancy';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { CreateTenantBody } from './tenants.dto';
 
 @ApiTags('platform')
@@ -17,7 +17,7 @@ export class TenantsController {
   ) {}
 
   @Post()
-  @Roles('platform-admin')
+  @Permission('tenant.create')
   create(
     @Body() body: CreateTenantBody,
     @CurrentPrincipal() principal: Principal,

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ACTION_ROLES } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
 import {
   DryRunPack,
@@ -10,8 +9,8 @@ import {
   EvaluationSummary,
   GetStageHistory,
   StageHistory,
-} from '@qingshou/policy';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+} from '@qingshou/engine';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { actorMeta } from '../collection/actor-meta';
 import { DryRunBody, EvaluateBody } from './engine.dto';
 
@@ -28,7 +27,7 @@ export class EngineController {
   /** The nightly run sends the same command; running a date twice creates nothing new. */
   @Post('engine/evaluate')
   @HttpCode(200)
-  @Roles('tenant-admin', 'manager')
+  @Permission('engine.evaluate')
   evaluate(
     @Body() body: EvaluateBody,
     @CurrentPrincipal() principal: Principal,
@@ -42,7 +41,7 @@ export class EngineController {
   /** A query with a body: 200, and it writes nothing. */
   @Post('packs/dry-run')
   @HttpCode(200)
-  @Roles('tenant-admin', 'manager')
+  @Permission('pack.dry-run')
   dryRun(
     @Body() body: DryRunBody,
     @CurrentPrincipal() principal: Principal,
@@ -60,7 +59,7 @@ export class EngineController {
   }
 
   @Get('cases/:id/stage-history')
-  @Roles(...ACTION_ROLES.readCases)
+  @Permission('case.read')
   stageHistory(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,

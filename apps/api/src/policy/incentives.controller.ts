@@ -25,10 +25,8 @@ import {
   RecordAttribute,
   RecordedAttribute,
   SanctionsReport,
-} from '@qingshou/policy';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { READ_ROLES } from '../ledger/ledger-roles';
-import { KPI_READERS } from './kpi.controller';
+} from '@qingshou/outcomes';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { AsOfBody, AsOfQuery, AttributeBody, RatingsQuery } from './outcomes.dto';
 
 const meta = (principal: Principal, correlationId: string) => ({
@@ -36,9 +34,6 @@ const meta = (principal: Principal, correlationId: string) => ({
   actorId: principal.userId,
   correlationId,
 });
-
-/** Who runs what the daily run runs (flags, ratings) by hand. */
-const RUNNERS = ['tenant-admin', 'manager'] as const;
 
 /** Incentive effects per account, group ratings, flags and the sanctions report. */
 @ApiTags('incentives')
@@ -52,7 +47,7 @@ export class IncentivesController {
 
   /** What each incentive does for the account (status, waived amounts) — what notices print. */
   @Get('accounts/:id/incentives')
-  @Roles(...READ_ROLES)
+  @Permission('incentive.read')
   incentives(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: AsOfQuery,
@@ -65,7 +60,7 @@ export class IncentivesController {
   }
 
   @Get('ratings')
-  @Roles(...KPI_READERS)
+  @Permission('kpi.read')
   ratings(
     @Query() query: RatingsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -78,7 +73,7 @@ export class IncentivesController {
 
   @Post('ratings/recompute')
   @HttpCode(200)
-  @Roles(...RUNNERS)
+  @Permission('rating.recompute')
   recompute(
     @Body() body: AsOfBody,
     @CurrentPrincipal() principal: Principal,
@@ -89,7 +84,7 @@ export class IncentivesController {
 
   /** 惩戒名单: who carries which sanction (or `?flag=`, `?kind=`, `?report=`). */
   @Get('sanctions')
-  @Roles(...KPI_READERS, 'legal')
+  @Permission('sanction.read')
   sanctions(
     @Query('flag') flag: string | undefined,
     @Query('kind') kind: string | undefined,
@@ -104,7 +99,7 @@ export class IncentivesController {
 
   @Post('flags/evaluation')
   @HttpCode(200)
-  @Roles(...RUNNERS)
+  @Permission('flag.evaluate')
   evaluateFlags(
     @Body() body: AsOfBody,
     @CurrentPrincipal() principal: Principal,
@@ -115,7 +110,7 @@ export class IncentivesController {
 
   /** Records a pack attribute: PUT /attributes/debtor/{id}/official-post {value: "村主任"}. */
   @Put('attributes/:subject/:subjectId/:key')
-  @Roles('tenant-admin', 'manager', 'supervisor', 'clerk', 'phone-collector', 'field-collector')
+  @Permission('attribute.set')
   attribute(
     @Param('subject') subject: string,
     @Param('subjectId', ParseUUIDPipe) subjectId: string,

@@ -11,8 +11,8 @@ import {
   RecordKpiInput,
   SnapshotKpis,
   TargetsView,
-} from '@qingshou/policy';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+} from '@qingshou/outcomes';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { AsOfBody, KpiInputBody, SnapshotsQuery, TargetsQuery } from './outcomes.dto';
 
 /** Who reads targets and trends: the people assessed on them and those who check them. */
@@ -35,7 +35,7 @@ export class KpiController {
   ) {}
 
   @Get('targets')
-  @Roles(...KPI_READERS)
+  @Permission('kpi.read')
   targets(
     @Query() query: TargetsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -47,7 +47,7 @@ export class KpiController {
   }
 
   @Get('kpi/snapshots')
-  @Roles(...KPI_READERS)
+  @Permission('kpi.read')
   snapshots(
     @Query() query: SnapshotsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -67,7 +67,7 @@ export class KpiController {
   /** The daily run snapshots every tenant; a manager may run a date by hand (idempotent). */
   @Post('kpi/snapshots')
   @HttpCode(200)
-  @Roles('tenant-admin', 'manager')
+  @Permission('kpi.snapshot')
   snapshot(
     @Body() body: AsOfBody,
     @CurrentPrincipal() principal: Principal,
@@ -78,7 +78,7 @@ export class KpiController {
 
   /** Figures no ledger holds: deposit balance (个贷率), group recovery plans. */
   @Post('kpi/inputs')
-  @Roles('tenant-admin', 'manager', 'finance')
+  @Permission('kpi.input')
   input(
     @Body() body: KpiInputBody,
     @CurrentPrincipal() principal: Principal,

@@ -17,20 +17,8 @@ import {
   UpgradedPack,
   UpgradePack,
 } from '@qingshou/policy';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { InstallPackBody, PackDiffBody, UpgradePackBody } from './packs.dto';
-
-const EVERY_TENANT_ROLE = [
-  'tenant-admin',
-  'manager',
-  'supervisor',
-  'phone-collector',
-  'field-collector',
-  'legal',
-  'finance',
-  'auditor',
-  'clerk',
-] as const;
 
 /**
  * Policy packs: what is available, what a tenant runs, install, preview and upgrade.
@@ -60,13 +48,13 @@ export class PacksController {
   }
 
   @Get('packs/available')
-  @Roles('platform-admin', 'tenant-admin', 'manager', 'auditor')
+  @Permission('pack.list-available')
   available(): Promise<AvailablePack[]> {
     return this.queries.execute(new ListAvailablePacks(true));
   }
 
   @Get('packs/current')
-  @Roles('platform-admin', ...EVERY_TENANT_ROLE)
+  @Permission('pack.read-current')
   async current(
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
@@ -79,7 +67,7 @@ export class PacksController {
   /** A query with a body: 200, writes nothing. */
   @Post('packs/diff')
   @HttpCode(200)
-  @Roles('platform-admin', 'tenant-admin', 'manager', 'auditor')
+  @Permission('pack.diff')
   async diff(
     @Body() body: PackDiffBody,
     @CurrentPrincipal() principal: Principal,
@@ -97,7 +85,7 @@ export class PacksController {
   }
 
   @Get('tenants/:slug/packs')
-  @Roles('platform-admin', 'tenant-admin', 'auditor')
+  @Permission('pack.read-installed')
   async history(
     @Param('slug') slug: string,
     @CurrentPrincipal() principal: Principal,
@@ -110,7 +98,7 @@ export class PacksController {
   }
 
   @Post('tenants/:slug/packs')
-  @Roles('platform-admin', 'tenant-admin')
+  @Permission('pack.install')
   async install(
     @Param('slug') slug: string,
     @Body() body: InstallPackBody,
@@ -130,7 +118,7 @@ export class PacksController {
   }
 
   @Post('tenants/:slug/packs/upgrade')
-  @Roles('platform-admin', 'tenant-admin')
+  @Permission('pack.upgrade')
   async upgrade(
     @Param('slug') slug: string,
     @Body() body: UpgradePackBody,

@@ -2,8 +2,8 @@ import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@qingshou/core';
-import { type LegalHoldView, RETENTION_ROLES, SetLegalHold } from '@qingshou/reporting';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { type LegalHoldView, SetLegalHold } from '@qingshou/reporting';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { LegalHoldBody } from './reports.dto';
 
 /** PUT /cases/{id}/legal-hold: retention leaves a held case whole. */
@@ -14,7 +14,7 @@ export class LegalHoldController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put(':id/legal-hold')
-  @Roles(...RETENTION_ROLES)
+  @Permission('legal-hold.set')
   set(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LegalHoldBody,

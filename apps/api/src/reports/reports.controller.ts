@@ -6,13 +6,12 @@ import {
   GenerateReport,
   GetReportFile,
   ListReports,
-  REPORT_ROLES,
   type ReportFile,
   type ReportRunView,
   type ReportsView,
 } from '@qingshou/reporting';
 import type { Response } from 'express';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { attachmentDisposition } from './content-disposition';
 import { GenerateReportBody, ReportsQuery } from './reports.dto';
 
@@ -33,7 +32,7 @@ export class ReportsController {
   ) {}
 
   @Get()
-  @Roles(...REPORT_ROLES)
+  @Permission('report.read')
   list(
     @Query() query: ReportsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -43,7 +42,7 @@ export class ReportsController {
   }
 
   @Get('runs/:id/download')
-  @Roles(...REPORT_ROLES)
+  @Permission('report.read')
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')
   async download(
     @Param('id', ParseUUIDPipe) id: string,
@@ -67,7 +66,7 @@ export class ReportsController {
 
   /** 201: generated now and stored; download it from runs/{id}/download. */
   @Post(':reportId')
-  @Roles(...REPORT_ROLES)
+  @Permission('report.run')
   generate(
     @Param('reportId') reportId: string,
     @Body() body: GenerateReportBody,

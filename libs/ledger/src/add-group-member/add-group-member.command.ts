@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * The group is named by (type, code) — 'village'/'前营村', 'school'/'县二中-2016' — and created
@@ -10,9 +10,9 @@ export interface GroupRef {
   readonly name: string;
 }
 
-export class AddGroupMember extends TenantCommand {
+export class AddGroupMember extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly debtorId: string,
     readonly group: GroupRef,
   ) {

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { assertDebtorVisible, requirePermission, viewerOf } from '@qingshou/core';
 import { DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { BusinessDate } from '../support/business-date';
@@ -20,11 +21,14 @@ export class AddGroupMemberHandler implements ICommandHandler<AddGroupMember, Gr
   ) {}
 
   execute(command: AddGroupMember): Promise<GroupMembership> {
+    requirePermission(viewerOf(command), 'debtor.register');
     return this.tx.run(command.tenantId, (em) => this.add(em, command));
   }
 
   private async add(em: EntityManager, command: AddGroupMember): Promise<GroupMembership> {
     const { tenantId, debtorId } = command;
+    // Through a visible case only (篇八): a supervisor outside the debtor's teams gets 404.
+    await assertDebtorVisible(em, viewerOf(command), tenantId, debtorId);
     const type = command.group.type.trim();
     const code = command.group.code.trim();
     const name = command.group.name.trim();

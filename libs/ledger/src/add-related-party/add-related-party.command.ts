@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { DebtorKind } from '../entities/debtor.entity';
 import type { RelatedPartyKind } from '../entities/related-party.entity';
 
@@ -16,9 +16,9 @@ export interface RelatedPartyInput {
   readonly accountId?: string | null;
 }
 
-export class AddRelatedParty extends TenantCommand {
+export class AddRelatedParty extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly debtorId: string,
     readonly party: RelatedPartyInput,
   ) {

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { assertDebtorVisible, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { RelatedParty } from '../entities/related-party.entity';
@@ -20,11 +21,14 @@ export class AddRelatedPartyHandler implements ICommandHandler<AddRelatedParty, 
   ) {}
 
   execute(command: AddRelatedParty): Promise<{ id: string }> {
+    requirePermission(viewerOf(command), 'related-party.add');
     return this.tx.run(command.tenantId, (em) => this.add(em, command));
   }
 
   private async add(em: EntityManager, command: AddRelatedParty): Promise<{ id: string }> {
     const { tenantId, debtorId, party } = command;
+    // Through a visible case only (篇八): another collector's debtor reads as 404.
+    await assertDebtorVisible(em, viewerOf(command), tenantId, debtorId);
     await assertDebtorExists(em, tenantId, debtorId);
     const today = await this.dates.today(em, tenantId);
     const check = new InputCheck();

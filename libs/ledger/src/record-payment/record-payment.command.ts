@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { BalanceSummary } from '../read/balance-summary';
 
 export interface PaymentInput {
@@ -12,9 +12,9 @@ export interface PaymentInput {
   readonly note?: string | null;
 }
 
-export class RecordPayment extends TenantCommand {
+export class RecordPayment extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly payment: PaymentInput,
   ) {
     super(meta);

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { compareDates } from '../domain/local-date';
@@ -27,6 +27,7 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPayment, Reco
   ) {}
 
   execute(command: RecordPayment): Promise<RecordedPayment> {
+    requirePermission(viewerOf(command), 'payment.record');
     return this.tx.run(command.tenantId, (em) => this.record(em, command));
   }
 

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { Installment } from '../domain/schedule/schedule.types';
 import type { AccountType } from '../entities/account.entity';
 
@@ -56,9 +56,9 @@ export interface AccountInput {
   readonly schedule: ScheduleInput;
 }
 
-export class RegisterAccount extends TenantCommand {
+export class RegisterAccount extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly account: AccountInput,
   ) {
     super(meta);

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { scheduleTotal } from '../domain/schedule/schedule.types';
@@ -25,6 +25,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount, 
   ) {}
 
   async execute(command: RegisterAccount): Promise<RegisteredAccount> {
+    requirePermission(viewerOf(command), 'account.register');
     try {
       return await this.tx.run(command.tenantId, (em) => this.register(em, command));
     } catch (error) {

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { DebtorKind } from '../entities/debtor.entity';
 
 export interface DebtorInput {
@@ -10,9 +10,9 @@ export interface DebtorInput {
   readonly address?: string | null;
 }
 
-export class RegisterDebtor extends TenantCommand {
+export class RegisterDebtor extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly debtor: DebtorInput,
   ) {
     super(meta);

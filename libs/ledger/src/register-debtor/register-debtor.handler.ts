@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { Debtor } from '../entities/debtor.entity';
@@ -21,6 +21,7 @@ export class RegisterDebtorHandler implements ICommandHandler<RegisterDebtor, Re
   ) {}
 
   async execute(command: RegisterDebtor): Promise<RegisteredDebtor> {
+    requirePermission(viewerOf(command), 'debtor.register');
     try {
       return await this.tx.run(command.tenantId, (em) => this.register(em, command));
     } catch (error) {

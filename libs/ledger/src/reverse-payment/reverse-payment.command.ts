@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { RecordedPayment } from '../record-payment/record-payment.command';
 
 export interface ReversalInput {
@@ -11,9 +11,9 @@ export interface ReversalInput {
   readonly externalRef?: string;
 }
 
-export class ReversePayment extends TenantCommand {
+export class ReversePayment extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly reversal: ReversalInput,
   ) {
     super(meta);

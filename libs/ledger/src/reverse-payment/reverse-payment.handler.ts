@@ -1,6 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, DomainError, NotFoundError } from '@qingshou/core';
+import {
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  requirePermission,
+  viewerOf,
+} from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { compareDates } from '../domain/local-date';
@@ -30,6 +36,7 @@ export class ReversePaymentHandler implements ICommandHandler<ReversePayment, Re
   ) {}
 
   execute(command: ReversePayment): Promise<ReversedPayment> {
+    requirePermission(viewerOf(command), 'payment.reverse');
     return this.tx.run(command.tenantId, (em) => this.reverse(em, command));
   }
 

@@ -1,10 +1,10 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { DeliveryEventView, NoticeView } from '../support/notice-rows';
 
 /** One notice with its deadline and delivery history. */
-export class GetNotice extends TenantQuery {
+export class GetNotice extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly noticeId: string,
   ) {
     super(meta);
@@ -16,9 +16,9 @@ export interface NoticeDetail extends NoticeView {
 }
 
 /** The stored HTML exactly as it was rendered when the notice was issued. */
-export class GetNoticeHtml extends TenantQuery {
+export class GetNoticeHtml extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly noticeId: string,
   ) {
     super(meta);

@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** Every dispatch of one notice: channel, masked recipient, state, attempts, last error. */
-export class ListNoticeDispatches extends TenantQuery {
+export class ListNoticeDispatches extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly noticeId: string,
   ) {
     super(meta);

@@ -1,5 +1,5 @@
 import type { LocalDate } from '@qingshou/calendar';
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { DeliveryStatus } from '../domain/delivery';
 import type { NoticeView } from '../support/notice-rows';
 
@@ -7,9 +7,9 @@ import type { NoticeView } from '../support/notice-rows';
  * A delivery report: sent on a date, or signed for, refused, undeliverable (letters),
  * delivered or failed (sms, e-mail). Recomputes the notice's deadline.
  */
-export class RecordDelivery extends TenantCommand {
+export class RecordDelivery extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly noticeId: string,
     readonly status: DeliveryStatus,
     readonly on: LocalDate,

@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compareLocalDates, isLocalDate } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { applyDelivery, deadlineFor, DELIVERY_STATUSES } from '../domain/delivery';
+import { assertNoticeVisible } from '../support/notice-access';
 import { InputProblems, isUuid, NoticeContext } from '../support/notice-context';
 import { DOMAIN_EVENTS_TOPIC, NOTICE_AGGREGATE, NOTICE_EVENTS } from '../support/notice-events';
 import { findNotice, NoticeView, saveDelivery } from '../support/notice-rows';
@@ -34,6 +35,7 @@ export class RecordDeliveryHandler implements ICommandHandler<RecordDelivery, Re
   ) {}
 
   execute(command: RecordDelivery): Promise<RecordedDelivery> {
+    requirePermission(viewerOf(command), 'notice.record-delivery');
     const problems = new InputProblems();
     if (!DELIVERY_STATUSES.includes(command.status)) {
       problems.add('status', `must be one of ${DELIVERY_STATUSES.join(', ')}`);
@@ -46,6 +48,7 @@ export class RecordDeliveryHandler implements ICommandHandler<RecordDelivery, Re
 
   private async record(em: EntityManager, command: RecordDelivery): Promise<RecordedDelivery> {
     const { tenantId } = command;
+    await assertNoticeVisible(em, viewerOf(command), tenantId, command.noticeId);
     const notice = await findNotice(em, tenantId, { id: command.noticeId }, true);
     if (!notice) throw new NotFoundError('Notice', command.noticeId);
     const { today } = await this.context.tenant(em, tenantId);

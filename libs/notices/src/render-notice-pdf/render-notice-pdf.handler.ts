@@ -16,8 +16,8 @@ export class PdfUnavailableError extends DomainError {
 }
 
 /**
- * Reads the stored HTML through GetNoticeHtml (same visibility: another tenant's notice is a
- * 404) and prints it. One browser per request: a clerk downloads letters one at a time; the
+ * Reads the stored HTML through GetNoticeHtml (same permission and visibility: another
+ * tenant's or another collector's notice is a 404) and prints it. One browser per request: a clerk downloads letters one at a time; the
  * print room's batches go through the letter delivery adapter, which keeps one browser open.
  */
 @QueryHandler(RenderNoticePdf)
@@ -27,7 +27,13 @@ export class RenderNoticePdfHandler implements IQueryHandler<RenderNoticePdf, Bu
   async execute(query: RenderNoticePdf): Promise<Buffer> {
     const html: string = await this.queries.execute(
       new GetNoticeHtml(
-        { tenantId: query.tenantId, actorId: query.actorId, correlationId: query.correlationId },
+        {
+          tenantId: query.tenantId,
+          actorId: query.actorId,
+          correlationId: query.correlationId,
+          roles: query.roles,
+          ...(query.system ? { system: true as const } : {}),
+        },
         query.noticeId,
       ),
     );

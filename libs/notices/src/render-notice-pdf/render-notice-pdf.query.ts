@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** The issued notice printed to an A4 PDF, from the HTML stored when it was rendered. */
-export class RenderNoticePdf extends TenantQuery {
+export class RenderNoticePdf extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly noticeId: string,
   ) {
     super(meta);

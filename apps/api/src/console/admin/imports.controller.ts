@@ -14,7 +14,6 @@ import {
   GetImport,
   IMPORT_ENCODINGS,
   IMPORT_KINDS,
-  IMPORT_READ_ROLES,
   IMPORT_ROLES,
   ImportView,
   RegisteredImport,
@@ -22,7 +21,7 @@ import {
   WriteImportErrors,
 } from '@qingshou/imports';
 import type { Response } from 'express';
-import { Roles } from '../../auth/access.decorators';
+import { Permission } from '../../auth/access.decorators';
 import { SubmitImportBody } from '../../imports/imports.dto';
 import {
   emptyForm,
@@ -48,7 +47,7 @@ const UPLOAD: FormSpec = { id: 'import', fields: ['kind', 'mapping', 'encoding',
 const RUNNING = ['queued', 'running'];
 
 /** Imports: the list, an upload through SubmitImport, progress (polled) and row errors. */
-@ConsoleController('admin/imports', ...IMPORT_READ_ROLES)
+@ConsoleController('admin/imports', 'import.read')
 export class ImportsPageController {
   constructor(
     private readonly commands: CommandBus,
@@ -62,7 +61,7 @@ export class ImportsPageController {
   }
 
   @Post()
-  @Roles(...IMPORT_ROLES)
+  @Permission('import.start')
   @UseInterceptors(ImportUploadInterceptor)
   async upload(
     @Page() page: PageContext,

@@ -3,13 +3,12 @@ import { QueryBus } from '@nestjs/cqrs';
 import { NotFoundError } from '@qingshou/core';
 import {
   AvailablePack,
-  DryRunPack,
-  DryRunReport,
   GetCurrentPack,
   InstallationView,
   ListAvailablePacks,
   ListPackInstallations,
 } from '@qingshou/policy';
+import { DryRunPack, DryRunReport } from '@qingshou/engine';
 import { DryRunBody } from '../../policy/engine.dto';
 import {
   emptyForm,
@@ -31,7 +30,7 @@ const DRY_RUN: FormSpec = { id: 'dry-run', fields: ['choice', 'params', 'asOf'] 
 const AVAILABLE_TTL_MS = 60_000;
 
 /** The installed pack with its parameters, its history, and a dry run of another version. */
-@ConsoleController('admin/pack', 'tenant-admin', 'manager')
+@ConsoleController('admin/pack', 'console.pack')
 export class PackPageController {
   private available: { at: number; packs: Promise<AvailablePack[]> } | null = null;
 

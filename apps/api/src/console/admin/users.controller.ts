@@ -10,7 +10,7 @@ import { Page, PageContext } from '../render/page-context';
 import { GRANTABLE_ROLES, readUserForm, USER_FORM } from './user-form';
 
 /** Tenant admin: users and their roles; a new user goes through CreateUser (POST /users). */
-@ConsoleController('admin/users', 'tenant-admin')
+@ConsoleController('admin/users', 'user.manage')
 export class UsersPageController {
   constructor(
     private readonly commands: CommandBus,

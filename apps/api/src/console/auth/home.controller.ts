@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AcceptsSessionCookie, Public, Roles } from '../../auth/access.decorators';
+import { AcceptsSessionCookie, Permission, Public } from '../../auth/access.decorators';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleErrorFilter } from '../http/console-error.filter';
 import { ConsoleRedirect } from '../http/console-redirect';
@@ -12,19 +12,6 @@ import { HtmlInterceptor } from '../http/html.interceptor';
 import { homeFor } from '../nav';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
-
-const ALL_ROLES = [
-  'tenant-admin',
-  'manager',
-  'supervisor',
-  'phone-collector',
-  'field-collector',
-  'legal',
-  'finance',
-  'auditor',
-  'clerk',
-  'platform-admin',
-] as const;
 
 /** `/` → the console; `/console` → the user's home page from the nav (login if none). */
 @Controller()
@@ -42,7 +29,7 @@ export class HomeController {
   }
 
   @Get('console')
-  @Roles(...ALL_ROLES)
+  @Permission('console.home')
   async home(@Page() page: PageContext): Promise<string> {
     const home = homeFor(page.user.roles);
     if (home) throw new ConsoleRedirect(home);

@@ -21,7 +21,7 @@ import {
   RecordPromise,
   RequestApproval,
 } from '@qingshou/collection';
-import { Roles } from '../../auth/access.decorators';
+import { Permission } from '../../auth/access.decorators';
 import { AddCostBody, LogContactBody, RecordPromiseBody } from '../../collection/activity.dto';
 import { RequestApprovalBody } from '../../collection/approvals.dto';
 import { FormSpec, FormState, formValues, submitForm, validateForm } from '../forms/form-state';
@@ -57,7 +57,7 @@ const ASKED: { channel: ContactChannel; party: ContactParty }[] = [
 ];
 
 /** One case: debtor, accounts, timeline, and the forms of the day's work. */
-@ConsoleController('cases', ...ACTION_ROLES.readCases)
+@ConsoleController('cases', 'case.read')
 export class CasePageController {
   constructor(
     private readonly commands: CommandBus,
@@ -71,7 +71,7 @@ export class CasePageController {
   }
 
   @Post(':id/contacts')
-  @Roles(...ACTION_ROLES.workCase)
+  @Permission('case.work')
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
   )
@@ -98,7 +98,7 @@ export class CasePageController {
   }
 
   @Post(':id/promises')
-  @Roles(...ACTION_ROLES.recordPromise)
+  @Permission('promise.record')
   recordPromise(
     @Page() page: PageContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -117,7 +117,7 @@ export class CasePageController {
   }
 
   @Post(':id/approvals')
-  @Roles(...ACTION_ROLES.requestApproval)
+  @Permission('approval.request')
   requestApproval(
     @Page() page: PageContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -146,7 +146,7 @@ export class CasePageController {
   }
 
   @Post(':id/costs')
-  @Roles(...ACTION_ROLES.addCost)
+  @Permission('cost.add')
   addCost(
     @Page() page: PageContext,
     @Param('id', ParseUUIDPipe) id: string,
@@ -167,7 +167,7 @@ export class CasePageController {
   }
 
   @Post(':id/tasks/:taskId/complete')
-  @Roles(...ACTION_ROLES.manageTasks)
+  @Permission('task.manage')
   async completeTask(
     @Page() page: PageContext,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,17 +1,16 @@
 import { Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { addDays } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, PERMISSIONS } from '@qingshou/core';
+import { GetCurrentPack, InstallationView } from '@qingshou/policy';
 import {
   DriveProgress,
-  GetCurrentPack,
   GetDriveProgress,
   GetKpiSnapshots,
   GetTargets,
-  InstallationView,
   KpiSnapshotsView,
   TargetsView,
-} from '@qingshou/policy';
+} from '@qingshou/outcomes';
 import { ConsoleController } from '../http/console-controller';
 import {
   AgingBucketRow,
@@ -37,12 +36,12 @@ import {
  * Who reads the dashboard: the readers of GET /targets and /kpi/snapshots (KPI_READERS) but
  * the supervisor, whose page is the supervisor workbench (nav.ts: the first page is home).
  */
-export const DASHBOARD_ROLES = ['manager', 'tenant-admin', 'finance', 'auditor'] as const;
+export const DASHBOARD_ROLES = PERMISSIONS['dashboard.read'];
 /** Days of daily snapshots drawn. */
 const TREND_DAYS = 90;
 
 /** 组长/经理: each target against its bound over time, aging, drives, collectors. */
-@ConsoleController('dashboard', ...DASHBOARD_ROLES)
+@ConsoleController('dashboard', 'dashboard.read')
 export class DashboardPageController {
   constructor(
     private readonly queries: QueryBus,

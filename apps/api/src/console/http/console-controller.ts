@@ -6,8 +6,8 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Role } from '@qingshou/core';
-import { AcceptsSessionCookie, Roles } from '../../auth/access.decorators';
+import type { Permission as PermissionName } from '@qingshou/core';
+import { AcceptsSessionCookie, Permission } from '../../auth/access.decorators';
 import { ConsoleErrorFilter } from './console-error.filter';
 import { CsrfGuard } from './csrf.guard';
 import { HtmlInterceptor } from './html.interceptor';
@@ -15,10 +15,11 @@ import { SessionRenewalInterceptor } from './session-renewal.interceptor';
 
 /**
  * A console page controller at /console/<path>: the session cookie is accepted, POSTs need
- * the CSRF token, errors render as pages, and the roles are those of the page (a method may
- * narrow them with its own @Roles, or open itself with @Public for the login page).
+ * the CSRF token, errors render as pages, and the page's permission (core's role matrix) is
+ * every route's unless a method declares its own @Permission, or opens itself with @Public
+ * for the login page.
  */
-export function ConsoleController(path: string, ...roles: Role[]): ClassDecorator {
+export function ConsoleController(path: string, permission?: PermissionName): ClassDecorator {
   return applyDecorators(
     Controller(path ? `console/${path}` : 'console'),
     ApiExcludeController(),
@@ -26,6 +27,6 @@ export function ConsoleController(path: string, ...roles: Role[]): ClassDecorato
     UseGuards(CsrfGuard),
     UseFilters(ConsoleErrorFilter),
     UseInterceptors(SessionRenewalInterceptor, HtmlInterceptor),
-    ...(roles.length ? [Roles(...roles)] : []),
+    ...(permission ? [Permission(permission)] : []),
   );
 }

@@ -10,9 +10,9 @@ import {
   RecordedDelivery,
 } from '@qingshou/notices';
 import type { Response } from 'express';
-import { NOTICE_ROLES } from '../../notices/notice-roles';
 import { RecordDeliveryBody } from '../../notices/notices.dto';
 import { emptyForm, FormSpec, FormState, submitForm, validateForm } from '../forms/form-state';
+import { Permission } from '../../auth/access.decorators';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
 import { ListNotices, NoticeListRow } from '../queries/list-notices/list-notices.query';
@@ -56,7 +56,7 @@ const LETTER_HEADERS = {
 };
 
 /** 催收通知书: the list, a preview to print, and delivery reports with their deadline. */
-@ConsoleController('notices', ...NOTICE_ROLES)
+@ConsoleController('notices', 'notice.read')
 export class NoticesPageController {
   constructor(
     private readonly commands: CommandBus,
@@ -118,6 +118,7 @@ export class NoticesPageController {
   }
 
   @Post(':id/delivery')
+  @Permission('notice.record-delivery')
   async delivery(
     @Page() page: PageContext,
     @Param('id', ParseUUIDPipe) id: string,

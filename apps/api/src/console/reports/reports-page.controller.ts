@@ -4,7 +4,6 @@ import {
   GenerateReport,
   GetReportFile,
   ListReports,
-  REPORT_ROLES,
   type ReportFile,
   type ReportRunView,
   type ReportsView,
@@ -15,6 +14,7 @@ import type { Response } from 'express';
 import { GenerateReportBody } from '../../reports/reports.dto';
 import { attachmentDisposition } from '../../reports/content-disposition';
 import { emptyForm, FormSpec, FormState, submitForm, validateForm } from '../forms/form-state';
+import { Permission } from '../../auth/access.decorators';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
 import { ConsoleViews } from '../render/console-views';
@@ -24,7 +24,7 @@ import { nameIn } from '../dashboard/dashboard-model';
 const GENERATE: FormSpec = { id: 'report', fields: ['asOf', 'format', 'lang'] };
 
 /** 周报/月报: the pinned pack's report catalogue, generated on demand, downloaded. */
-@ConsoleController('reports', ...REPORT_ROLES)
+@ConsoleController('reports', 'report.read')
 export class ReportsPageController {
   constructor(
     private readonly commands: CommandBus,
@@ -39,6 +39,7 @@ export class ReportsPageController {
   }
 
   @Post(':reportId')
+  @Permission('report.run')
   async generate(
     @Page() page: PageContext,
     @Param('reportId') reportId: string,

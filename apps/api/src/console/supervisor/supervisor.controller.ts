@@ -1,7 +1,6 @@
 import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ACTION_ROLES,
   ApprovalSummary,
   AlertSummary,
   AssignCase,
@@ -13,7 +12,7 @@ import {
   SearchCases,
 } from '@qingshou/collection';
 import { DomainError } from '@qingshou/core';
-import { Roles } from '../../auth/access.decorators';
+import { Permission } from '../../auth/access.decorators';
 import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
@@ -39,7 +38,7 @@ interface Forms {
 const freshForms = (): Forms => ({ assign: emptyForm(ASSIGN), handover: emptyForm(HANDOVER) });
 
 /** 催收主管: unassigned and at-risk cases, (bulk) assignment, handover, approvals, SLA alerts. */
-@ConsoleController('supervisor', 'supervisor', 'manager', 'tenant-admin')
+@ConsoleController('supervisor', 'console.supervisor')
 export class SupervisorPageController {
   constructor(
     private readonly commands: CommandBus,
@@ -54,7 +53,7 @@ export class SupervisorPageController {
 
   /** Assign the ticked cases to one collector; each case is its own AssignCase. */
   @Post('assign')
-  @Roles(...ACTION_ROLES.assignCase)
+  @Permission('case.assign')
   async assign(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
     const values = formValues(body);
     const raw = (body as Record<string, unknown> | undefined)?.caseIds;
@@ -73,7 +72,7 @@ export class SupervisorPageController {
 
   /** 交接: every open case of one collector to another, with the handover note. */
   @Post('handover')
-  @Roles(...ACTION_ROLES.assignCase)
+  @Permission('case.assign')
   async handover(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
     const values = formValues(body);
     const problems = [
@@ -111,7 +110,7 @@ export class SupervisorPageController {
   }
 
   @Post('approvals/:id/decision')
-  @Roles(...ACTION_ROLES.decideApproval)
+  @Permission('approval.decide')
   async decide(
     @Page() page: PageContext,
     @Param('id', ParseUUIDPipe) id: string,

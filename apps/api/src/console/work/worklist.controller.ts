@@ -7,17 +7,8 @@ import { ConsoleRedirect } from '../http/console-redirect';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 
-const WORK_ROLES = [
-  'phone-collector',
-  'field-collector',
-  'supervisor',
-  'manager',
-  'legal',
-  'clerk',
-] as const;
-
 /** The collector's day: tasks due today and overdue, highest priority first (GetWorklist). */
-@ConsoleController('work', ...WORK_ROLES)
+@ConsoleController('work', 'console.work')
 export class WorklistPageController {
   constructor(
     private readonly commands: CommandBus,
