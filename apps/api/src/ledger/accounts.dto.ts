@@ -154,16 +154,28 @@ export class RegisterAccountBody {
   @Matches(RATE, { message: `annualRate ${RATE_MESSAGE}` })
   annualRate!: string;
 
-  @ApiPropertyOptional({ enum: [360, 365], default: 360 })
+  @ApiPropertyOptional({
+    enum: [360, 365],
+    description:
+      "The pack's day-count basis; give it only where the pack lets an account set its own (else 360)",
+  })
   @IsOptional()
   @IsIn([360, 365])
   dayCountBasis?: 360 | 365;
 
-  @ApiProperty({ example: '50%', description: '罚息 markup: penalty rate = rate × (1 + markup)' })
+  @ApiPropertyOptional({
+    example: '50%',
+    description:
+      "罚息 markup: penalty rate = rate × (1 + markup). The pack's; give it only where the pack lets an account set its own (else 0)",
+  })
+  @IsOptional()
   @Matches(RATE, { message: `penaltyMarkup ${RATE_MESSAGE}` })
-  penaltyMarkup!: string;
+  penaltyMarkup?: string;
 
-  @ApiPropertyOptional({ default: false, description: '复利 on overdue interest' })
+  @ApiPropertyOptional({
+    description:
+      "复利 on overdue interest. The pack's; give it only where the pack lets an account set its own (else off)",
+  })
   @IsOptional()
   @IsBoolean()
   compoundInterest?: boolean;

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 export const ACCOUNT_TYPES = [
   'lease-contract',
@@ -58,6 +58,14 @@ export class Account {
 
   @Property({ type: 'boolean' })
   compoundEnabled!: boolean;
+
+  /**
+   * Terms the account set itself where its pack allows or is silent (Migration…15); the
+   * other term columns hold the pack's value at registration, and balances read
+   * the pack's terms as they stood on each day (docs/policy-packs.md).
+   */
+  @Property({ type: ArrayType })
+  ownTerms: string[] = [];
 
   @Property({ type: 'string', columnType: 'date' })
   startDate!: string;

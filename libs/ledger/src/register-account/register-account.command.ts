@@ -46,10 +46,15 @@ export interface AccountInput {
   readonly principal: string;
   /** '0.06' or '6%'. */
   readonly annualRate: string;
-  /** 360 unless the pack says 365 (DESIGN §4). */
+  /**
+   * The three terms below come from the tenant's pinned pack where it states them; give one
+   * only to set the account's own, which the pack must allow (interest.accountMayOverride) —
+   * a value equal to the pack's is accepted as no override. Where the pack is silent: 360,
+   * markup 0, compound off unless given (DESIGN §4, docs/policy-packs.md).
+   */
   readonly dayCountBasis?: 360 | 365;
   /** 罚息 markup: '0.5' or '50%' means penalty rate = contract rate × 1.5. */
-  readonly penaltyMarkup: string;
+  readonly penaltyMarkup?: string;
   /** 复利 on overdue interest at the penalty rate. */
   readonly compoundInterest?: boolean;
   readonly startDate: string;

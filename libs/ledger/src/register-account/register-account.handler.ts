@@ -13,6 +13,8 @@ import { BusinessDate } from '../support/business-date';
 import { InputCheck } from '../support/input-check';
 import { DOMAIN_EVENTS_TOPIC, eventContext, LEDGER_EVENTS } from '../support/ledger-events';
 import { buildSchedule } from './build-schedule';
+import { LedgerTerms } from '../terms/pack-terms';
+import { activeTerms, newAccountTerms } from '../terms/new-account-terms';
 import { RegisterAccount, RegisteredAccount } from './register-account.command';
 
 @CommandHandler(RegisterAccount)
@@ -22,6 +24,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount, 
     private readonly events: EventLog,
     private readonly dates: BusinessDate,
     private readonly balances: AccountBalances,
+    private readonly terms: LedgerTerms,
   ) {}
 
   async execute(command: RegisterAccount): Promise<RegisteredAccount> {
@@ -44,16 +47,27 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount, 
     const principal = check.money('principal', input.principal);
     if (principal?.lessThanOrEqualTo(0)) check.add('principal', 'must be positive');
     const annualRate = check.rate('annualRate', input.annualRate);
-    const markup = check.rate('penaltyMarkup', input.penaltyMarkup);
+    const givenMarkup =
+      input.penaltyMarkup === undefined
+        ? undefined
+        : check.rate('penaltyMarkup', input.penaltyMarkup);
     const startDate = check.date('startDate', input.startDate);
-    const dayCountBasis = input.dayCountBasis ?? 360;
     // Re-checked here because the CLI and imports build commands without the HTTP DTOs.
     if (!ACCOUNT_TYPES.includes(input.type)) {
       check.add('type', `must be one of ${ACCOUNT_TYPES.join(', ')}`);
     }
-    if (dayCountBasis !== 360 && dayCountBasis !== 365) {
+    const givenBasis = input.dayCountBasis;
+    if (givenBasis !== undefined && givenBasis !== 360 && givenBasis !== 365) {
       check.add('dayCountBasis', 'must be 360 or 365');
     }
+    // The pinned pack's terms bind; the account's own only where the pack allows or is silent.
+    const terms = newAccountTerms(activeTerms(await this.terms.of(em, command.tenantId)), {
+      penaltyMarkup: givenMarkup,
+      compoundInterest: input.compoundInterest,
+      dayCountBasis: givenBasis === 360 || givenBasis === 365 ? givenBasis : undefined,
+    });
+    terms.refused.forEach((r) => check.add(r.term, r.reason));
+    const dayCountBasis = terms.dayCountBasis;
     const knownMethod = REPAYMENT_METHODS.includes(input.schedule?.method);
     if (!knownMethod) {
       check.add('schedule.method', `must be one of ${REPAYMENT_METHODS.join(', ')}`);
@@ -70,7 +84,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount, 
       if (!debtor) check.add('debtorId', 'no debtor with this id in this tenant');
     }
     check.done('The account');
-    if (!principal || !annualRate || !markup || !startDate || !schedule) {
+    if (!principal || !annualRate || !startDate || !schedule) {
       throw new Error('unreachable: InputCheck.done() passed with a missing value');
     }
 
@@ -95,8 +109,9 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount, 
       principal: principal.toFixed(2),
       annualRate: annualRate.toFixed(6),
       dayCountBasis,
-      penaltyMarkup: markup.toFixed(6),
-      compoundEnabled: input.compoundInterest ?? false,
+      penaltyMarkup: terms.penaltyMarkup,
+      compoundEnabled: terms.compoundInterest,
+      ownTerms: terms.ownTerms,
       startDate,
       repaymentMethod: input.schedule.method,
       // A given schedule lives in installments; the params keep only how it was made.
@@ -119,8 +134,9 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccount, 
       principal: principal.toFixed(2),
       annualRate: annualRate.toFixed(6),
       dayCountBasis,
-      penaltyMarkup: markup.toFixed(6),
-      compoundInterest: input.compoundInterest ?? false,
+      penaltyMarkup: terms.penaltyMarkup,
+      compoundInterest: terms.compoundInterest,
+      ownTerms: terms.ownTerms,
       startDate,
       repaymentMethod: input.schedule.method,
       installments: schedule.length,
