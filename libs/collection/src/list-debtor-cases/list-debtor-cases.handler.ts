@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { assertDebtorVisible, NotFoundError } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { viewerOf } from '../domain/collection-command';
 import type { Page } from '../domain/cursor';
@@ -14,15 +15,23 @@ export class ListDebtorCasesHandler implements IQueryHandler<ListDebtorCases, Pa
   execute(query: ListDebtorCases): Promise<Page<CaseSummary>> {
     const viewer = viewerOf(query);
     requireRole(viewer, 'readCases');
-    return this.tx.run(query.tenantId, (em) =>
-      searchCases(
+    return this.tx.run(query.tenantId, async (em) => {
+      // A debtor of another tenant, or with no case the viewer may see, is 404 (issue 12),
+      // not an empty list: the id must not tell whether the debtor exists.
+      const [debtor] = await em.execute(`select 1 from debtors where tenant_id = ? and id = ?`, [
+        query.tenantId,
+        query.debtorId,
+      ]);
+      if (!debtor) throw new NotFoundError('Debtor', query.debtorId);
+      await assertDebtorVisible(em, viewer, query.tenantId, query.debtorId);
+      return searchCases(
         em,
         query.tenantId,
         viewer,
         { debtorId: query.debtorId },
         query.cursor,
         query.limit,
-      ),
-    );
+      );
+    });
   }
 }
