@@ -2,6 +2,8 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { LedgerModule } from '@qingshou/ledger';
+import { PackLedgerTerms } from './ledger-terms/pack-ledger-terms';
 import { EngineModule } from './engine/engine.module';
 import { OutcomesModule } from './kpi/outcomes.module';
 import { GetCurrentPackHandler } from './lifecycle/get-current-pack/get-current-pack.handler';
@@ -21,11 +23,14 @@ import { PackRegistry } from './loader/pack-registry';
     CqrsModule,
     CalendarModule,
     MikroOrmModule.forFeature([PackInstallation]),
+    // The ledger's terms port (PackTermsSource) is provided here: the pack lib reads pins.
+    LedgerModule,
     EngineModule,
     OutcomesModule,
   ],
   providers: [
     PackRegistry,
+    PackLedgerTerms,
     PackLoader,
     InstallPackHandler,
     UpgradePackHandler,

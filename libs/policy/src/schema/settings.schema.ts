@@ -1,5 +1,5 @@
 import { BusinessCalendar, DEFAULT_TIME_ZONE, DEFAULT_WORKING_HOURS } from '@qingshou/calendar';
-import { checkBands, DEFAULT_ALLOCATION_ORDER } from '@qingshou/ledger';
+import { ACCOUNT_TERM_NAMES, checkBands } from '@qingshou/ledger';
 import { ArrayNotEmpty, IsIn, IsOptional, Matches } from 'class-validator';
 import { LOAN_CLASSES } from '../registry/condition-args';
 import type { RelativeProblem } from '../registry/registry.types';
@@ -40,9 +40,13 @@ export class CalendarOverrideSpec {
 
 /** Day count, zone, office hours and the tenant's exceptions to the PRC calendar (DESIGN §4). */
 export class CalendarSpec {
+  /**
+   * Binds every account's basis (docs/policy-packs.md "Terms from the pack"); absent: the
+   * pack says nothing and each account's own basis (else 360) applies.
+   */
   @IsOptional()
   @IsIn([360, 365], { message: 'must be 360 or 365' })
-  dayCountBasis: 360 | 365 = 360;
+  dayCountBasis?: 360 | 365;
 
   @IsOptional()
   @IsIn(Intl.supportedValuesOf('timeZone'), {
@@ -109,29 +113,51 @@ export class ContactRulesSpec {
 
 export const DUE_COMPONENTS = ['fees', 'penalty', 'compound', 'interest', 'principal'] as const;
 
-/** 罚息 and 复利 (DESIGN §4) and the order a payment settles components. */
+/**
+ * 罚息 and 复利 (DESIGN §4) and the order a payment settles components. What the pack states
+ * binds every account of the tenant, at registration, at import and in every balance, from
+ * the day the installation takes effect (docs/policy-packs.md "Terms from the pack"); what it
+ * leaves out is each account's own (markup 0, compound off, the default order).
+ */
 export class InterestSpec {
   /** Penalty rate = contract rate × (1 + markup); typically 30%–50%. */
+  @Optional()
   @ValueOrParam('percent', { min: 0, max: 1 })
-  penaltyMarkup: string = '0.5';
+  penaltyMarkup?: string;
 
+  @Optional()
   @ValueOrParam('boolean')
-  compoundInterest: boolean = true;
+  compoundInterest?: boolean;
 
-  @IsOptional()
+  @Optional()
   @OneOf(DUE_COMPONENTS, { each: true })
-  allocationOrder: string[] = [...DEFAULT_ALLOCATION_ORDER];
+  allocationOrder?: string[];
+
+  /**
+   * Terms an account may set for itself, overriding the pack's (a contract with its own
+   * penalty clause). Not listed: an account that gives another value is refused. The
+   * allocation order is the pack's alone (an account has no order of its own).
+   */
+  @IsOptional()
+  @OneOf(ACCOUNT_TERM_NAMES, { each: true })
+  accountMayOverride: string[] = [];
 
   refine(): RelativeProblem[] {
-    const sorted = [...this.allocationOrder].sort().join();
-    return sorted === [...DUE_COMPONENTS].sort().join()
-      ? []
-      : [
-          {
-            path: 'allocationOrder',
-            reason: `must list each of ${DUE_COMPONENTS.join(', ')} once`,
-          },
-        ];
+    const problems: RelativeProblem[] = [];
+    const order = this.allocationOrder;
+    if (order && [...order].sort().join() !== [...DUE_COMPONENTS].sort().join()) {
+      problems.push({
+        path: 'allocationOrder',
+        reason: `must list each of ${DUE_COMPONENTS.join(', ')} once`,
+      });
+    }
+    const listed = this.accountMayOverride ?? [];
+    listed.forEach((term, i) => {
+      if (listed.indexOf(term) !== i) {
+        problems.push({ path: `accountMayOverride[${i}]`, reason: `lists "${term}" twice` });
+      }
+    });
+    return problems;
   }
 }
 

@@ -1,0 +1,2 @@
+export { PackLedgerTerms } from './pack-ledger-terms';
+export { packTermsOf, tenantTermsOf, type InstallationTermsRow } from './terms-of-installation';
