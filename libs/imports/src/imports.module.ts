@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { LedgerModule } from '@qingshou/ledger';
 import { GetImportHandler } from './get-import/get-import.handler';
 import { WriteImportErrorsHandler } from './get-import-errors/write-import-errors.handler';
 import { ImportPipeline } from './pipeline/import-pipeline';
@@ -17,7 +18,8 @@ import { SubmitImportHandler } from './submit-import/submit-import.handler';
  * producer (the CLI has no queues to inject).
  */
 @Module({
-  imports: [CqrsModule, CalendarModule, ImportStorageModule],
+  // LedgerModule: LedgerTerms, the pack's terms new accounts are stored with.
+  imports: [CqrsModule, CalendarModule, ImportStorageModule, LedgerModule],
   providers: [
     ImportPipeline,
     ImportRegistrar,

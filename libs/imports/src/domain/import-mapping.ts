@@ -15,8 +15,13 @@ export interface ImportDefaults {
   readonly termMonths?: number;
   /** '0' for receivables and contributions, which bear no contract interest. */
   readonly annualRate?: string;
+  /**
+   * The three terms come from the tenant's pinned pack where it states them; a mapping that
+   * sets one the pack binds (and does not list in interest.accountMayOverride) has its rows
+   * refused. Where the pack is silent: 360, markup 0, compound off unless set here.
+   */
   readonly dayCountBasis?: 360 | 365;
-  /** 罚息 markup as a fraction ('0.5'); packs set it, imports default to 0. */
+  /** 罚息 markup as a fraction ('0.5'). */
   readonly penaltyMarkup?: string;
   readonly compoundInterest?: boolean;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@qingshou/calendar';
 import { EventContext, EventLog, TenantTx } from '@qingshou/db';
+import type { PackTerms } from '@qingshou/ledger';
 import { performance } from 'node:perf_hooks';
 import { addCounts, IMPORT_EVENTS } from '../domain/import-vocabulary';
 import { CopyLineEncoder } from '../staging/copy-text';
@@ -37,6 +38,8 @@ export interface PipelineMeta {
   readonly correlationId: string;
   readonly today: string;
   readonly filePath: string;
+  /** The tenant's active pack terms (markup, compound, basis) new accounts are stored with. */
+  readonly terms?: PackTerms;
 }
 
 /**
@@ -78,7 +81,7 @@ export class ImportPipeline {
     let doneThisRun = 0;
     const producer = new ChunkProducer(
       rows,
-      strategy.builder(job.mapping, meta.today, headerOf),
+      strategy.builder(job.mapping, meta.today, headerOf, meta.terms),
       encoder,
       options.chunkSize ?? DEFAULT_CHUNK_SIZE,
       job.lastRow,

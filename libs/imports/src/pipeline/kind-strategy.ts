@@ -1,5 +1,5 @@
 import { headerMatchKey, TabularReader } from '../support/tabular';
-import type { LocalDate } from '@qingshou/ledger';
+import type { LocalDate, PackTerms } from '@qingshou/ledger';
 import type { ImportMapping } from '../domain/import-mapping';
 import type { ImportKind } from '../domain/import-vocabulary';
 import type { MergeContext, MergeResult } from '../merge/merge-context';
@@ -28,7 +28,13 @@ export interface KindStrategy {
   readonly stage: string;
   readonly columns: readonly StageColumn[];
   readonly flags: string;
-  builder(mapping: ImportMapping, today: LocalDate, headerOf: HeaderOf): RowBuilder;
+  /** `terms`: the tenant's active pack terms, read once when the import starts. */
+  builder(
+    mapping: ImportMapping,
+    today: LocalDate,
+    headerOf: HeaderOf,
+    terms?: PackTerms,
+  ): RowBuilder;
   /** Fresh for every chunk: rules across the chunk's rows (repeated debtors and references). */
   chunkRules?(headerOf: HeaderOf): ChunkRules;
   merge(ctx: MergeContext): Promise<MergeResult>;
@@ -38,7 +44,8 @@ const ACCOUNTS: KindStrategy = {
   stage: ACCOUNT_STAGE,
   columns: ACCOUNT_STAGE_COLUMNS,
   flags: ACCOUNT_STAGE_FLAGS,
-  builder: (mapping, today, headerOf) => new AccountRowBuilder(mapping, today, headerOf),
+  builder: (mapping, today, headerOf, terms) =>
+    new AccountRowBuilder(mapping, today, headerOf, terms),
   chunkRules: (headerOf) => new AccountChunkRules(headerOf),
   merge: mergeAccounts,
 };

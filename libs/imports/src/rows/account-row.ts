@@ -1,5 +1,10 @@
 import type { FieldValue, RowError } from '../support/tabular';
-import type { LocalDate } from '@qingshou/ledger';
+import {
+  type LocalDate,
+  newAccountTerms,
+  type NewAccountTerms,
+  type PackTerms,
+} from '@qingshou/ledger';
 import Decimal from 'decimal.js';
 import type { ImportMapping } from '../domain/import-mapping';
 import { uuid7 } from '../domain/uuid7';
@@ -17,15 +22,29 @@ export type BuiltRow = { ok: true; row: StageRow } | { ok: false; errors: RowErr
  * the set-based merge does, a chunk at a time.
  */
 export class AccountRowBuilder {
+  /** The same for every row: the pack's terms, or the mapping's where the pack allows. */
+  private readonly terms: NewAccountTerms;
+
   constructor(
     private readonly mapping: ImportMapping,
     private readonly today: LocalDate,
     private readonly headerOf: HeaderOf,
-  ) {}
+    packTerms?: PackTerms,
+  ) {
+    const defaults = mapping.defaults ?? {};
+    this.terms = newAccountTerms(packTerms, {
+      penaltyMarkup:
+        defaults.penaltyMarkup === undefined ? undefined : new Decimal(defaults.penaltyMarkup),
+      compoundInterest: defaults.compoundInterest,
+      dayCountBasis: defaults.dayCountBasis,
+    });
+  }
 
   build(rowNumber: number, record: Readonly<Record<string, FieldValue>>): BuiltRow {
     const check = new RowCheck(rowNumber, record, this.headerOf);
-    const defaults = this.mapping.defaults ?? {};
+    const defaults = { ...this.mapping.defaults, dayCountBasis: this.terms.dayCountBasis };
+    // A mapping that sets a term the pack binds is refused on every row it would write.
+    for (const r of this.terms.refused) check.fail(r.term, r.reason, r.reasonZh);
     const debtor = debtorFields(check, defaults, this.today);
     const externalRef = this.externalRef(check);
     const principal = this.principal(check);
@@ -52,9 +71,10 @@ export class AccountRowBuilder {
       external_ref: externalRef,
       principal: principal.toFixed(2),
       annual_rate: terms.annualRate,
-      day_count_basis: defaults.dayCountBasis ?? 360,
-      penalty_markup: defaults.penaltyMarkup ?? '0',
-      compound_enabled: defaults.compoundInterest ?? false,
+      day_count_basis: this.terms.dayCountBasis,
+      penalty_markup: this.terms.penaltyMarkup,
+      compound_enabled: this.terms.compoundInterest,
+      own_terms: this.terms.ownTerms,
       start_date: terms.startDate,
       repayment_method: terms.method,
       schedule_params: JSON.stringify(terms.params),

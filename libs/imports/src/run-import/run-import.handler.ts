@@ -4,6 +4,7 @@ import { CalendarService } from '@qingshou/calendar';
 import { TabularError } from '../support/tabular';
 import { EventContext, EventLog, TenantTx } from '@qingshou/db';
 import { QUEUES } from '@qingshou/jobs';
+import { activeTerms, LedgerTerms, type PackTerms } from '@qingshou/ledger';
 import { IMPORT_EVENTS, ImportStatus } from '../domain/import-vocabulary';
 import { ImportPipeline } from '../pipeline/import-pipeline';
 import { ImportFiles } from '../storage/import-files';
@@ -21,6 +22,7 @@ export class RunImportHandler implements ICommandHandler<RunImport, ImportView> 
     private readonly calendar: CalendarService,
     private readonly pipeline: ImportPipeline,
     private readonly files: ImportFiles,
+    private readonly terms: LedgerTerms,
   ) {}
 
   async execute(command: RunImport): Promise<ImportView> {
@@ -36,6 +38,7 @@ export class RunImportHandler implements ICommandHandler<RunImport, ImportView> 
           correlationId: command.correlationId,
           today: start.today,
           filePath: this.files.pathOf(job.storageKey),
+          terms: start.terms,
         },
         command.options,
       );
@@ -54,7 +57,7 @@ export class RunImportHandler implements ICommandHandler<RunImport, ImportView> 
   private async start(
     em: EntityManager,
     command: RunImport,
-  ): Promise<{ view: ImportView; job?: ImportJob; today: string }> {
+  ): Promise<{ view: ImportView; job?: ImportJob; today: string; terms?: PackTerms }> {
     const job = await loadImport(em, command.tenantId, command.importId, true);
     const [tenant] = await em.execute<{ time_zone: string }[]>(
       `select time_zone from tenants where id = ?`,
@@ -77,7 +80,9 @@ export class RunImportHandler implements ICommandHandler<RunImport, ImportView> 
         payload: { importId: job.id, attempt: job.attempts + 1, resumeAfterRow: job.lastRow },
       },
     ]);
-    return { view: viewOf(job), job: { ...job, attempts: job.attempts + 1 }, today };
+    // The pack's terms as of the start bind every new account of the file (one read).
+    const terms = activeTerms(await this.terms.of(em, command.tenantId));
+    return { view: viewOf(job), job: { ...job, attempts: job.attempts + 1 }, today, terms };
   }
 
   /** Final status from the counts; the per-row report is also written to storage. */

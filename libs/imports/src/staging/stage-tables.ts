@@ -26,6 +26,7 @@ export const ACCOUNT_STAGE_COLUMNS: readonly StageColumn[] = [
   col('day_count_basis', 'smallint'),
   col('penalty_markup', 'numeric(9,6)'),
   col('compound_enabled', 'boolean'),
+  col('own_terms', 'text[]'),
   col('start_date', 'date'),
   col('repayment_method', 'text'),
   col('schedule_params', 'jsonb'),
