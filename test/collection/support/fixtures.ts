@@ -50,8 +50,8 @@ export function residentId(): string {
 
 /**
  * Through the ledger's own commands: a person owing `principal` in one installment due on
- * `dueOn`, at 0% with no penalty markup — so the amount due is exactly the principal and
- * DPD is the days since `dueOn`, whatever the ledger's interest rules.
+ * `dueOn`, at 0% — so the amount due is exactly the principal whatever markup the tenant's
+ * pack sets, and DPD is the days since `dueOn`.
  */
 export async function debtorWithOverdueAccount(
   api: CollectionTestApi,
@@ -73,7 +73,6 @@ export async function debtorWithOverdueAccount(
       externalRef: `ML-${randomBytes(4).toString('hex')}`,
       principal: input.principal,
       annualRate: '0',
-      penaltyMarkup: '0',
       startDate: input.startDate,
       schedule: {
         method: 'given',

@@ -52,7 +52,9 @@ export interface LoanInput {
 
 /**
  * A debtor with one account of one installment, through the ledger's own commands. By
- * default 0% and no markup, so what is due is exactly the principal.
+ * default 0%, so what is due is exactly the principal whatever markup applies. Markup and
+ * compound interest are the pinned pack's unless given (a given value the pack binds is
+ * refused, docs/policy-packs.md), and 0 / off where the pack is silent.
  */
 export async function borrower(
   api: CollectionTestApi,
@@ -74,8 +76,8 @@ export async function borrower(
       externalRef: `L-${randomBytes(5).toString('hex')}`,
       principal: input.principal,
       annualRate: input.annualRate ?? '0',
-      penaltyMarkup: input.penaltyMarkup ?? '0',
-      compoundInterest: input.compound ?? false,
+      penaltyMarkup: input.penaltyMarkup,
+      compoundInterest: input.compound,
       startDate: input.startDate,
       schedule: {
         method: 'given',
