@@ -6,6 +6,7 @@ import {
   type Balance,
   type LoadedAccount,
   type LoanAccount,
+  ownTermsOf,
 } from '@qingshou/ledger';
 import { groupBy, pgArray } from './sql';
 
@@ -36,7 +37,7 @@ export async function balancesAsOf(
   const where = `tenant_id = ? and account_id = any(?::uuid[])`;
   const accounts = await em.execute<Row[]>(
     `select id, debtor_id, type, source, external_ref, principal::text, annual_rate::text,
-            day_count_basis, penalty_markup::text, compound_enabled, start_date::text,
+            day_count_basis, penalty_markup::text, compound_enabled, own_terms, start_date::text,
             repayment_method, currency
      from accounts where tenant_id = ? and id = any(?::uuid[])`,
     [tenantId, ids],
@@ -67,8 +68,11 @@ export async function balancesAsOf(
   );
   for (const a of accounts) {
     const id = String(a.id);
-    const loaded = toLoaded(a, installments.get(id), fees.get(id), payments.get(id));
-    loans.set(id, loaded);
+    loans.set(id, toLoaded(a, installments.get(id), fees.get(id), payments.get(id)));
+  }
+  // The pinned pack's terms as each day's installation states them (one read per chunk).
+  await balances.attachTerms(em, tenantId, [...loans.values()]);
+  for (const [id, loaded] of loans) {
     try {
       byAccount.set(id, balances.compute(tenantId, loaded, asOf));
     } catch (error) {
@@ -90,6 +94,7 @@ function toLoaded(a: Row, installments: Row[] = [], fees: Row[] = [], payments: 
     dayCountBasis: Number(a.day_count_basis) === 365 ? 365 : 360,
     penaltyMarkup: String(a.penalty_markup),
     compoundEnabled: Boolean(a.compound_enabled),
+    ownTerms: ownTermsOf(a.own_terms),
     startDate: String(a.start_date),
     repaymentMethod: String(a.repayment_method) as AccountRow['repaymentMethod'],
     currency: String(a.currency),

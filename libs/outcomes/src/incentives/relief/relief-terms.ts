@@ -29,9 +29,11 @@ export interface ReliefEffect {
  *   interest shares that rate, so it goes to zero with it; a pack that wants the penalty
  *   waived but compound kept cannot say so yet (the ledger has one penalty rate).
  * - waive compoundInterest: compound off.
+ * The relief prices every day alike, also days under terms a pack upgrade has since changed
+ * (`earlierTerms`): what it waives is waived whatever the markup was then.
  */
 export function relievedLoan(loan: LoanAccount, effect: ReliefEffect): LoanAccount {
-  let markup: Decimal | string = loan.penaltyMarkup;
+  let markup: Decimal | string | undefined;
   if (effect.rateOverride !== undefined) {
     const annual = dec(String(loan.annualRate));
     markup = annual.isZero() ? '0' : new Dec(effect.rateOverride).div(annual).minus(1);
@@ -40,8 +42,20 @@ export function relievedLoan(loan: LoanAccount, effect: ReliefEffect): LoanAccou
   } else if (effect.waive.includes('penaltyInterest')) {
     markup = '-1';
   }
-  const compound = loan.compoundInterest && !effect.waive.includes('compoundInterest');
-  return { ...loan, penaltyMarkup: markup, compoundInterest: compound };
+  const waiveCompound = effect.waive.includes('compoundInterest');
+  const relieve = <
+    T extends { penaltyMarkup: LoanAccount['penaltyMarkup']; compoundInterest: boolean },
+  >(
+    terms: T,
+  ): T => ({
+    ...terms,
+    penaltyMarkup: markup ?? terms.penaltyMarkup,
+    compoundInterest: terms.compoundInterest && !waiveCompound,
+  });
+  return {
+    ...relieve(loan),
+    ...(loan.earlierTerms ? { earlierTerms: loan.earlierTerms.map(relieve) } : {}),
+  };
 }
 
 /** Whether what accrues on overdue principal under the relief is interest, not penalty. */
