@@ -84,7 +84,9 @@ const INSERT_ACCOUNTS = `
     annual_rate, day_count_basis, penalty_markup, compound_enabled, own_terms, start_date,
     repayment_method, schedule_params, created_at, created_by)
   select :tenant, s.account_id, s.debtor_id, s.account_type, :source, s.external_ref, s.principal,
-    s.annual_rate, s.day_count_basis, s.penalty_markup, s.compound_enabled, s.own_terms, s.start_date,
+    s.annual_rate, s.day_count_basis, s.penalty_markup, s.compound_enabled,
+    -- COPY carries an empty array as NULL
+    coalesce(s.own_terms, '{}'), s.start_date,
     s.repayment_method, s.schedule_params, :now, :actor
   from ${S} s
   where not s.account_existed and not s.account_repeat`;
