@@ -15,7 +15,6 @@ export {
   visibleCasesSql,
   type CaseScopeOfViewer,
 } from '@qingshou/core';
-export * from './support/permissions';
 
 export * from './ports/approval-policy';
 export * from './ports/contact-policy';
@@ -50,5 +49,4 @@ export * from './search-cases/search-cases.query';
 export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
 export * from './list-alerts/list-alerts.query';
-export { ALERT_ROLES } from './list-alerts/alert-access';
 export * from './visibility/case-based-ledger-access';

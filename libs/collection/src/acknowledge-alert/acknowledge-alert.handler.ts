@@ -1,10 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission } from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import { Alert } from '../entities/alert.entity';
 import { textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireAlertRole, visibleAlertsSql } from '../list-alerts/alert-access';
+import { visibleAlertsSql } from '../list-alerts/alert-access';
 import { AcknowledgeAlert, AcknowledgeAlertResult } from './acknowledge-alert.command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +18,7 @@ export class AcknowledgeAlertHandler implements ICommandHandler<
 
   execute(command: AcknowledgeAlert): Promise<AcknowledgeAlertResult> {
     const viewer = viewerOf(command);
-    requireAlertRole(viewer);
+    requirePermission(viewer, 'alert.acknowledge');
     const note = textArg(command.note, 'note', 2000);
     if (!UUID.test(command.alertId)) throw new NotFoundError('alert', command.alertId);
     return this.tx.run(command, async (w) => {

@@ -1,12 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compareLocalDates } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { CaseCost } from '../entities/cost.entity';
 import { codeArg, dateArg, invalidArgument, moneyArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { AddCaseCost } from './add-case-cost.command';
 
 @CommandHandler(AddCaseCost)
@@ -18,7 +17,7 @@ export class AddCaseCostHandler implements ICommandHandler<
 
   execute(command: AddCaseCost): Promise<{ id: string; approved: boolean }> {
     const viewer = viewerOf(command);
-    requireRole(viewer, 'addCost');
+    requirePermission(viewer, 'cost.add');
     const input = command.input;
     const category = codeArg(input.category, 'category');
     const amount = moneyArg(input.amount, 'amount');

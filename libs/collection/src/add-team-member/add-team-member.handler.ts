@@ -1,11 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission } from '@qingshou/core';
 import { addMembers } from '../create-team/team-members';
 import { viewerOf } from '../domain/collection-command';
 import { Team } from '../entities/team.entity';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { AddTeamMember } from './add-team-member.command';
 
 @CommandHandler(AddTeamMember)
@@ -16,7 +15,7 @@ export class AddTeamMemberHandler implements ICommandHandler<
   constructor(private readonly tx: CollectionTx) {}
 
   async execute(command: AddTeamMember): Promise<{ teamId: string; userId: string }> {
-    requireRole(viewerOf(command), 'manageTeams');
+    requirePermission(viewerOf(command), 'team.manage');
     try {
       await this.tx.run(command, async (w) => {
         const team = await w.em.findOne(Team, { tenantId: w.tenantId, id: command.teamId });

@@ -1,12 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError, NotFoundError, Role } from '@qingshou/core';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  requirePermission,
+  Role,
+} from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus } from '../domain/vocabulary';
 import { CaseAssignment } from '../entities/case.entity';
 import { invalidArgument, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { caseScopeOf } from '@qingshou/core';
 import { AssignCase, AssignCaseResult } from './assign-case.command';
 
@@ -25,7 +30,7 @@ export class AssignCaseHandler implements ICommandHandler<AssignCase, AssignCase
 
   execute(command: AssignCase): Promise<AssignCaseResult> {
     const viewer = viewerOf(command);
-    requireRole(viewer, 'assignCase');
+    requirePermission(viewer, 'case.assign');
     const input = command.input;
     const note = textArg(input.handoverNote, 'handoverNote');
     return this.tx.run(command, async (w) => {

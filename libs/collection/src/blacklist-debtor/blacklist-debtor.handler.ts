@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import { BlacklistEntry } from '../entities/cost.entity';
 import { invalidArgument, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { BlacklistDebtor } from './blacklist-debtor.command';
 
 @CommandHandler(BlacklistDebtor)
@@ -15,7 +14,7 @@ export class BlacklistDebtorHandler implements ICommandHandler<
   constructor(private readonly tx: CollectionTx) {}
 
   execute(command: BlacklistDebtor): Promise<{ debtorId: string; since: string }> {
-    requireRole(viewerOf(command), 'blacklist');
+    requirePermission(viewerOf(command), 'debtor.blacklist');
     const reason = textArg(command.reason, 'reason', 500);
     if (!reason) invalidArgument('reason', 'must say why');
     return this.tx.run(command, async (w) => {

@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, DomainError } from '@qingshou/core';
+import { ConflictError, DomainError, requirePermission } from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import { CLOSE_OUTCOMES, isClosedStatus } from '../domain/vocabulary';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { CloseCase, CloseCaseResult } from './close-case.command';
 
 /**
@@ -17,7 +16,7 @@ export class CloseCaseHandler implements ICommandHandler<CloseCase, CloseCaseRes
   constructor(private readonly tx: CollectionTx) {}
 
   execute(command: CloseCase): Promise<CloseCaseResult> {
-    requireRole(viewerOf(command), 'closeCase');
+    requirePermission(viewerOf(command), 'case.close');
     const outcome = oneOf(command.outcome, CLOSE_OUTCOMES, 'outcome');
     const reason = textArg(command.reason, 'reason', 1000);
     return this.tx.run(command, async (w) => {

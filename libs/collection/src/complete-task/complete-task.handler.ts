@@ -1,10 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError, NotFoundError, Role } from '@qingshou/core';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  requirePermission,
+  Role,
+} from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import { Task } from '../entities/task.entity';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx, PUBLISH } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { caseScopeOf, isCollectorOnly, visibleCasesSql } from '@qingshou/core';
 import { CompleteTask } from './complete-task.command';
 
@@ -14,7 +19,7 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTask, { stat
 
   execute(command: CompleteTask): Promise<{ status: string }> {
     const viewer = viewerOf(command);
-    requireRole(viewer, 'manageTasks');
+    requirePermission(viewer, 'task.manage');
     const status = oneOf(command.status, ['done', 'cancelled'] as const, 'status');
     const note = textArg(command.note, 'note');
     return this.tx.run(command, async (w) => {

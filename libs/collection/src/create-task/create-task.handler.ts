@@ -1,12 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CalendarService } from '@qingshou/calendar';
-import { ConflictError, ForbiddenError, NotFoundError } from '@qingshou/core';
+import { ConflictError, ForbiddenError, NotFoundError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus, TASK_KINDS } from '../domain/vocabulary';
 import { instantArg, invalidArgument, oneOf, priorityArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { isCollectorOnly } from '@qingshou/core';
 import { CreateTask, CreateTaskResult } from './create-task.command';
 
@@ -19,7 +18,7 @@ export class CreateTaskHandler implements ICommandHandler<CreateTask, CreateTask
 
   execute(command: CreateTask): Promise<CreateTaskResult> {
     const viewer = viewerOf(command);
-    requireRole(viewer, 'manageTasks');
+    requirePermission(viewer, 'task.manage');
     const input = command.input;
     const kind = oneOf(input.kind, TASK_KINDS, 'kind');
     const dueAt = instantArg(input.dueAt, 'dueAt');

@@ -1,12 +1,11 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { Team } from '../entities/team.entity';
 import { invalidArgument, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { addMembers } from './team-members';
 import { CreateTeam } from './create-team.command';
 
@@ -15,7 +14,7 @@ export class CreateTeamHandler implements ICommandHandler<CreateTeam, { id: stri
   constructor(private readonly tx: CollectionTx) {}
 
   async execute(command: CreateTeam): Promise<{ id: string }> {
-    requireRole(viewerOf(command), 'manageTeams');
+    requirePermission(viewerOf(command), 'team.manage');
     const name = textArg(command.name, 'name', 100);
     if (!name) invalidArgument('name', 'must not be empty');
     const id = randomUUID();

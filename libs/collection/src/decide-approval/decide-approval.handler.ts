@@ -1,10 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError, NotFoundError } from '@qingshou/core';
+import { ConflictError, ForbiddenError, NotFoundError, requirePermission } from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import { APPROVAL_DECISIONS, ApprovalDecision } from '../domain/vocabulary';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { visibleCasesSql } from '@qingshou/core';
 import { DecideApproval } from './decide-approval.command';
 
@@ -31,7 +30,7 @@ export class DecideApprovalHandler implements ICommandHandler<
 
   execute(command: DecideApproval): Promise<{ status: ApprovalDecision }> {
     const viewer = viewerOf(command);
-    requireRole(viewer, 'decideApproval');
+    requirePermission(viewer, 'approval.decide');
     const decision = oneOf(command.decision, APPROVAL_DECISIONS, 'decision');
     const note = textArg(command.note, 'note');
     return this.tx.run(command, async (w) => {

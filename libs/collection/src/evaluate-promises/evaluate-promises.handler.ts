@@ -3,9 +3,8 @@ import { compareLocalDates } from '@qingshou/calendar';
 import { viewerOf } from '../domain/collection-command';
 import { dateArg, invalidArgument } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { money } from '../support/sql-values';
-import { visibleCasesSql } from '@qingshou/core';
+import { requirePermission, visibleCasesSql } from '@qingshou/core';
 import { EvaluatePromises, EvaluatePromisesResult } from './evaluate-promises.command';
 
 const CHUNK = 500;
@@ -35,7 +34,7 @@ export class EvaluatePromisesHandler implements ICommandHandler<
   constructor(private readonly tx: CollectionTx) {}
 
   async execute(command: EvaluatePromises): Promise<EvaluatePromisesResult> {
-    requireRole(viewerOf(command), 'evaluatePromises');
+    requirePermission(viewerOf(command), 'promise.evaluate');
     const asOf = dateArg(command.asOf, 'asOf');
     let kept = 0;
     let broken = 0;

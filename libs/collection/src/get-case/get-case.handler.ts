@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock, localDateOf } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { viewerOf } from '../domain/collection-command';
 import { effectiveDpd } from '../domain/effective-dpd';
@@ -12,7 +12,6 @@ import {
   toCaseSummary,
 } from '../support/case-sql';
 import { tenantTimeZone } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { int, isoInstant, money } from '../support/sql-values';
 import { visibleCasesSql } from '@qingshou/core';
 import { caseTimeline } from './case-timeline.sql';
@@ -27,7 +26,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
 
   execute(query: GetCase): Promise<CaseDetail> {
     const viewer = viewerOf(query);
-    requireRole(viewer, 'readCases');
+    requirePermission(viewer, 'case.read');
     return this.tx.run(query.tenantId, async (em) => {
       const visible = visibleCasesSql(viewer);
       const [row] = await em.execute<(CaseSummaryRow & { blacklisted: boolean })[]>(

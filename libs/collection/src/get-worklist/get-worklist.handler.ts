@@ -9,9 +9,8 @@ import type { WorklistItem } from '../domain/read-models';
 import type { CaseStatus, TaskKind } from '../domain/vocabulary';
 import { CASE_BALANCE_JOIN } from '../support/case-sql';
 import { tenantTimeZone } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { isoInstant, money } from '../support/sql-values';
-import { isCollectorOnly, visibleCasesSql } from '@qingshou/core';
+import { isCollectorOnly, requirePermission, visibleCasesSql } from '@qingshou/core';
 import { GetWorklist } from './get-worklist.query';
 
 const CURSOR = 'worklist';
@@ -44,7 +43,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
 
   async execute(query: GetWorklist): Promise<Page<WorklistItem>> {
     const viewer = viewerOf(query);
-    requireRole(viewer, 'readCases');
+    requirePermission(viewer, 'case.read');
     const size = pageSize(query.limit);
     const now = this.clock.now();
     const page = await this.tx.run(query.tenantId, async (em) => {

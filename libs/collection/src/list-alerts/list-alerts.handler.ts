@@ -1,11 +1,12 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { viewerOf } from '../domain/collection-command';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../domain/cursor';
 import { ALERT_STATES } from '../entities/alert.entity';
 import { oneOf } from '../support/args';
 import { isoInstant } from '../support/sql-values';
-import { requireAlertRole, visibleAlertsSql } from './alert-access';
+import { visibleAlertsSql } from './alert-access';
 import { AlertSummary, ListAlerts } from './list-alerts.query';
 
 const CURSOR = 'alerts';
@@ -34,7 +35,7 @@ export class ListAlertsHandler implements IQueryHandler<ListAlerts, Page<AlertSu
 
   execute(query: ListAlerts): Promise<Page<AlertSummary>> {
     const viewer = viewerOf(query);
-    requireAlertRole(viewer);
+    requirePermission(viewer, 'alert.read');
     const state = oneOf(query.state, ALERT_STATES, 'state');
     const size = pageSize(query.limit);
     const visible = visibleAlertsSql(viewer);

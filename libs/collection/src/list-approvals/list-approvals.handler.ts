@@ -4,9 +4,8 @@ import { viewerOf } from '../domain/collection-command';
 import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../domain/cursor';
 import type { ApprovalSummary } from '../domain/read-models';
 import { oneOf } from '../support/args';
-import { requireRole } from '../support/permissions';
 import { isoInstant } from '../support/sql-values';
-import { visibleCasesSql } from '@qingshou/core';
+import { requirePermission, visibleCasesSql } from '@qingshou/core';
 import { ListApprovals } from './list-approvals.query';
 
 const CURSOR = 'approvals';
@@ -31,7 +30,7 @@ export class ListApprovalsHandler implements IQueryHandler<ListApprovals, Page<A
 
   execute(query: ListApprovals): Promise<Page<ApprovalSummary>> {
     const viewer = viewerOf(query);
-    requireRole(viewer, 'readCases');
+    requirePermission(viewer, 'case.read');
     const status = oneOf(query.status, ['pending', 'approved', 'rejected'] as const, 'status');
     const size = pageSize(query.limit);
     const visible = visibleCasesSql(viewer);

@@ -1,11 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { assertDebtorVisible, NotFoundError } from '@qingshou/core';
+import { assertDebtorVisible, NotFoundError, requirePermission } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { viewerOf } from '../domain/collection-command';
 import type { Page } from '../domain/cursor';
 import type { CaseSummary } from '../domain/read-models';
 import { searchCases } from '../search-cases/case-search.sql';
-import { requireRole } from '../support/permissions';
 import { ListDebtorCases } from './list-debtor-cases.query';
 
 @QueryHandler(ListDebtorCases)
@@ -14,7 +13,7 @@ export class ListDebtorCasesHandler implements IQueryHandler<ListDebtorCases, Pa
 
   execute(query: ListDebtorCases): Promise<Page<CaseSummary>> {
     const viewer = viewerOf(query);
-    requireRole(viewer, 'readCases');
+    requirePermission(viewer, 'case.read');
     return this.tx.run(query.tenantId, async (em) => {
       // A debtor of another tenant, or with no case the viewer may see, is 404 (issue 12),
       // not an empty list: the id must not tell whether the debtor exists.

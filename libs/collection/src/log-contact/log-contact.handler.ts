@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission } from '@qingshou/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { CONTACT_CHANNELS, CONTACT_PARTIES, isClosedStatus } from '../domain/vocabulary';
@@ -9,7 +9,6 @@ import { knownReason, OverdueReasonCatalog } from '../ports/overdue-reason-catal
 import { FileStorage } from '../storage/file-storage';
 import { codeArg, instantArg, invalidArgument, oneOf, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { LogContact, LogContactResult, UploadedFile } from './log-contact.command';
 
 /** Clocks on phones drift; a contact "in the future" by more than this is a typo. */
@@ -25,7 +24,7 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
   ) {}
 
   async execute(command: LogContact): Promise<LogContactResult> {
-    requireRole(viewerOf(command), 'workCase');
+    requirePermission(viewerOf(command), 'case.work');
     const input = command.input;
     const channel = oneOf(input.channel, CONTACT_CHANNELS, 'channel');
     const party = oneOf(input.party, CONTACT_PARTIES, 'party');

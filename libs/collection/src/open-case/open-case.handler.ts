@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { CASE_SCOPES } from '../domain/vocabulary';
@@ -8,7 +8,6 @@ import { Case, CaseAccount } from '../entities/case.entity';
 import { knownReason, OverdueReasonCatalog } from '../ports/overdue-reason-catalog';
 import { invalidArgument, oneOf, priorityArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { OpenCase } from './open-case.command';
 
 @CommandHandler(OpenCase)
@@ -19,7 +18,7 @@ export class OpenCaseHandler implements ICommandHandler<OpenCase, { id: string }
   ) {}
 
   async execute(command: OpenCase): Promise<{ id: string }> {
-    requireRole(viewerOf(command), 'openCase');
+    requirePermission(viewerOf(command), 'case.open');
     const input = command.input;
     const scope = oneOf(input.scope, CASE_SCOPES, 'scope');
     if ((scope === 'account') !== Boolean(input.accountId)) {

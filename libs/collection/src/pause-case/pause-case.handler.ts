@@ -1,13 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compareLocalDates } from '@qingshou/calendar';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus, PAUSE_REASONS } from '../domain/vocabulary';
 import { CasePause } from '../entities/pause.entity';
 import { dateArg, invalidArgument, oneOf, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { PauseCase } from './pause-case.command';
 
 @CommandHandler(PauseCase)
@@ -15,7 +14,7 @@ export class PauseCaseHandler implements ICommandHandler<PauseCase, { id: string
   constructor(private readonly tx: CollectionTx) {}
 
   execute(command: PauseCase): Promise<{ id: string }> {
-    requireRole(viewerOf(command), 'pauseCase');
+    requirePermission(viewerOf(command), 'case.pause');
     const input = command.input;
     const reason = oneOf(input.reason, PAUSE_REASONS, 'reason');
     const untilOn = dateArg(input.untilOn, 'untilOn');

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compareLocalDates } from '@qingshou/calendar';
-import { ConflictError, DomainError } from '@qingshou/core';
+import { ConflictError, DomainError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus, LEGAL_STEPS } from '../domain/vocabulary';
@@ -9,7 +9,6 @@ import { CaseCost } from '../entities/cost.entity';
 import { LegalEvent, LegalMatter } from '../entities/legal.entity';
 import { codeArg, dateArg, invalidArgument, moneyArg, oneOf, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { RecordLegalStep, RecordLegalStepResult } from './record-legal-step.command';
 
 /**
@@ -25,7 +24,7 @@ export class RecordLegalStepHandler implements ICommandHandler<
 
   execute(command: RecordLegalStep): Promise<RecordLegalStepResult> {
     const viewer = viewerOf(command);
-    requireRole(viewer, 'legal');
+    requirePermission(viewer, 'legal-step.record');
     const input = command.input;
     const step = oneOf(input.step, LEGAL_STEPS, 'step');
     const amount = input.amount ? moneyArg(input.amount, 'amount') : null;

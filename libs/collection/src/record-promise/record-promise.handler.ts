@@ -1,13 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { compareLocalDates } from '@qingshou/calendar';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus } from '../domain/vocabulary';
 import { PromiseToPay } from '../entities/promise.entity';
 import { dateArg, invalidArgument, moneyArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { RecordPromise } from './record-promise.command';
 
 @CommandHandler(RecordPromise)
@@ -15,7 +14,7 @@ export class RecordPromiseHandler implements ICommandHandler<RecordPromise, { id
   constructor(private readonly tx: CollectionTx) {}
 
   execute(command: RecordPromise): Promise<{ id: string }> {
-    requireRole(viewerOf(command), 'recordPromise');
+    requirePermission(viewerOf(command), 'promise.record');
     const input = command.input;
     const amount = moneyArg(input.amount, 'amount');
     const dueOn = dateArg(input.dueOn, 'dueOn');

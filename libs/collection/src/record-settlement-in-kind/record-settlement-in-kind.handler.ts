@@ -1,12 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus } from '../domain/vocabulary';
 import { SettlementInKind } from '../entities/cost.entity';
 import { dateArg, invalidArgument, moneyArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { RecordSettlementInKind } from './record-settlement-in-kind.command';
 
 /**
@@ -21,7 +20,7 @@ export class RecordSettlementInKindHandler implements ICommandHandler<
   constructor(private readonly tx: CollectionTx) {}
 
   execute(command: RecordSettlementInKind): Promise<{ id: string }> {
-    requireRole(viewerOf(command), 'settlementInKind');
+    requirePermission(viewerOf(command), 'settlement-in-kind.record');
     const input = command.input;
     const asset = textArg(input.asset, 'asset', 500);
     if (!asset) invalidArgument('asset', 'must describe the asset');

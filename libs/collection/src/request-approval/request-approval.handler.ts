@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus } from '../domain/vocabulary';
@@ -8,7 +8,6 @@ import { Approval } from '../entities/approval.entity';
 import { ApprovalPolicy } from '../ports/approval-policy';
 import { invalidArgument, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { RequestApproval, RequestApprovalResult } from './request-approval.command';
 
 const MAX_PAYLOAD_BYTES = 16_384;
@@ -26,7 +25,7 @@ export class RequestApprovalHandler implements ICommandHandler<
   ) {}
 
   async execute(command: RequestApproval): Promise<RequestApprovalResult> {
-    requireRole(viewerOf(command), 'requestApproval');
+    requirePermission(viewerOf(command), 'approval.request');
     const input = command.input;
     const kind = String(input.kind ?? '');
     if (!KIND.test(kind)) invalidArgument('kind', 'must be an approval kind code (a-z, 0-9, -)');

@@ -1,11 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission } from '@qingshou/core';
 import { viewerOf } from '../domain/collection-command';
 import type { CaseStatus } from '../domain/vocabulary';
 import { CasePause } from '../entities/pause.entity';
 import { textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { requireRole } from '../support/permissions';
 import { ResumeCase } from './resume-case.command';
 
 @CommandHandler(ResumeCase)
@@ -13,7 +12,7 @@ export class ResumeCaseHandler implements ICommandHandler<ResumeCase, { status: 
   constructor(private readonly tx: CollectionTx) {}
 
   execute(command: ResumeCase): Promise<{ status: CaseStatus }> {
-    requireRole(viewerOf(command), 'pauseCase');
+    requirePermission(viewerOf(command), 'case.pause');
     const notes = textArg(command.notes, 'notes');
     return this.tx.run(command, async (w) => {
       const found = await w.loadCase(command.caseId);

@@ -10,7 +10,6 @@ import {
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
-  ACTION_ROLES,
   AddCaseCost,
   CaseDetail,
   CompleteTask,
@@ -21,6 +20,7 @@ import {
   RecordPromise,
   RequestApproval,
 } from '@qingshou/collection';
+import { hasPermission, Viewer } from '@qingshou/core';
 import { Permission } from '../../auth/access.decorators';
 import { AddCostBody, LogContactBody, RecordPromiseBody } from '../../collection/activity.dto';
 import { RequestApprovalBody } from '../../collection/approvals.dto';
@@ -247,6 +247,8 @@ export class CasePageController {
     const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
       new GetPackVocabulary(page.meta()),
     );
+    // What the page offers follows the core matrix (the handlers refuse the rest anyway).
+    const viewer: Viewer = { userId: page.user.userId, roles: page.user.roles };
     return {
       title: 'case.title',
       case: {
@@ -269,14 +271,10 @@ export class CasePageController {
       },
       flash: null as string | null,
       may: {
-        work: page.user.roles.some((r) => (ACTION_ROLES.workCase as readonly string[]).includes(r)),
-        promise: page.user.roles.some((r) =>
-          (ACTION_ROLES.recordPromise as readonly string[]).includes(r),
-        ),
-        approval: page.user.roles.some((r) =>
-          (ACTION_ROLES.requestApproval as readonly string[]).includes(r),
-        ),
-        cost: page.user.roles.some((r) => (ACTION_ROLES.addCost as readonly string[]).includes(r)),
+        work: hasPermission(viewer, 'case.work'),
+        promise: hasPermission(viewer, 'promise.record'),
+        approval: hasPermission(viewer, 'approval.request'),
+        cost: hasPermission(viewer, 'cost.add'),
       },
     };
   }

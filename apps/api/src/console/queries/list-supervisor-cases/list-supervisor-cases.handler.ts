@@ -1,6 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { requireRole, viewerOf, visibleCasesSql } from '@qingshou/collection';
+import { viewerOf, visibleCasesSql } from '@qingshou/collection';
+import { requirePermission } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import {
   ListSupervisorCases,
@@ -51,7 +52,7 @@ export class ListSupervisorCasesHandler implements IQueryHandler<
 
   execute(query: ListSupervisorCases): Promise<SupervisorCaseRow[]> {
     const viewer = viewerOf(query);
-    requireRole(viewer, 'readCases');
+    requirePermission(viewer, 'case.read');
     const visible = visibleCasesSql(viewer);
     const now = this.clock.now().toISOString();
     const limit = Math.min(Math.max(1, Math.trunc(query.limit)), 500);
