@@ -2,6 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { randomBytes } from 'node:crypto';
+import type { ActorMeta } from '@qingshou/core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,11 +24,13 @@ export class ReconciliationKit {
     return new ReconciliationKit(api, tenantId, await mkdtemp(join(tmpdir(), 'qs-reconcile-')));
   }
 
-  private meta() {
+  /** The clerk (内勤) who loads the bank's file and reads the balances. */
+  private meta(): ActorMeta {
     return {
       tenantId: this.tenantId,
       actorId: 'test-clerk',
       correlationId: `test-${randomBytes(4).toString('hex')}`,
+      roles: ['clerk'],
     };
   }
 

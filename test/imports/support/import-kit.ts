@@ -1,5 +1,6 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
+import type { ActorMeta } from '@qingshou/core';
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Client } from 'pg';
@@ -41,10 +42,12 @@ export async function startImportKit(slug: string): Promise<ImportKit> {
   const api = await startTestApi();
   const tenantId = await createTenant(api, slug);
   const owner = await connect(api.db.ownerUrl);
-  const meta = () => ({
+  // The clerk (内勤) who brings in the file: imports are decided against her roles.
+  const meta = (): ActorMeta => ({
     tenantId,
     actorId: 'test-clerk',
     correlationId: `test-${randomBytes(4).toString('hex')}`,
+    roles: ['clerk'],
   });
   return {
     api,

@@ -49,7 +49,7 @@ export class AccountsController {
     const meta = actorMetaOf(principal, correlationId);
     return fromInput(
       'query',
-      this.queries.execute(new GetAccountBalance(meta, params.id, query.asOf, principal)),
+      this.queries.execute(new GetAccountBalance(meta, params.id, query.asOf)),
     );
   }
 
@@ -65,9 +65,6 @@ export class AccountsController {
     @CorrelationId() correlationId: string,
   ): Promise<LedgerView> {
     const meta = actorMetaOf(principal, correlationId);
-    return fromInput(
-      'query',
-      this.queries.execute(new GetLedger(meta, params.id, query.asOf, principal)),
-    );
+    return fromInput('query', this.queries.execute(new GetLedger(meta, params.id, query.asOf)));
   }
 }

@@ -54,7 +54,7 @@ export class DebtorsController {
   ): Promise<DebtorView> {
     const meta = actorMetaOf(principal, correlationId);
     const options = { reveal: query.reveal === 'true', asOf: query.asOf };
-    return this.queries.execute(new GetDebtor(meta, params.id, principal.roles, options));
+    return this.queries.execute(new GetDebtor(meta, params.id, options));
   }
 
   @Post(':id/related-parties')

@@ -134,3 +134,28 @@ export async function assertDebtorVisible(
   )) as unknown[];
   if (rows.length === 0) throw new NotFoundError('Debtor', debtorId);
 }
+
+/**
+ * 404 unless the viewer may see a case that carries the account (linked to the case, or the
+ * case of its debtor). Roles that see every case see every account of the tenant.
+ */
+export async function assertAccountVisible(
+  db: SqlRunner,
+  viewer: Viewer,
+  tenantId: string,
+  accountId: string,
+): Promise<void> {
+  if (caseScopeOf(viewer).kind === 'all') return;
+  const visible = visibleCasesSql(viewer);
+  const rows = (await db.execute(
+    `select 1 from cases c
+      where c.tenant_id = ? and ${visible.sql}
+        and (exists (select 1 from case_accounts ca
+                      where ca.tenant_id = c.tenant_id and ca.case_id = c.id and ca.account_id = ?)
+             or c.debtor_id = (select a.debtor_id from accounts a
+                                where a.tenant_id = c.tenant_id and a.id = ?))
+      limit 1`,
+    [tenantId, ...visible.params, accountId, accountId],
+  )) as unknown[];
+  if (rows.length === 0) throw new NotFoundError('Account', accountId);
+}

@@ -1,15 +1,12 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
-import type { LedgerViewer } from '../access/ledger-access';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { BalanceSummary } from '../read/balance-summary';
 
 /** The balance as of any date (default: the tenant's business date today). */
-export class GetAccountBalance extends TenantQuery {
+export class GetAccountBalance extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly accountId: string,
     readonly asOf?: string,
-    /** The person asking; absent for internal reads (jobs), which see every account. */
-    readonly viewer?: LedgerViewer,
   ) {
     super(meta);
   }

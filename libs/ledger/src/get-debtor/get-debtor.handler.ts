@@ -1,8 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { BackOfficeLedgerAccess, LedgerAccess } from '../access/ledger-access';
-import { ForbiddenError } from '@qingshou/core';
+import { assertDebtorVisible, ForbiddenError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { AccountBalances } from '../read/account-balances.service';
 import { summarise } from '../read/balance-summary';
@@ -30,14 +28,10 @@ export class GetDebtorHandler implements IQueryHandler<GetDebtor, DebtorView> {
     private readonly events: EventLog,
     private readonly dates: BusinessDate,
     private readonly balances: AccountBalances,
-    @Optional() @Inject(LedgerAccess) access?: LedgerAccess,
-  ) {
-    this.access = access ?? new BackOfficeLedgerAccess();
-  }
-
-  private readonly access: LedgerAccess;
+  ) {}
 
   execute(query: GetDebtor): Promise<DebtorView> {
+    requirePermission(viewerOf(query), 'ledger.read');
     const reveal = query.options.reveal === true;
     if (reveal && !mayRevealPersonalData(query.roles)) {
       throw new ForbiddenError(
@@ -50,11 +44,8 @@ export class GetDebtorHandler implements IQueryHandler<GetDebtor, DebtorView> {
   private async read(em: EntityManager, query: GetDebtor, reveal: boolean): Promise<DebtorView> {
     const { tenantId, debtorId } = query;
     await assertDebtorExists(em, tenantId, debtorId);
-    await this.access.assertDebtorVisible(
-      em,
-      { userId: query.actorId, roles: query.roles },
-      debtorId,
-    );
+    // A collector reaches a debtor only through a case assigned to them (404 otherwise).
+    await assertDebtorVisible(em, viewerOf(query), tenantId, debtorId);
     const asOf = await resolveAsOf(em, this.dates, tenantId, query.options.asOf);
     const debtor = await readDebtor(em, tenantId, debtorId);
     const parties = await readRelatedParties(em, tenantId, debtorId);

@@ -1,14 +1,13 @@
-import { CommandMeta, Role, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { DebtorKind } from '../entities/debtor.entity';
 import type { AccountRow } from '../read/account-loader';
 import type { BalanceSummary } from '../read/balance-summary';
 
 /** A debtor's 360° view. `reveal` asks for personal data whole (see personal-data-policy). */
-export class GetDebtor extends TenantQuery {
+export class GetDebtor extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly debtorId: string,
-    readonly roles: readonly Role[],
     readonly options: { reveal?: boolean; asOf?: string } = {},
   ) {
     super(meta);

@@ -1,6 +1,5 @@
-import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { BackOfficeLedgerAccess, LedgerAccess } from '../access/ledger-access';
+import { assertAccountVisible, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { AccountBalances } from '../read/account-balances.service';
 import { resolveAsOf } from '../support/as-of';
@@ -14,16 +13,14 @@ export class GetLedgerHandler implements IQueryHandler<GetLedger, LedgerView> {
     private readonly tx: TenantTx,
     private readonly dates: BusinessDate,
     private readonly balances: AccountBalances,
-    @Optional() @Inject(LedgerAccess) access?: LedgerAccess,
-  ) {
-    this.access = access ?? new BackOfficeLedgerAccess();
-  }
-
-  private readonly access: LedgerAccess;
+  ) {}
 
   execute(query: GetLedger): Promise<LedgerView> {
+    // The ledger is read through a visible case (篇八); jobs read as the system viewer.
+    const viewer = viewerOf(query);
+    requirePermission(viewer, 'ledger.read');
     return this.tx.run(query.tenantId, async (em) => {
-      if (query.viewer) await this.access.assertAccountVisible(em, query.viewer, query.accountId);
+      await assertAccountVisible(em, viewer, query.tenantId, query.accountId);
       const loaded = await this.balances.load(em, query.tenantId, query.accountId);
       const asOf = await resolveAsOf(em, this.dates, query.tenantId, query.asOf);
       return ledgerView(loaded, this.balances.compute(query.tenantId, loaded, asOf));

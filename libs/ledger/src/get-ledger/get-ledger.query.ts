@@ -1,18 +1,15 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
-import type { LedgerViewer } from '../access/ledger-access';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { PaidLine } from '../domain/balance/account.types';
 import type { AccountRow } from '../read/account-loader';
 import type { BalanceSummary } from '../read/balance-summary';
 import type { PaymentView } from '../record-payment/record-payment.command';
 
 /** 台账: the installment-level ledger of one account as of a date. */
-export class GetLedger extends TenantQuery {
+export class GetLedger extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly accountId: string,
     readonly asOf?: string,
-    /** The person asking; absent for internal reads (jobs), which see every account. */
-    readonly viewer?: LedgerViewer,
   ) {
     super(meta);
   }
