@@ -42,6 +42,7 @@ describe('pack rules on an import batch (篇八): batchReceived once, caseImport
       tenantId,
       actorId: users.clerk.id,
       correlationId: randomBytes(4).toString('hex'),
+      roles: ['clerk' as const],
     };
     const registered: RegisteredImport = await api.commands.execute(
       new RegisterImport(meta, {

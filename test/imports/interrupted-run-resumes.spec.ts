@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { GetImport, RegisteredImport, RegisterImport, RunImport } from '../../libs/imports/src';
 import { QueryBus as QueryBusToken } from '@nestjs/cqrs';
+import { systemMeta } from '../../libs/core/src';
 import { FIXTURES, ImportKit, startImportKit } from './support/import-kit';
 
 describe('an import interrupted after a committed chunk resumes after it (a killed worker loses nothing)', () => {
@@ -11,7 +12,12 @@ describe('an import interrupted after a committed chunk resumes after it (a kill
   afterAll(async () => kit.close());
 
   it('stops after chunk 2 of 4, then the retry applies rows 22–41 only: 40 accounts, 40 rows counted once', async () => {
-    const meta = { tenantId: kit.tenantId, actorId: 'test-worker', correlationId: 'resume-1' };
+    // The imports job runs as the system viewer, like the worker.
+    const meta = systemMeta({
+      tenantId: kit.tenantId,
+      actorId: 'test-worker',
+      correlationId: 'resume-1',
+    });
     const registered: RegisteredImport = await kit.api.commands.execute(
       new RegisterImport(meta, {
         kind: 'accounts',

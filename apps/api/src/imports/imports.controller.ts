@@ -20,7 +20,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommandMeta, Principal, ValidationFailedError } from '@qingshou/core';
+import { actorMetaOf, Principal, ValidationFailedError } from '@qingshou/core';
 import {
   GetImport,
   ImportView,
@@ -38,11 +38,7 @@ interface StoredUpload {
   originalname: string;
 }
 
-const meta = (principal: Principal, correlationId: string): CommandMeta => ({
-  tenantId: principal.tenantId,
-  actorId: principal.userId,
-  correlationId,
-});
+const meta = (principal: Principal, correlationId: string) => actorMetaOf(principal, correlationId);
 
 @ApiTags('imports')
 @ApiBearerAuth()

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { systemMeta } from '@qingshou/core';
 import { ImportProgress, ImportsModule, ImportView, RunImport } from '@qingshou/imports';
 import { ImportJobData, parseJobData, QUEUES } from '@qingshou/jobs';
 import { Job } from 'bullmq';
@@ -19,7 +20,11 @@ export class ImportsProcessor extends WorkerHost {
     const data = parseJobData(ImportJobData, job.data, QUEUES.imports);
     return this.commands.execute(
       new RunImport(
-        { tenantId: data.tenantId, actorId: 'worker:imports', correlationId: data.correlationId },
+        systemMeta({
+          tenantId: data.tenantId,
+          actorId: 'worker:imports',
+          correlationId: data.correlationId,
+        }),
         data.importId,
         {
           finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),

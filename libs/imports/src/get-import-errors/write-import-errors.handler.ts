@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { loadImport } from '../support/import-rows';
 import { writeImportErrorsCsv } from './import-errors-csv';
@@ -9,6 +10,7 @@ export class WriteImportErrorsHandler implements IQueryHandler<WriteImportErrors
   constructor(private readonly tx: TenantTx) {}
 
   async execute(query: WriteImportErrors): Promise<void> {
+    requirePermission(viewerOf(query), 'import.read');
     const job = await this.tx.run(query.tenantId, (em) =>
       loadImport(em, query.tenantId, query.importId),
     );

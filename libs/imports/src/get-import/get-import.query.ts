@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** GET /imports/{id}: status, counts and progress (rows done, rows/s). */
-export class GetImport extends TenantQuery {
+export class GetImport extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly importId: string,
   ) {
     super(meta);

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { ImportKind } from '../domain/import-vocabulary';
 import type { ImportView } from '../support/import-rows';
 
@@ -19,9 +19,9 @@ export interface ImportFileInput {
  * Stores the file under STORAGE_DIR and records a queued import, without running it: the CLI
  * runs it in-process next, the API hands it to the imports queue (SubmitImport).
  */
-export class RegisterImport extends TenantCommand {
+export class RegisterImport extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly input: ImportFileInput,
   ) {
     super(meta);

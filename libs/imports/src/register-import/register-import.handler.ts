@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { ImportRegistrar } from './import-registrar';
 import { RegisteredImport, RegisterImport } from './register-import.command';
 
@@ -8,6 +9,7 @@ export class RegisterImportHandler implements ICommandHandler<RegisterImport, Re
   constructor(private readonly registrar: ImportRegistrar) {}
 
   execute(command: RegisterImport): Promise<RegisteredImport> {
+    requirePermission(viewerOf(command), 'import.start');
     return this.registrar.register(command, command.input, { dedupe: false });
   }
 }

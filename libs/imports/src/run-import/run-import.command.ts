@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { ImportProgress } from '../pipeline/import-pipeline';
 import type { Timings } from '../support/timings';
 
@@ -17,9 +17,9 @@ export interface RunImportOptions {
  * Runs a registered import: the worker's imports job, or the CLI in-process. Idempotent: a
  * finished import is returned as it is, an interrupted one resumes after its last chunk.
  */
-export class RunImport extends TenantCommand {
+export class RunImport extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly importId: string,
     readonly options: RunImportOptions = {},
   ) {

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService } from '@qingshou/calendar';
 import { TabularError } from '../support/tabular';
 import { EventContext, EventLog, TenantTx } from '@qingshou/db';
@@ -26,6 +27,7 @@ export class RunImportHandler implements ICommandHandler<RunImport, ImportView> 
   ) {}
 
   async execute(command: RunImport): Promise<ImportView> {
+    requirePermission(viewerOf(command), 'import.start');
     const start = await this.tx.run(command.tenantId, (em) => this.start(em, command));
     if (!start.job) return start.view;
     const job = start.job;

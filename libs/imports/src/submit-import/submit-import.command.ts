@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { ImportFileInput } from '../register-import/register-import.command';
 
 /**
  * POST /imports: store the upload, record the import (or find the same submit) and queue
  * the job. Returns at once; the worker does the rows.
  */
-export class SubmitImport extends TenantCommand {
+export class SubmitImport extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly input: ImportFileInput,
   ) {
     super(meta);
