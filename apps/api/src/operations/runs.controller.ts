@@ -11,17 +11,13 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CommandMeta, Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import { GetRun, ListRuns, RequestedRun, RequestRun, RunView } from '@qingshou/operations';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { ListRunsParams, RequestRunBody } from './runs.dto';
 
-const meta = (principal: Principal, correlationId: string): CommandMeta => ({
-  tenantId: principal.tenantId,
-  actorId: principal.userId,
-  correlationId,
-});
+const meta = (principal: Principal, correlationId: string) => actorMetaOf(principal, correlationId);
 
 /** The daily run by hand: today's, or a backfill of a past date; then poll its progress. */
 @ApiTags('runs')

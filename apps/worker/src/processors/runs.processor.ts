@@ -7,6 +7,7 @@ import {
   Injectable,
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { systemMeta } from '@qingshou/core';
 import { parseJobData, QUEUES, RunJobData, ScheduledRunJobData } from '@qingshou/jobs';
 import {
   AFTER_RUN_STEPS,
@@ -50,11 +51,11 @@ export class RunsProcessor extends WorkerHost {
       const data = parseJobData(ScheduledRunJobData, job.data, QUEUES.runs);
       const requested: RequestedRun = await this.commands.execute(
         new StartScheduledRun(
-          {
+          systemMeta({
             tenantId: data.tenantId,
             actorId: SCHEDULER_ACTOR,
             correlationId: `schedule-${job.id}`,
-          },
+          }),
           data.kind,
           firedAt(job),
         ),
@@ -64,7 +65,11 @@ export class RunsProcessor extends WorkerHost {
     const data = parseJobData(RunJobData, job.data, QUEUES.runs);
     return this.commands.execute(
       new ExecuteRun(
-        { tenantId: data.tenantId, actorId: SCHEDULER_ACTOR, correlationId: data.correlationId },
+        systemMeta({
+          tenantId: data.tenantId,
+          actorId: SCHEDULER_ACTOR,
+          correlationId: data.correlationId,
+        }),
         data.runId,
         {
           finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1),

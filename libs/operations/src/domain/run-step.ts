@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import type { CommandMeta } from '@qingshou/core';
+import type { ActorMeta } from '@qingshou/core';
 import type { RunCounts } from './run-vocabulary';
 
 /** A step's position inside itself: the last id it committed, and how far it has come. */
@@ -18,8 +18,11 @@ export interface RunStepContext {
   /** Business time of this execution (the injected clock, read when it started). */
   readonly now: Date;
   readonly timeZone: string;
-  /** Commands sent by a step carry this: the scheduler's actor and the run's correlation. */
-  readonly meta: CommandMeta;
+  /**
+   * Commands sent by a step carry this: the system viewer (every case of the tenant), under
+   * the run's actor and correlation. Whoever asked for the run, its steps act for the system.
+   */
+  readonly meta: ActorMeta;
   /** Where an interrupted execution of this step stopped (null: from the start). */
   readonly cursor: string | null;
   /**

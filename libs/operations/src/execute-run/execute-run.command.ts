@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { RunView } from '../support/run-rows';
 
 export interface ExecuteRunOptions {
@@ -13,9 +13,9 @@ export interface ExecuteRunOptions {
  * CLI in-process. A finished run is returned as it is; an interrupted one resumes in the step
  * and after the chunk its checkpoint names.
  */
-export class ExecuteRun extends TenantCommand {
+export class ExecuteRun extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly runId: string,
     readonly options: ExecuteRunOptions = {},
   ) {

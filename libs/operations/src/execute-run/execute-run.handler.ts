@@ -1,5 +1,6 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, systemMeta, viewerOf } from '@qingshou/core';
 import { Clock } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { RUN_STEPS, type RunStep, type RunStepContext } from '../domain/run-step';
@@ -29,6 +30,7 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRun, RunView> {
   }
 
   async execute(command: ExecuteRun): Promise<RunView> {
+    requirePermission(viewerOf(command), 'run.start');
     const { tenantId, runId } = command;
     const started = await this.store.start(tenantId, runId, this.clock.now());
     if (!started) return viewOf(await this.store.read(tenantId, runId));
@@ -83,11 +85,11 @@ export class ExecuteRunHandler implements ICommandHandler<ExecuteRun, RunView> {
         asOf: run.asOf,
         now: this.clock.now(),
         timeZone,
-        meta: {
+        meta: systemMeta({
           tenantId: run.tenantId,
           actorId: command.actorId,
           correlationId: command.correlationId,
-        },
+        }),
         cursor: run.cursor,
         checkpoint: async (progress, counts, em) => {
           await this.store.checkpoint(at, progress, counts, this.clock.now(), em);

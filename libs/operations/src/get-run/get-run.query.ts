@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** GET /runs/{id}: state, progress (step, done/total, percent) and counts. */
-export class GetRun extends TenantQuery {
+export class GetRun extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly runId: string,
   ) {
     super(meta);

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { isLocalDate } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { listRuns, type RunView } from '../support/run-rows';
 import { ListRuns } from './list-runs.query';
@@ -10,6 +10,7 @@ export class ListRunsHandler implements IQueryHandler<ListRuns, RunView[]> {
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListRuns): Promise<RunView[]> {
+    requirePermission(viewerOf(query), 'run.read');
     if (query.asOf !== undefined && !isLocalDate(query.asOf)) {
       throw new ValidationFailedError('Bad run date', [
         { path: 'asOf', reason: 'must be a real date written YYYY-MM-DD' },

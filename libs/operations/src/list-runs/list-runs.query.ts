@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** GET /runs?asOf=: the tenant's runs, newest date first (one per kind and date). */
-export class ListRuns extends TenantQuery {
+export class ListRuns extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
     readonly limit = 50,
   ) {

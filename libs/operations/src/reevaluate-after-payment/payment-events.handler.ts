@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, EventsHandler, IEventHandler } from '@nestjs/cqrs';
+import { systemMeta } from '@qingshou/core';
 import { PublishedDomainEvent } from '@qingshou/jobs';
 import { LEDGER_EVENTS } from '@qingshou/ledger';
 import { ReevaluateAfterPayment } from './reevaluate-after-payment.command';
@@ -24,11 +25,11 @@ export class PaymentEventsHandler implements IEventHandler<PublishedDomainEvent>
     const work = this.commands
       .execute(
         new ReevaluateAfterPayment(
-          {
+          systemMeta({
             tenantId: event.tenantId,
             actorId: 'system:payments',
             correlationId: event.correlationId,
-          },
+          }),
           event.eventId,
           accountId,
         ),

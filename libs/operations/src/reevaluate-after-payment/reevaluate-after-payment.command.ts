@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * A payment (or its reversal) arrived during the day: the live cases of its account are
  * evaluated again as of today, so a case paid at 10:00 drops the call task due at 14:00 and
  * a reversal puts it back on the ladder. Sent once per relayed event (ConsumedEvents).
  */
-export class ReevaluateAfterPayment extends TenantCommand {
+export class ReevaluateAfterPayment extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly eventId: string,
     readonly accountId: string,
   ) {

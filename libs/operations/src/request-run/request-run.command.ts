@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { RunKind } from '../domain/run-vocabulary';
 import type { RunView } from '../support/run-rows';
 
@@ -8,9 +8,9 @@ import type { RunView } from '../support/run-rows';
  * (`created: false`) and creates nothing; a failed run is queued again and resumes from its
  * checkpoint. With `enqueue` the run is handed to the worker (job id = run id).
  */
-export class RequestRun extends TenantCommand {
+export class RequestRun extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly kind: RunKind,
     /** YYYY-MM-DD; default today in the tenant's zone. */
     readonly asOf: string | undefined,

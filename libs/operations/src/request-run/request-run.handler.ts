@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, compareLocalDates, isLocalDate, localDateOf } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { RUN_EVENTS, RUN_KINDS } from '../domain/run-vocabulary';
@@ -21,6 +21,7 @@ export class RequestRunHandler implements ICommandHandler<RequestRun, RequestedR
   ) {}
 
   async execute(command: RequestRun): Promise<RequestedRun> {
+    requirePermission(viewerOf(command), 'run.start');
     if (!(RUN_KINDS as readonly string[]).includes(command.kind)) {
       throw new ValidationFailedError('Unknown run kind', [
         { path: 'kind', reason: `must be one of ${RUN_KINDS.join(', ')}` },

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { RunKind } from '../domain/run-vocabulary';
 
 /**
@@ -6,9 +6,9 @@ import type { RunKind } from '../domain/run-vocabulary';
  * falls on in the tenant's zone (a job delayed past midnight still runs its own date),
  * requested and handed to the worker like a manual one.
  */
-export class StartScheduledRun extends TenantCommand {
+export class StartScheduledRun extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly kind: RunKind,
     readonly firedAt: Date,
   ) {

@@ -1,4 +1,5 @@
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { localDateOf } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { RequestedRun, RequestRun } from '../request-run/request-run.command';
@@ -13,6 +14,7 @@ export class StartScheduledRunHandler implements ICommandHandler<StartScheduledR
   ) {}
 
   async execute(command: StartScheduledRun): Promise<RequestedRun> {
+    requirePermission(viewerOf(command), 'run.start');
     const zone = await this.tx.run(command.tenantId, (em) => tenantTimeZone(em, command.tenantId));
     const asOf = localDateOf(command.firedAt, zone);
     return this.commands.execute(new RequestRun(command, command.kind, asOf, true));

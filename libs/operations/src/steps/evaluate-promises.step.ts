@@ -15,9 +15,9 @@ export class EvaluatePromisesStep implements RunStep {
   constructor(private readonly commands: CommandBus) {}
 
   async execute(ctx: RunStepContext): Promise<RunCounts> {
-    // The run acts with a manager's reach: every case of the tenant.
+    // The run acts as the system viewer (ctx.meta): every case of the tenant.
     const result: EvaluatePromisesResult = await this.commands.execute(
-      new EvaluatePromises({ ...ctx.meta, roles: ['manager'] }, ctx.asOf),
+      new EvaluatePromises(ctx.meta, ctx.asOf),
     );
     return { promisesKept: result.kept, promisesBroken: result.broken };
   }
