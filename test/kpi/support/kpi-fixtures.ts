@@ -121,7 +121,12 @@ export async function reverse(
   reversedOn: string,
 ): Promise<void> {
   await api.commands.execute(
-    new ReversePayment(meta(tenantId), { paymentId, reversedOn, reason: '退票 (bounced)' }),
+    // Reversing a receipt is finance's (the core permission matrix: payment.reverse).
+    new ReversePayment(meta(tenantId, 'test-setup', ['finance']), {
+      paymentId,
+      reversedOn,
+      reason: '退票 (bounced)',
+    }),
   );
 }
 
