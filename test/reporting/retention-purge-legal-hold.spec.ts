@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CloseCase } from '../../libs/collection/src';
+import { systemMeta } from '../../libs/core/src';
 import { ApplyRetention } from '../../libs/reporting/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
@@ -13,6 +14,9 @@ import {
   pay,
   startKpiApi,
 } from '../kpi/support/kpi-fixtures';
+
+/** Retention is applied by the nightly run (the system viewer); no person holds retention.apply. */
+const nightly = (tenantId: string) => systemMeta(meta(tenantId, 'system:daily-run'));
 
 /**
  * 篇八 三、资料备份保留的规定: case data is kept 5 years after the client agreement ends,
@@ -96,8 +100,15 @@ describe('retention purges card-agency case data 5 years after 退案, skipping 
   const contactsOf = (caseId: string) =>
     count(`select count(*) from contact_attempts where case_id = $1`, [caseId]);
 
+  it('no person applies retention: a manager is refused (retention.apply) and nothing is purged', async () => {
+    await expect(
+      api.commands.execute(new ApplyRetention(meta(tenantId), '2031-01-10')),
+    ).rejects.toThrow('retention.apply');
+    expect(await contactsOf(cases.expired.caseId)).toBe(1);
+  });
+
   it('nothing is purged on 2031-01-09, a day before the 5 years are up', async () => {
-    const result = await api.commands.execute(new ApplyRetention(meta(tenantId), '2031-01-09'));
+    const result = await api.commands.execute(new ApplyRetention(nightly(tenantId), '2031-01-09'));
     expect(result.policies).toEqual([
       expect.objectContaining({ policyId: 'client-data', action: 'purge', cases: 0 }),
     ]);
@@ -105,7 +116,7 @@ describe('retention purges card-agency case data 5 years after 退案, skipping 
   });
 
   it('on 2031-01-10 the expired case is purged and its debtor anonymised; held cases stay whole', async () => {
-    const result = await api.commands.execute(new ApplyRetention(meta(tenantId), '2031-01-10'));
+    const result = await api.commands.execute(new ApplyRetention(nightly(tenantId), '2031-01-10'));
     expect(result.policies[0]).toMatchObject({
       cases: 1,
       heldBack: 2,
@@ -154,7 +165,7 @@ describe('retention purges card-agency case data 5 years after 退案, skipping 
   });
 
   it('a second run does nothing: no case, no event', async () => {
-    const result = await api.commands.execute(new ApplyRetention(meta(tenantId), '2031-01-10'));
+    const result = await api.commands.execute(new ApplyRetention(nightly(tenantId), '2031-01-10'));
     expect(result.policies[0]).toMatchObject({ cases: 0, debtorsAnonymised: 0, heldBack: 2 });
     expect(
       await count(

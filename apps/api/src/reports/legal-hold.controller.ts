@@ -1,7 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import { type LegalHoldView, SetLegalHold } from '@qingshou/reporting';
 import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { LegalHoldBody } from './reports.dto';
@@ -22,12 +22,7 @@ export class LegalHoldController {
     @CorrelationId() correlationId: string,
   ): Promise<LegalHoldView> {
     return this.commands.execute(
-      new SetLegalHold(
-        { tenantId: principal.tenantId, actorId: principal.userId, correlationId },
-        id,
-        body.hold,
-        body.reason,
-      ),
+      new SetLegalHold(actorMetaOf(principal, correlationId), id, body.hold, body.reason),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   GenerateReport,
   GetReportFile,
@@ -15,11 +15,7 @@ import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.deco
 import { attachmentDisposition } from './content-disposition';
 import { GenerateReportBody, ReportsQuery } from './reports.dto';
 
-const meta = (principal: Principal, correlationId: string) => ({
-  tenantId: principal.tenantId,
-  actorId: principal.userId,
-  correlationId,
-});
+const meta = (principal: Principal, correlationId: string) => actorMetaOf(principal, correlationId);
 
 /** The pinned pack's reports: catalogue, on-demand generation, downloads. */
 @ApiTags('reports')

@@ -108,7 +108,10 @@ export const PERMISSIONS = {
   'notice.read': NOTICE_WORKERS,
   'notice.issue': NOTICE_WORKERS,
   'notice.record-delivery': NOTICE_WORKERS,
-  'notice.preview': ['tenant-admin', 'manager'],
+  // A letter of a case, before issuing it (the same people who issue it).
+  'notice.preview': NOTICE_WORKERS,
+  // A template draft's own source with sample data: those who try pack changes.
+  'notice.preview-source': ['tenant-admin', 'manager'],
 
   // Imports, runs, reports.
   'import.start': IMPORTERS,
@@ -119,6 +122,8 @@ export const PERMISSIONS = {
   'report.read': REPORTERS,
   'legal-hold.set': ['tenant-admin', 'manager', 'legal'],
   'dashboard.read': ['manager', 'tenant-admin', 'finance', 'auditor'],
+  // No person purges files: only the nightly run (the system viewer) applies retention.
+  'retention.apply': [],
 
   // The pack, the engine and its outcomes (KPIs, incentives, drives).
   'pack.list-available': PACK_READERS,

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { Lang } from '../document/report-document';
 import type { ReportFormat } from '../runs/report-runs';
 
@@ -6,9 +6,9 @@ import type { ReportFormat } from '../runs/report-runs';
  * Generates one pack report now, as of a date, in one format (on demand). A second request
  * for the same report, date and format replaces the earlier file: figures may have moved.
  */
-export class GenerateReport extends TenantCommand {
+export class GenerateReport extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly reportId: string,
     readonly asOf: string,
     readonly format: ReportFormat,

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isLocalDate } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ReportGenerator } from '../runs/report-generator';
 import { REPORT_FORMATS, type ReportRunView } from '../runs/report-runs';
@@ -16,6 +16,7 @@ export class GenerateReportHandler implements ICommandHandler<GenerateReport, Re
   ) {}
 
   execute(command: GenerateReport): Promise<ReportRunView> {
+    requirePermission(viewerOf(command), 'report.run');
     if (!isLocalDate(command.asOf)) {
       throw new ValidationFailedError('asOf is not a date', [
         { path: 'asOf', reason: 'must be a date written YYYY-MM-DD' },

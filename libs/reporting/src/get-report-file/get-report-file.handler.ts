@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { GetReportFile, ReportFile } from './get-report-file.query';
 
@@ -8,6 +8,7 @@ export class GetReportFileHandler implements IQueryHandler<GetReportFile, Report
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: GetReportFile): Promise<ReportFile> {
+    requirePermission(viewerOf(query), 'report.read');
     return this.tx.run(query.tenantId, async (em) => {
       const [row] = await em.execute<
         {

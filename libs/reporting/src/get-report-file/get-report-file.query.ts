@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** The bytes of a generated run, with what a download needs. */
-export class GetReportFile extends TenantQuery {
+export class GetReportFile extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly runId: string,
   ) {
     super(meta);

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { RUN_COLUMNS, runView } from '../runs/report-runs';
 import { pinnedPack } from '../support/policy-internals';
@@ -9,6 +10,7 @@ export class ListReportsHandler implements IQueryHandler<ListReports, ReportsVie
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListReports): Promise<ReportsView> {
+    requirePermission(viewerOf(query), 'report.read');
     return this.tx.run(query.tenantId, async (em) => {
       const pack = await pinnedPack(em, query.tenantId);
       const limit = Math.min(Math.max(Math.trunc(query.limit) || 100, 1), 500);

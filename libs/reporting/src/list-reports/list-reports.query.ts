@@ -1,11 +1,11 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { Bilingual } from '../document/report-document';
 import type { ReportRunView } from '../runs/report-runs';
 
 /** The pinned pack's report catalogue and the most recent generated runs. */
-export class ListReports extends TenantQuery {
+export class ListReports extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly reportId?: string,
     readonly limit = 100,
   ) {

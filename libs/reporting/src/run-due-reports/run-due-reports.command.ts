@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Generates every report of the pinned pack whose schedule has fallen due on or before
  * `asOf` and is not yet generated for that period, as of its due date, in XLSX and HTML.
  * The nightly run calls it per tenant; a second call for the same date creates nothing.
  */
-export class RunDueReports extends TenantCommand {
+export class RunDueReports extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf: string,
   ) {
     super(meta);

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, isLocalDate } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ReportGenerator } from '../runs/report-generator';
 import { donePeriods, REPORT_FORMATS, saveRun } from '../runs/report-runs';
@@ -22,6 +22,7 @@ export class RunDueReportsHandler implements ICommandHandler<RunDueReports, DueR
   ) {}
 
   async execute(command: RunDueReports): Promise<DueReportsResult> {
+    requirePermission(viewerOf(command), 'report.run');
     if (!isLocalDate(command.asOf)) {
       throw new ValidationFailedError('asOf is not a date', [
         { path: 'asOf', reason: 'must be a date written YYYY-MM-DD' },

@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Applies the pinned pack's retention policies as of a date: closed cases past their
  * period are purged or anonymised, in batches, skipping any case under legal hold. The
  * nightly run calls it per tenant; a second run of the same day does nothing.
  */
-export class ApplyRetention extends TenantCommand {
+export class ApplyRetention extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf: string,
   ) {
     super(meta);

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, isLocalDate } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import type { RetentionData } from '../../document/report-data';
 import { pinnedPack } from '../../support/policy-internals';
@@ -43,6 +43,7 @@ export class ApplyRetentionHandler implements ICommandHandler<ApplyRetention, Re
   ) {}
 
   async execute(command: ApplyRetention): Promise<RetentionResult> {
+    requirePermission(viewerOf(command), 'retention.apply');
     if (!isLocalDate(command.asOf)) {
       throw new ValidationFailedError('asOf is not a date', [
         { path: 'asOf', reason: 'must be a date written YYYY-MM-DD' },

@@ -1,12 +1,12 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Places or lifts an explicit legal hold on a case (诉讼, a regulator's or the client's
  * request): retention leaves a held case whole. An open legal matter holds a case anyway.
  */
-export class SetLegalHold extends TenantCommand {
+export class SetLegalHold extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly caseId: string,
     readonly hold: boolean,
     readonly reason?: string,

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { NotFoundError, ValidationFailedError } from '@qingshou/core';
+import { NotFoundError, requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { LegalHoldView, SetLegalHold } from './set-legal-hold.command';
 
@@ -13,6 +13,7 @@ export class SetLegalHoldHandler implements ICommandHandler<SetLegalHold, LegalH
   ) {}
 
   execute(command: SetLegalHold): Promise<LegalHoldView> {
+    requirePermission(viewerOf(command), 'legal-hold.set');
     const reason = command.reason?.trim() || null;
     if (command.hold && !reason) {
       throw new ValidationFailedError('A legal hold needs a reason', [
