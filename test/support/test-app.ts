@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/http/configure-app';
-import type { AppConfig, Role } from '../../libs/core/src';
+import { systemMeta, type AppConfig, type Role } from '../../libs/core/src';
 import { PLATFORM_TENANT_ID } from '../../libs/db/src';
 import { CreateTenant, CreateUser } from '../../libs/tenancy/src';
 import { createTestDatabase, TestDatabase } from './test-db';
@@ -46,11 +46,13 @@ export async function startTestApi(settings: Partial<AppConfig> = {}): Promise<T
   };
 }
 
-const meta = (tenantId: string) => ({
-  tenantId,
-  actorId: 'test-setup',
-  correlationId: `test-${randomBytes(4).toString('hex')}`,
-});
+/** Setting up tenants and users is the operator's work (the CLI): the system viewer. */
+const meta = (tenantId: string) =>
+  systemMeta({
+    tenantId,
+    actorId: 'test-setup',
+    correlationId: `test-${randomBytes(4).toString('hex')}`,
+  });
 
 export async function createTenant(api: TestApi, slug: string, kind = 'leasing'): Promise<string> {
   const created = await api.commands.execute(

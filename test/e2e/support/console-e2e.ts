@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DemoPortfolioSeeder } from '../../../apps/cli/src/demo/demo-portfolio.seeder';
 import { DEMO_TENANTS } from '../../../apps/cli/src/demo/demo-tenants';
 import { Clock, addDays } from '../../../libs/calendar/src';
+import { systemMeta } from '../../../libs/core/src';
 import { EventLog, PLATFORM_TENANT_ID, TenantTx } from '../../../libs/db/src';
 import { AccountBalances } from '../../../libs/ledger/src';
 import { InstallPack } from '../../../libs/policy/src';
@@ -39,11 +40,13 @@ export interface ConsoleE2e {
   close(): Promise<void>;
 }
 
-const meta = (tenantId: string) => ({
-  tenantId,
-  actorId: 'e2e-setup',
-  correlationId: `e2e-${Math.random().toString(36).slice(2)}`,
-});
+/** Setting up tenants and users is the operator's work (the CLI): the system viewer. */
+const meta = (tenantId: string) =>
+  systemMeta({
+    tenantId,
+    actorId: 'e2e-setup',
+    correlationId: `e2e-${Math.random().toString(36).slice(2)}`,
+  });
 
 /**
  * The running system for a browser: the Nest API in-process on a random port over its own

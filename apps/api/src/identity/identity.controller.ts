@@ -45,9 +45,7 @@ export class IdentityController {
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<Me> {
-    return this.queries.execute(
-      new GetMe({ tenantId: principal.tenantId, actorId: principal.userId, correlationId }),
-    );
+    return this.queries.execute(new GetMe(actorMetaOf(principal, correlationId)));
   }
 
   @Post('users')
@@ -60,7 +58,7 @@ export class IdentityController {
   ): Promise<{ id: string }> {
     return this.commands.execute(
       new CreateUser(
-        { tenantId: principal.tenantId, actorId: principal.userId, correlationId },
+        actorMetaOf(principal, correlationId),
         body.username,
         body.displayName,
         body.password,

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '@qingshou/core';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import { CreatedTenant, CreateTenant } from '@qingshou/tenancy';
 import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { CreateTenantBody } from './tenants.dto';
@@ -25,7 +25,7 @@ export class TenantsController {
   ): Promise<CreatedTenant> {
     return this.commands.execute(
       new CreateTenant(
-        { tenantId: principal.tenantId, actorId: principal.userId, correlationId },
+        actorMetaOf(principal, correlationId),
         body.slug,
         body.name,
         body.kind,

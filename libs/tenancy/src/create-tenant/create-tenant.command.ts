@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { TenantKind } from '../entities/tenant.entity';
 
 /**
  * Platform-admin path: `tenantId` is the platform tenant the admin acts from; the new
  * tenant is the subject. Optionally seeds the tenant's first admin user.
  */
-export class CreateTenant extends TenantCommand {
+export class CreateTenant extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly slug: string,
     readonly name: string,
     readonly kind: TenantKind,

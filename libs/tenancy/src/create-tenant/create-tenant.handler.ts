@@ -1,7 +1,7 @@
 import { Clock } from '@qingshou/calendar';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError } from '@qingshou/core';
+import { ConflictError, ForbiddenError, requirePermission, viewerOf } from '@qingshou/core';
 import { bindTenant, EventLog, PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -23,6 +23,7 @@ export class CreateTenantHandler implements ICommandHandler<CreateTenant, Create
   ) {}
 
   async execute(command: CreateTenant): Promise<CreatedTenant> {
+    requirePermission(viewerOf(command), 'tenant.create');
     if (command.tenantId !== PLATFORM_TENANT_ID) {
       throw new ForbiddenError('Only the platform tenant can create tenants');
     }

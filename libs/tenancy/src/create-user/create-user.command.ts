@@ -1,12 +1,13 @@
-import { CommandMeta, Role, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta, Role } from '@qingshou/core';
 
-export class CreateUser extends TenantCommand {
+export class CreateUser extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly username: string,
     readonly displayName: string,
     readonly password: string,
-    readonly roles: readonly Role[],
+    /** The new user's roles (`roles` is the creator's, as on every ActorCommand). */
+    readonly grantedRoles: readonly Role[],
   ) {
     super(meta);
   }

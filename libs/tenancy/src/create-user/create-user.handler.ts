@@ -1,7 +1,7 @@
 import { Clock } from '@qingshou/calendar';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, ForbiddenError } from '@qingshou/core';
+import { ConflictError, ForbiddenError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -18,8 +18,12 @@ export class CreateUserHandler implements ICommandHandler<CreateUser, { id: stri
   ) {}
 
   async execute(command: CreateUser): Promise<{ id: string }> {
+    requirePermission(viewerOf(command), 'user.create');
     // platform-admin is granted only inside the platform tenant, never to a customer's user.
-    if (command.roles.includes('platform-admin') && command.tenantId !== PLATFORM_TENANT_ID) {
+    if (
+      command.grantedRoles.includes('platform-admin') &&
+      command.tenantId !== PLATFORM_TENANT_ID
+    ) {
       throw new ForbiddenError('The platform-admin role exists only in the platform tenant');
     }
     const passwordHash = await this.hasher.hash(command.password);
@@ -32,11 +36,11 @@ export class CreateUserHandler implements ICommandHandler<CreateUser, { id: stri
           username: command.username,
           displayName: command.displayName,
           passwordHash,
-          roles: [...command.roles],
+          roles: [...command.grantedRoles],
           status: 'active',
           createdAt: this.clock.now(),
         });
-        const after = { username: command.username, roles: command.roles };
+        const after = { username: command.username, roles: command.grantedRoles };
         await this.events.append(em, { ...command, occurredAt: this.clock.now() }, [
           { type: 'UserCreated', aggregateType: 'user', aggregateId: id, payload: after, after },
         ]);

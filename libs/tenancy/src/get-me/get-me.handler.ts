@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { GetMe, Me } from './get-me.query';
 
@@ -8,6 +8,7 @@ export class GetMeHandler implements IQueryHandler<GetMe, Me> {
   constructor(private readonly tx: TenantTx) {}
 
   async execute(query: GetMe): Promise<Me> {
+    requirePermission(viewerOf(query), 'me.read');
     const rows = await this.tx.run(query.tenantId, (em) =>
       em.execute<Record<string, string | string[]>[]>(
         `select u.id, u.username, u.display_name, u.roles, t.id as tenant_id, t.slug, t.name,

@@ -1,7 +1,7 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
-export class GetMe extends TenantQuery {
-  constructor(meta: CommandMeta) {
+export class GetMe extends ActorQuery {
+  constructor(meta: ActorMeta) {
     super(meta);
   }
 }

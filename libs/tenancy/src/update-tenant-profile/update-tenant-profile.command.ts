@@ -1,4 +1,4 @@
-import { TenantCommand, type CommandMeta } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /** What the tenant's notices print about it: letterhead address, phone, person to contact. */
 export interface TenantProfile {
@@ -8,9 +8,9 @@ export interface TenantProfile {
 }
 
 /** A tenant admin sets the office's own profile; null clears a field. */
-export class UpdateTenantProfile extends TenantCommand {
+export class UpdateTenantProfile extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly profile: TenantProfile,
   ) {
     super(meta);

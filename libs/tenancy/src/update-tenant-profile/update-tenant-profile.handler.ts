@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { TenantProfile, UpdateTenantProfile } from './update-tenant-profile.command';
 
@@ -20,6 +20,7 @@ export class UpdateTenantProfileHandler implements ICommandHandler<
   ) {}
 
   async execute(command: UpdateTenantProfile): Promise<TenantProfile> {
+    requirePermission(viewerOf(command), 'tenant-profile.update');
     const { address, phone, contactPerson } = command.profile;
     return this.tx.run(command.tenantId, async (em) => {
       const [before] = await em.execute<Record<string, string | null>[]>(

@@ -97,9 +97,7 @@ export class ConsoleViews {
     const user = page.user;
     const cached = this.me.get(user.userId);
     if (cached && Date.now() - cached.at < ME_TTL_MS) return cached.me;
-    const me = await this.queries.execute<GetMe, Me>(
-      new GetMe({ tenantId: user.tenantId, actorId: user.userId, correlationId: page.requestId }),
-    );
+    const me = await this.queries.execute<GetMe, Me>(new GetMe(page.meta()));
     this.me.set(user.userId, { at: Date.now(), me });
     return me;
   }
