@@ -29,6 +29,7 @@ export * from './lifecycle/preview-pack-change/preview-pack-change.query';
 export type { PackChangePreview } from './lifecycle/preview-pack-change/preview-pack-change.handler';
 export * from './lifecycle/list-available-packs/list-available-packs.query';
 export * from './registry/condition-args';
+export * from './constructs';
 export * from './registry/action-args';
 export * from './registry/registry.types';
 export * from './schema/common.schema';

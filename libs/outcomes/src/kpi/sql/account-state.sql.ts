@@ -1,5 +1,3 @@
-import { DEFAULT_LOAN_CLASS_BANDS, type DpdBand, type LoanClass } from '@qingshou/ledger';
-
 /**
  * The parameters of every KPI statement, bound once as the one-row CTE `k` so the rest of
  * the text carries no placeholders and can be composed freely:
@@ -137,23 +135,5 @@ export function recReceiptCte(typeFilter = TYPE_FILTER): string {
 
 export const RECOVERY_CTES = recoveryCtes();
 
-/** The 五级分类 of a DPD column by the pack's bands (or the ledger's defaults). */
-export function loanClassSql(
-  column: string,
-  bands: readonly DpdBand<LoanClass>[] | undefined,
-): string {
-  const list = [...(bands && bands.length ? bands : DEFAULT_LOAN_CLASS_BANDS)].sort(
-    (a, b) => b.minDpd - a.minDpd,
-  );
-  const arms = list.map((b) => {
-    // Bands are validated integers and labels from a closed list; checked again because
-    // they are written into the statement's text.
-    if (!Number.isInteger(b.minDpd) || !/^[a-z-]+$/.test(b.label)) {
-      throw new Error(`bad loan class band ${JSON.stringify(b)}`);
-    }
-    return `when ${column} >= ${b.minDpd} then '${b.label}'`;
-  });
-  return `(case ${arms.join(' ')} else 'pass' end)`;
-}
-
-export const NPL_CLASSES = `('substandard', 'doubtful', 'loss')`;
+// The 五级分类 SQL sits with the conditions and metrics that use it (the pack lib).
+export { loanClassSql, NPL_CLASSES } from '@qingshou/policy';

@@ -3,7 +3,7 @@ import { compileCondition } from './subject-condition.sql';
 const options = { attributeSubjects: new Map([['official-post', 'debtor']]) };
 
 describe('pack conditions compile to one set-based SQL boolean', () => {
-  it('第二篇 officials in arrears during the drive: attribute, drive phase and DPD ≥ 1', () => {
+  it('第二篇 officials in arrears during the drive: attribute, drive phase and (effective) DPD ≥ 1', () => {
     const { sql, problems } = compileCondition(
       {
         all: [
@@ -17,7 +17,7 @@ describe('pack conditions compile to one set-based SQL boolean', () => {
     expect(problems).toEqual([]);
     expect(sql).toContain("v.key = 'official-post'");
     expect(sql).toContain("ph.phase_key in ('collection', 'review')");
-    expect(sql).toContain('s.dpd >= 1');
+    expect(sql).toContain('s.effective_dpd >= 1');
   });
 
   it('daysSince compiles to days from the latest dated event, false without one', () => {
@@ -33,10 +33,10 @@ describe('pack conditions compile to one set-based SQL boolean', () => {
 
   it('a condition the set-based path cannot decide is reported and unknown (NULL), also under not', () => {
     const { sql, problems } = compileCondition(
-      { any: [{ not: { stageReached: { stage: 'legal' } } }, { dpd: { min: 90 } }] },
+      { any: [{ not: { settledBefore: { date: '2026-06-30' } } }, { dpd: { min: 90 } }] },
       options,
     );
-    expect(problems).toEqual([expect.stringMatching(/^stageReached: /)]);
+    expect(problems).toEqual([expect.stringMatching(/^settledBefore: /)]);
     expect(sql).toContain('(not ((null::boolean)))) or (coalesce(');
   });
 
