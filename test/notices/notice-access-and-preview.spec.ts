@@ -1,3 +1,4 @@
+import { debtorWithOverdueAccount } from '../collection/support/fixtures';
 import { fixture } from './support/fixtures';
 import {
   as,
@@ -24,10 +25,26 @@ describe('notice routes: roles, tenants and the admin preview', () => {
       clerk: ['clerk'],
     });
     b = await noticesTenant(api, 'notice-b', { admin: ['tenant-admin'] });
+    // The collector works her own case (篇八): the letter is issued on a case assigned to her,
+    // opened on an overdue loan of the debtor.
+    const book = await debtorWithOverdueAccount({ ...api, storageDir: '' }, a.id, {
+      name: '孙桂英',
+      principal: '100000.00',
+      dueOn: '2026-01-01',
+      startDate: '2025-01-01',
+    });
+    const opened = await as(api, a.tokens.admin)
+      .post('/cases', { debtorId: book.debtorId, scope: 'debtor' })
+      .expect(201);
+    const phone = await as(api, a.tokens.phone).get('/me').expect(200);
+    await as(api, a.tokens.admin)
+      .post(`/cases/${opened.body.id}/assign`, { assigneeId: phone.body.userId })
+      .expect(200);
     const issued = await as(api, a.tokens.phone)
       .post('/notices', {
         templateId: 'test-pack/overdue-notice',
-        debtorId: a.debtorId,
+        debtorId: book.debtorId,
+        caseId: opened.body.id,
         idempotencyKey: 'access-1',
         data: overdueData(),
       })
