@@ -6,13 +6,17 @@ import { PackLoader } from '../loader/pack-loader';
 import { PackRegistry } from '../loader/pack-registry';
 import { EvaluateCasesHandler } from './evaluate-cases/evaluate-cases.handler';
 import { GetStageHistoryHandler } from './get-stage-history/get-stage-history.handler';
+import { CaseLetters } from './case-notices/case-letter';
+import { IssueCaseNoticeHandler } from './issue-case-notice/issue-case-notice.handler';
+import { PreviewCaseNoticeHandler } from './preview-case-notice/preview-case-notice.handler';
 import { EnginePortsModule } from './ports/engine-ports.module';
 import { CaseEvaluator } from './run/case-evaluator';
 import { EvaluationRunner } from './run/evaluation-runner';
 import { NoticeIssuer } from './run/notice-issuer';
 
 /**
- * The engine: EvaluateCases, GetStageHistory, DryRunPack. Notices are issued through the
+ * The engine: EvaluateCases, GetStageHistory, DryRunPack, and a person's letter of a case
+ * (IssueCaseNotice, PreviewCaseNotice) on the same path as the engine's own notices. Notices are issued through the
  * CommandBus (IssueNotice), so the app must load NoticesModule — bound with
  * ENGINE_NOTICES_PORTS to render from the pinned snapshot; the CLI's PackCliModule does.
  * It does not import collection or notices itself: a static import here would be a second
@@ -29,6 +33,9 @@ import { NoticeIssuer } from './run/notice-issuer';
     EvaluateCasesHandler,
     GetStageHistoryHandler,
     DryRunPackHandler,
+    CaseLetters,
+    IssueCaseNoticeHandler,
+    PreviewCaseNoticeHandler,
   ],
   exports: [EnginePortsModule, EvaluationRunner, NoticeIssuer],
 })

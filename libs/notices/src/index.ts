@@ -3,6 +3,7 @@ export * from './notices.module';
 export * from './rendering/front-matter';
 export * from './rendering/helpers';
 export * from './rendering/notice-data';
+export * from './rendering/notice-input';
 export * from './rendering/shared-templates';
 export * from './rendering/template-engine';
 export * from './rendering/template-errors';

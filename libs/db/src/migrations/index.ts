@@ -14,6 +14,7 @@ import { Migration20261129000013Reporting } from './Migration20261129000013Repor
 import { Migration20261129000014Reconciliation } from './Migration20261129000014Reconciliation';
 import { Migration20261207000015AccountOwnTerms } from './Migration20261207000015AccountOwnTerms';
 import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
+import { Migration20261207000017PersonNoticeHolds } from './Migration20261207000017PersonNoticeHolds';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -33,6 +34,10 @@ export const MIGRATIONS = [
   { name: 'Migration20261129000014Reconciliation', class: Migration20261129000014Reconciliation },
   { name: 'Migration20261207000015AccountOwnTerms', class: Migration20261207000015AccountOwnTerms },
   { name: 'Migration20261207000016NoticeCaseKey', class: Migration20261207000016NoticeCaseKey },
+  {
+    name: 'Migration20261207000017PersonNoticeHolds',
+    class: Migration20261207000017PersonNoticeHolds,
+  },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

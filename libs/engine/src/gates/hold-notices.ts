@@ -4,6 +4,16 @@ import type { ActionInstance } from '../apply/action-rows';
 import { pgArray } from '../load/sql';
 import type { ChunkOutcome, RunContext } from '../run/run-context';
 
+/**
+ * A notice that may be held: an action of the pack (stage, rule, reminder, routine) or a
+ * person's letter (`person`, with the fields they typed, kept until the letter is issued).
+ */
+export type HoldableNotice = Pick<ActionInstance, 'key' | 'caseId' | 'debtorId' | 'notice'> & {
+  readonly source: ActionInstance['source'] | 'person';
+  readonly action: { readonly stage: string };
+  readonly input?: Readonly<Record<string, unknown>>;
+};
+
 interface HoldRow {
   idempotency_key: string;
   status: 'held' | 'released' | 'cancelled';
@@ -21,8 +31,8 @@ interface HoldRow {
 export async function holdGatedNotices(
   em: EntityManager,
   ctx: RunContext,
-  gated: readonly ActionInstance[],
-  out: ChunkOutcome,
+  gated: readonly HoldableNotice[],
+  out: Pick<ChunkOutcome, 'held'>,
 ): Promise<Set<string>> {
   const orderable = new Set<string>();
   if (gated.length === 0) return orderable;
@@ -54,8 +64,8 @@ export async function holdGatedNotices(
     const approvalId = await requestApproval(em, ctx, i);
     await em.execute(
       `insert into engine_notice_holds (tenant_id, idempotency_key, case_id, debtor_id, template,
-         recipient, source, source_id, approval_id, status, pack_ref, held_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?)
+         recipient, source, source_id, approval_id, status, pack_ref, held_at, input)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'held', ?, ?, ?::jsonb)
        on conflict (tenant_id, idempotency_key) do nothing`,
       [
         ctx.tenantId,
@@ -69,6 +79,7 @@ export async function holdGatedNotices(
         approvalId,
         ctx.pack.ref,
         ctx.now,
+        i.input ? JSON.stringify(i.input) : null,
       ],
     );
     out.held.push({
@@ -87,7 +98,7 @@ export async function holdGatedNotices(
 async function requestApproval(
   em: EntityManager,
   ctx: RunContext,
-  i: ActionInstance,
+  i: HoldableNotice,
 ): Promise<string> {
   const gate = i.notice!.gate!;
   const created = await em.execute<{ id: string }[]>(
@@ -111,7 +122,8 @@ async function requestApproval(
         asOf: ctx.asOf,
       }),
       `${ctx.pack.ref}: ${i.notice!.template} waits for ${gate.kind}`,
-      `engine:${ctx.pack.ref}`,
+      // A person's letter is asked for by that person; the pack's own by the engine.
+      i.source === 'person' ? ctx.actorId : `engine:${ctx.pack.ref}`,
       ctx.now,
     ],
   );

@@ -27,7 +27,10 @@ interface HoldRow {
   debtor_id: string;
   template: string;
   recipient: string;
+  source: string;
   source_id: string;
+  /** A person's letter: the fields they typed (printed as `input.*`); null otherwise. */
+  input: Record<string, unknown> | null;
 }
 
 /**
@@ -87,7 +90,7 @@ export class NoticeGatesConsumer implements IEventHandler<PublishedDomainEvent> 
     const rows = await em.execute<HoldRow[]>(
       `update engine_notice_holds set status = ?, decided_at = ?
        where tenant_id = ? and approval_id = ? and status = 'held'
-       returning idempotency_key, case_id, debtor_id, template, recipient, source_id`,
+       returning idempotency_key, case_id, debtor_id, template, recipient, source, source_id, input`,
       [granted ? 'released' : 'cancelled', now, event.tenantId, event.payload.approvalId],
     );
     if (!granted || rows.length === 0)
@@ -108,13 +111,18 @@ export class NoticeGatesConsumer implements IEventHandler<PublishedDomainEvent> 
     const orders: NoticeOrder[] = rows.map((r) => ({
       caseId: r.case_id,
       debtorId: r.debtor_id,
-      stage: r.source_id,
+      // A person's letter asked on a case on no rung was held under stage 'none'.
+      stage: r.source === 'person' && r.source_id === 'none' ? '' : r.source_id,
       template: r.template,
       recipient: r.recipient,
       key: r.idempotency_key,
       fresh: true,
     }));
-    const ready = await readyNotices(em, this.ledger, ctx, orders);
+    const inputs = new Map(rows.map((r) => [r.idempotency_key, r.input]));
+    const ready = (await readyNotices(em, this.ledger, ctx, orders)).map((notice) => {
+      const input = inputs.get(notice.key);
+      return input ? { ...notice, data: { ...notice.data, input } } : notice;
+    });
     return { released: rows.length, cancelled: 0, view, ready };
   }
 }

@@ -43,6 +43,7 @@ export function templateFile(
     required,
     ...(t.replySlip ? { replySlip: true } : {}),
     ...(t.layout ? { layout: t.layout } : {}),
+    ...(t.input?.length ? { input: t.input.map((field) => ({ ...field })) } : {}),
   };
   const body = NOTICE_FIELDS.reduce(
     (text, [pattern, replacement]) => text.replace(pattern, replacement),

@@ -16,6 +16,18 @@ export interface IssueResult {
   failures: { caseId: string; template: string; reason: string }[];
 }
 
+/** The raw IssueNotice of a ready notice: the pinned template, the pack's delivery rule. */
+export function noticeInput(view: PackView, notice: ReadyNotice): IssueNoticeInput {
+  return {
+    templateId: `${view.pack.id}/${notice.template}`,
+    debtorId: notice.debtorId,
+    caseId: notice.caseId,
+    idempotencyKey: notice.key,
+    data: notice.data,
+    deliveryRule: view.noticeDelivery(notice.template),
+  };
+}
+
 /** Notices per IssueNotices: one transaction, insert and event append each. */
 export const NOTICE_BATCH = 500;
 
@@ -83,14 +95,7 @@ export class NoticeIssuer {
   }
 
   private input(view: PackView, notice: ReadyNotice): IssueNoticeInput {
-    return {
-      templateId: `${view.pack.id}/${notice.template}`,
-      debtorId: notice.debtorId,
-      caseId: notice.caseId,
-      idempotencyKey: notice.key,
-      data: notice.data,
-      deliveryRule: view.noticeDelivery(notice.template),
-    };
+    return noticeInput(view, notice);
   }
 
   /** true when issued now; a reason when the notice could not be rendered; false if it existed. */

@@ -3,7 +3,7 @@ import type { AccountBalances } from '@qingshou/ledger';
 import { AccountBalance, ReadyNotice, withNoticeData } from '../apply/notice-data';
 import { balancesAsOf } from '../load/balances';
 import { groupBy, pgArray } from '../load/sql';
-import type { ChunkOutcome, RunContext } from './run-context';
+import type { ChunkOutcome, NoticeOrder, RunContext } from './run-context';
 
 /** Orders whose notice does not exist yet: fresh ones, or ones a crash left unissued. */
 export async function unissued(
@@ -53,6 +53,21 @@ export async function readyNotices(
   orders: ChunkOutcome['notices'],
 ): Promise<ReadyNotice[]> {
   const pending = await unissued(em, ctx.tenantId, orders);
+  if (pending.length === 0) return [];
+  return noticeDataFor(em, ledger, ctx, pending);
+}
+
+/**
+ * The data the orders' templates print, whether issued already or not: the cases' accounts
+ * and their balances as of the context's date (the letter's date), read set-based, through
+ * the same builder the nightly run uses. A person's letter and its preview come here too.
+ */
+export async function noticeDataFor(
+  em: EntityManager,
+  ledger: AccountBalances,
+  ctx: RunContext,
+  pending: readonly NoticeOrder[],
+): Promise<ReadyNotice[]> {
   if (pending.length === 0) return [];
   const links = await em.execute<{ case_id: string; account_id: string; type: string }[]>(
     `select ca.case_id, ca.account_id, a.type from case_accounts ca

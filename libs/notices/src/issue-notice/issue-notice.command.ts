@@ -1,3 +1,4 @@
+import type { LocalDate } from '@qingshou/calendar';
 import { CommandMeta, TenantCommand } from '@qingshou/core';
 import type { DeliveryRule } from '../rendering/front-matter';
 import type { NoticeView } from '../support/notice-rows';
@@ -14,6 +15,8 @@ export interface IssueNoticeInput {
   readonly data: Record<string, unknown>;
   /** Overrides the template's front-matter rule, for a pack that sets it in pack.yaml. */
   readonly deliveryRule?: DeliveryRule | null;
+  /** The letter's date (`notice.issuedOn`); default today in the tenant's zone. */
+  readonly issuedOn?: LocalDate;
 }
 
 /** Renders a template for a debtor and stores the notice as a draft, ready to send. */

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { isLocalDate } from '@qingshou/calendar';
 import { ConflictError, NotFoundError } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { NoticeTemplateSource, NoticeTemplateFile } from '../ports/notice-template-source';
@@ -118,6 +119,9 @@ export function checkInput(input: IssueNoticeInput): void {
     problems.add('data', 'must be a JSON object');
   }
   if (input.deliveryRule) checkRule(input.deliveryRule, problems);
+  if (input.issuedOn !== undefined && !isLocalDate(input.issuedOn)) {
+    problems.add('issuedOn', 'must be a calendar date written YYYY-MM-DD');
+  }
   problems.done('The notice');
 }
 

@@ -28,6 +28,7 @@ export function renderNoticeRow(
     id,
     title: template.frontMatter.title,
     rule,
+    issuedOn: input.issuedOn,
   });
   const rendered = engine.render(template, data);
   return {

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError, ValidationFailedError } from '@qingshou/core';
+import { NotFoundError, requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { NoticeTemplateSource } from '../ports/notice-template-source';
 import { NoticeTemplateEngine } from '../rendering/template-engine';
@@ -8,7 +8,8 @@ import { NoticePreview, PreviewNotice } from './preview-notice.query';
 
 /**
  * The same composition and rendering as issuing (tenant letterhead, date of issue, delivery
- * rule), so what an admin previews is what a debtor would receive; nothing is written.
+ * rule), so what is previewed is what a debtor would receive; nothing is written. A draft's
+ * source is for the roles that try pack changes (notice.preview-source).
  */
 @QueryHandler(PreviewNotice)
 export class PreviewNoticeHandler implements IQueryHandler<PreviewNotice, NoticePreview> {
@@ -20,6 +21,11 @@ export class PreviewNoticeHandler implements IQueryHandler<PreviewNotice, Notice
   ) {}
 
   async execute(query: PreviewNotice): Promise<NoticePreview> {
+    const viewer = viewerOf(query);
+    requirePermission(
+      viewer,
+      'templateSource' in query.template ? 'notice.preview-source' : 'notice.preview',
+    );
     const data = query.data as unknown;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       throw new ValidationFailedError('The preview has 1 invalid field', [
@@ -39,16 +45,15 @@ export class PreviewNoticeHandler implements IQueryHandler<PreviewNotice, Notice
     const tenant = await this.tx.run(query.tenantId, (em) =>
       this.context.tenant(em, query.tenantId),
     );
-    const rule = template.frontMatter.delivery
-      ? {
-          periodDays: template.frontMatter.delivery.periodDays,
-          fallbackOffsetDays: template.frontMatter.delivery.fallbackOffsetDays,
-        }
+    const chosen = query.options.deliveryRule ?? template.frontMatter.delivery;
+    const rule = chosen
+      ? { periodDays: chosen.periodDays, fallbackOffsetDays: chosen.fallbackOffsetDays }
       : null;
     const composed = composeNoticeData(query.data, tenant, {
       id: null,
       title: template.frontMatter.title,
       rule,
+      issuedOn: query.options.issuedOn,
     });
     const rendered = this.engine.render(template, composed);
     return {

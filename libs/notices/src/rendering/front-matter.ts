@@ -1,5 +1,6 @@
 import { plainToInstance, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -53,6 +54,45 @@ export class DeliveryRule {
   fallbackOffsetDays!: number;
 }
 
+/** What a user-input field holds: free text, a calendar date, an amount of yuan, a count. */
+export const NOTICE_INPUT_TYPES = ['text', 'date', 'money', 'integer'] as const;
+export type NoticeInputType = (typeof NOTICE_INPUT_TYPES)[number];
+
+export class NoticeInputLabel {
+  @IsString()
+  @Length(1, 100)
+  zh!: string;
+
+  @IsString()
+  @Length(1, 100)
+  en!: string;
+}
+
+/** One field a template asks the issuing person for (front matter `input:`). */
+export class NoticeInputField {
+  @Matches(/^[a-z][a-zA-Z0-9]{0,39}$/, { message: 'must be a camelCase name such as visitDate' })
+  name!: string;
+
+  @IsIn(NOTICE_INPUT_TYPES, { message: `must be one of ${NOTICE_INPUT_TYPES.join(', ')}` })
+  type!: NoticeInputType;
+
+  @ValidateNested()
+  @Type(() => NoticeInputLabel)
+  label!: NoticeInputLabel;
+
+  /** A required field must be given; an optional one is left out of the data when absent. */
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean;
+
+  /** Longest text accepted (type text; default 500). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  maxLength?: number;
+}
+
 /** The front matter every notice template carries. */
 export class NoticeFrontMatter {
   @IsString()
@@ -88,6 +128,17 @@ export class NoticeFrontMatter {
   @IsOptional()
   @IsBoolean()
   replySlip?: boolean;
+
+  /**
+   * The only fields a person issuing the letter types (printed as `input.<name>`); every
+   * other field comes from the ledger, the case and the pack. Names are unique.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeInputField)
+  input?: NoticeInputField[];
 }
 
 /** Layouts and partials in /templates: a description and the fields they print. */
@@ -154,6 +205,21 @@ function parseYaml(yaml: string, template: string): unknown {
   return doc.toJS({ maxAliasCount: 0 });
 }
 
+/** Two input fields of one name would print one and silently drop the other. */
+function duplicateInputNames(instance: object): FieldProblem[] {
+  const input = (instance as { input?: unknown }).input;
+  if (!Array.isArray(input)) return [];
+  const seen = new Set<string>();
+  return input.flatMap((field: { name?: unknown }, i) => {
+    const name = String(field?.name);
+    if (!seen.has(name)) {
+      seen.add(name);
+      return [];
+    }
+    return [{ path: `frontMatter.input[${i}].name`, reason: `"${name}" is declared twice` }];
+  });
+}
+
 /** Parses and validates front matter against `type`; every problem is named by its path. */
 export function readFrontMatter<T extends object>(
   type: new () => T,
@@ -175,6 +241,7 @@ export function readFrontMatter<T extends object>(
       validationError: { target: false, value: false },
     });
     problems.push(...flatten(errors, 'frontMatter'));
+    problems.push(...duplicateInputNames(instance));
     const required = (instance as { required?: unknown }).required;
     if (Array.isArray(required)) {
       required.forEach((path, i) => {

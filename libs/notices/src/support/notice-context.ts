@@ -61,7 +61,7 @@ export const RESERVED_DATA_KEYS = ['tenant', 'notice'] as const;
 export function composeNoticeData(
   data: Record<string, unknown>,
   tenant: TenantProfile,
-  notice: { id: string | null; title: string; rule: DeliveryRule | null },
+  notice: { id: string | null; title: string; rule: DeliveryRule | null; issuedOn?: LocalDate },
 ): Record<string, unknown> {
   const clash = RESERVED_DATA_KEYS.filter((key) => Object.prototype.hasOwnProperty.call(data, key));
   if (clash.length > 0) {
@@ -85,7 +85,7 @@ export function composeNoticeData(
     notice: {
       id: notice.id,
       title: notice.title,
-      issuedOn: tenant.today,
+      issuedOn: notice.issuedOn ?? tenant.today,
       delivery: notice.rule ? { ...notice.rule } : null,
     },
   };

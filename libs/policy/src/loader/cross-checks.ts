@@ -56,8 +56,9 @@ export function duplicateIdProblems(spec: PackSpec): PackProblem[] {
 const SUPPLIED = new Set<string>(SUPPLIED_TEMPLATE_FIELDS);
 
 /**
- * A template may require only what the engine can supply (SUPPLIED_TEMPLATE_FIELDS) and
- * the pack's own parameters; anything else would fail at render time in strict mode.
+ * A template may require only what the engine can supply (SUPPLIED_TEMPLATE_FIELDS), the
+ * pack's own parameters and the user-input fields it declares (`input.<name>`, required
+ * ones only: an optional field may be absent); anything else would fail at render time.
  */
 export function templateFieldProblems(
   templates: Readonly<Record<string, ResolvedTemplate>>,
@@ -65,15 +66,20 @@ export function templateFieldProblems(
 ): PackProblem[] {
   const out: PackProblem[] = [];
   for (const template of Object.values(templates)) {
+    const inputs = new Set(
+      (template.input ?? []).filter((f) => f.required).map((f) => `input.${f.name}`),
+    );
     template.required.forEach((field, i) => {
       const param = /^params\.(.+)$/.exec(field)?.[1];
-      const ok = param ? parameterNames.has(param) : SUPPLIED.has(field);
+      const ok = param ? parameterNames.has(param) : SUPPLIED.has(field) || inputs.has(field);
       if (!ok) {
         out.push({
           path: `templates/${template.name}.hbs:required[${i}]`,
           reason: param
             ? `parameter "${param}" is not declared`
-            : `"${field}" is not a field the engine supplies (see SUPPLIED_TEMPLATE_FIELDS in docs/policy-packs.md)`,
+            : field.startsWith('input.')
+              ? `"${field}" is not a required field of the template's input declaration`
+              : `"${field}" is not a field the engine supplies (see SUPPLIED_TEMPLATE_FIELDS in docs/policy-packs.md)`,
         });
       }
     });

@@ -1,3 +1,4 @@
+import type { NoticeInputField } from '@qingshou/notices';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { PackSpec } from '../schema/pack.schema';
@@ -23,6 +24,12 @@ export interface ResolvedTemplate {
   readonly replySlip: boolean;
   readonly layout?: string;
   readonly body: string;
+  /**
+   * The fields a person issuing the letter types (front matter `input:`, printed as
+   * `input.<name>`); absent when the template asks for none (so digests of packs without
+   * any stay as they were).
+   */
+  readonly input?: readonly NoticeInputField[];
 }
 
 /**

@@ -52,5 +52,6 @@ export function readTemplate(
     replySlip: meta.replySlip ?? false,
     ...(meta.layout ? { layout: meta.layout } : {}),
     body,
+    ...(meta.input?.length ? { input: meta.input.map((field) => ({ ...field })) } : {}),
   };
 }
