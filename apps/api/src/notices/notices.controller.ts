@@ -6,8 +6,6 @@ import {
   DispatchView,
   GetNotice,
   GetNoticeHtml,
-  IssuedNotice,
-  IssueNotice,
   ListNoticeDispatches,
   NoticeDetail,
   NoticePreview,
@@ -17,6 +15,14 @@ import {
   RecordedDelivery,
   RenderNoticePdf,
 } from '@qingshou/notices';
+import {
+  type CaseLetterRequest,
+  type CaseNoticeHeld,
+  type CaseNoticeOutcome,
+  type CaseNoticePreview,
+  IssueCaseNotice,
+  PreviewCaseNotice,
+} from '@qingshou/engine';
 import type { Response } from 'express';
 import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import {
@@ -50,6 +56,18 @@ async function fromBody<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** A draft's sample data goes with its source only; a case's letter takes no source. */
+function onlyWithSource(field: string, withSource = false): ValidationFailedError {
+  return new ValidationFailedError('The preview mixes a case letter and a template draft', [
+    {
+      path: `body.${field}`,
+      reason: withSource
+        ? 'a template draft (templateSource) is previewed with data only'
+        : 'goes with templateSource only; a case letter is built from the ledger and the pack',
+    },
+  ]);
+}
+
 @ApiTags('notices')
 @ApiBearerAuth()
 @Controller('notices')
@@ -59,22 +77,35 @@ export class NoticesController {
     private readonly queries: QueryBus,
   ) {}
 
+  /**
+   * A person's letter of a case, on the engine's path: figures from the ledger as of the
+   * letter's date, params and delivery rule from the pinned pack; a template the pack gates
+   * is held for its approval (202) and issued by the engine once granted.
+   */
   @Post()
   @Permission('notice.issue')
   @ApiResponse({ status: 201, description: 'rendered and stored as a draft' })
-  @ApiResponse({ status: 200, description: 'this idempotency key already issued the notice' })
+  @ApiResponse({ status: 200, description: 'this idempotency key already issued the letter' })
+  @ApiResponse({ status: 202, description: "held for the pack's approval (approvalId)" })
   async issue(
     @Body() body: IssueNoticeBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<NoticeView> {
+  ): Promise<NoticeView | CaseNoticeHeld> {
     const meta = actorMetaOf(principal, correlationId);
-    const result: IssuedNotice = await fromBody(this.commands.execute(new IssueNotice(meta, body)));
+    const result: CaseNoticeOutcome = await fromBody(
+      this.commands.execute(new IssueCaseNotice(meta, body)),
+    );
+    if (result.status === 'held') {
+      response.status(202);
+      return result;
+    }
     response.status(result.created ? 201 : 200);
     return result.notice;
   }
 
+  /** A case's letter as it would be issued, or (pack editors) a template draft; nothing stored. */
   @Post('preview')
   @HttpCode(200)
   @Permission('notice.preview')
@@ -82,22 +113,20 @@ export class NoticesController {
     @Body() body: PreviewNoticeBody,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-  ): Promise<NoticePreview> {
-    const given = [body.templateSource, body.templateId].filter((v) => v !== undefined).length;
-    if (given !== 1) {
-      throw new ValidationFailedError('The preview names no template, or two', [
-        {
-          path: 'body.templateSource',
-          reason: 'give exactly one of templateSource and templateId',
-        },
-      ]);
-    }
-    const template =
-      body.templateSource !== undefined
-        ? { templateSource: body.templateSource }
-        : { templateId: body.templateId as string };
+  ): Promise<NoticePreview | CaseNoticePreview> {
     const meta = actorMetaOf(principal, correlationId);
-    return fromBody(this.queries.execute(new PreviewNotice(meta, template, body.data)));
+    const { templateSource, data, ...letter } = body;
+    if (templateSource === undefined) {
+      if (data !== undefined) throw onlyWithSource('data');
+      return fromBody(
+        this.queries.execute(new PreviewCaseNotice(meta, letter as CaseLetterRequest)),
+      );
+    }
+    const extra = Object.keys(letter).find(
+      (key) => (letter as Record<string, unknown>)[key] !== undefined,
+    );
+    if (extra) throw onlyWithSource(extra, true);
+    return fromBody(this.queries.execute(new PreviewNotice(meta, { templateSource }, data ?? {})));
   }
 
   @Get(':id')

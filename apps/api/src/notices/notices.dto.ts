@@ -2,20 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isLocalDate } from '@qingshou/calendar';
 import { DELIVERY_STATUSES } from '@qingshou/notices';
 import type { DeliveryStatus } from '@qingshou/notices';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
 
 function IsLocalDate(): PropertyDecorator {
@@ -41,58 +37,60 @@ export class NoticeIdParam {
   id!: string;
 }
 
-export class DeliveryRuleBody {
-  @ApiProperty({ example: 10 })
-  @IsInt()
-  @Min(1)
-  @Max(366)
-  periodDays!: number;
+/** The letter a person asks for: a template of the pinned pack for a case, and its input. */
+class CaseLetterFields {
+  @ApiProperty({
+    format: 'uuid',
+    description: "the case; its debtor and accounts are the letter's",
+  })
+  @IsUUID('all', { message: 'must be a UUID' })
+  caseId!: string;
 
-  @ApiProperty({ example: 3 })
-  @IsInt()
-  @Min(0)
-  @Max(60)
-  fallbackOffsetDays!: number;
-}
-
-export class IssueNoticeBody {
-  @ApiProperty({ example: 'leasing-dealer/final-notice' })
+  @ApiProperty({
+    example: 'leasing-dealer-arrears/final-notice',
+    description: "`<pack>/<template>` of the tenant's pinned pack",
+  })
   @IsString()
   @Length(1, 200)
   templateId!: string;
 
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'must be a UUID' })
-  debtorId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({
+    example: '2026-09-21',
+    description: "the letter's date; amounts are the ledger's as of it (default today)",
+  })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
-  caseId?: string;
+  @IsLocalDate()
+  letterDate?: string;
 
+  @ApiPropertyOptional({
+    example: 'debtor',
+    description: 'debtor (default) or a related party kind of the debtor, e.g. guarantor',
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,47}$/, { message: 'must be debtor or a related party kind' })
+  recipient?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'only the fields the template declares as user input (front matter `input:`); amounts, params and the delivery rule come from the ledger and the pack',
+  })
+  @IsOptional()
+  @RawJson()
+  @IsObject()
+  input?: Record<string, unknown>;
+}
+
+export class IssueNoticeBody extends CaseLetterFields {
   @ApiProperty({
-    example: 'final-notice:case-123:2026-09-21',
-    description: 'same key → same notice',
+    example: 'final-notice:2026-09-21',
+    description: 'same key for the same case → the same letter (or hold), never a second one',
   })
   @Matches(/^[\x21-\x7e]{1,200}$/, {
     message: 'must be 1–200 printable ASCII characters without spaces',
   })
   idempotencyKey!: string;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description: 'fields the template prints',
-  })
-  @RawJson()
-  @IsObject()
-  data!: Record<string, unknown>;
-
-  @ApiPropertyOptional({ type: DeliveryRuleBody, description: "overrides the template's rule" })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => DeliveryRuleBody)
-  deliveryRule?: DeliveryRuleBody;
 }
 
 export class RecordDeliveryBody {
@@ -105,21 +103,54 @@ export class RecordDeliveryBody {
   on!: string;
 }
 
+/**
+ * Either a case's letter (caseId + templateId [+ letterDate, recipient, input]) rendered as it
+ * would be issued, or — for the roles that try pack changes — a template draft's own source
+ * with sample data. Not both.
+ */
 export class PreviewNoticeBody {
-  @ApiPropertyOptional({ description: 'a template file, front matter included' })
+  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsString()
-  @Length(1, 65536)
-  templateSource?: string;
+  @IsUUID('all', { message: 'must be a UUID' })
+  caseId?: string;
 
-  @ApiPropertyOptional({ example: 'leasing-dealer/final-notice' })
+  @ApiPropertyOptional({ example: 'leasing-dealer-arrears/final-notice' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
   templateId?: string;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({ example: '2026-09-21' })
+  @IsOptional()
+  @IsLocalDate()
+  letterDate?: string;
+
+  @ApiPropertyOptional({ example: 'debtor' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,47}$/, { message: 'must be debtor or a related party kind' })
+  recipient?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
   @RawJson()
   @IsObject()
-  data!: Record<string, unknown>;
+  input?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    description: 'a template draft, front matter included (notice.preview-source roles only)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 65536)
+  templateSource?: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "the draft's sample data (with templateSource only)",
+  })
+  @IsOptional()
+  @RawJson()
+  @IsObject()
+  data?: Record<string, unknown>;
 }
