@@ -10,11 +10,15 @@ const levels = {
   jobs: 2,
   collection: 3,
   notices: 3,
+  // The pack (schema, loader, registries, install/upgrade), what it measures and rewards
+  // (KPIs, incentives, drives), and what it does to a case (ladder, rules, gates, dry run).
   policy: 4,
-  reporting: 5,
-  imports: 5,
+  outcomes: 5,
+  engine: 6,
+  reporting: 7,
+  imports: 7,
   // The nightly run composes every lib below it, reports and retention included.
-  operations: 6,
+  operations: 8,
 };
 
 const libRules = Object.entries(levels).map(([lib, level]) => {

@@ -1,4 +1,4 @@
-import { LaunchDrive, RecordAttribute } from '../../libs/policy/src';
+import { LaunchDrive, RecordAttribute } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { borrower, openCase } from '../kpi/support/kpi-fixtures';
 import { meta, nightOf, ownerQuery, packTenant, runNight } from '../packs/support/pack-scenario';

@@ -7,7 +7,7 @@ import {
   ENGINE_COLLECTION_PORTS,
   PackApprovalPolicy,
   PackContactPolicy,
-} from '../../libs/policy/src';
+} from '../../libs/engine/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
   assign,

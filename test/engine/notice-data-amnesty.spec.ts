@@ -1,5 +1,5 @@
 import { QueryBus } from '@nestjs/cqrs';
-import { GetIncentiveEffects, LaunchDrive } from '../../libs/policy/src';
+import { GetIncentiveEffects, LaunchDrive } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { borrower, openCase } from '../kpi/support/kpi-fixtures';
 import {

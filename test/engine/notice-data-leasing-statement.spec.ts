@@ -2,10 +2,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { TenantTx } from '../../libs/db/src';
 import { AccountBalances, GetAccountBalance } from '../../libs/ledger/src';
 import { IssueNotice } from '../../libs/notices/src';
-import { PinnedPacks } from '../../libs/policy/src';
-import { withNoticeData } from '../../libs/policy/src/engine/apply/notice-data';
-import { loadChunkFacts } from '../../libs/policy/src/engine/load/case-facts';
-import type { RunContext } from '../../libs/policy/src/engine/run/run-context';
+import { PinnedPacks } from '../../libs/engine/src';
+import { withNoticeData } from '../../libs/engine/src/apply/notice-data';
+import { loadChunkFacts } from '../../libs/engine/src/load/case-facts';
+import type { RunContext } from '../../libs/engine/src/run/run-context';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
   loan,

@@ -1,8 +1,9 @@
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
 import { TenantTx } from '../../libs/db/src';
-import { METRIC_NAMES, MetricCalculator, RecomputeRatings } from '../../libs/policy/src';
-import { pinnedPack } from '../../libs/policy/src/kpi/support/pinned-pack';
+import { METRIC_NAMES } from '../../libs/policy/src';
+import { MetricCalculator, RecomputeRatings } from '../../libs/outcomes/src';
+import { pinnedPack } from '../../libs/outcomes/src/kpi/support/pinned-pack';
 import { bearer, borrower, installPack, meta, startKpiApi } from './support/kpi-fixtures';
 
 /**

@@ -4,7 +4,7 @@ import {
   type DueDrivePublications,
   LaunchDrive,
   PublishDueDriveProgressCommand,
-} from '../../libs/policy/src';
+} from '../../libs/outcomes/src';
 import { borrower, installPack, meta, openCase, startKpiApi } from './support/kpi-fixtures';
 
 /**

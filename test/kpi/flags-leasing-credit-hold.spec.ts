@@ -1,6 +1,6 @@
 import { addDays } from '../../libs/calendar/src';
 import { EvaluatePromises, RecordPromise } from '../../libs/collection/src';
-import { EvaluateFlags, RecordAttribute } from '../../libs/policy/src';
+import { EvaluateFlags, RecordAttribute } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { meta as actorMeta } from '../kpi/support/kpi-fixtures';
 import {

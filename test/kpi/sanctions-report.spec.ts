@@ -1,6 +1,6 @@
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
-import { EvaluateFlags, LaunchDrive } from '../../libs/policy/src';
+import { EvaluateFlags, LaunchDrive } from '../../libs/outcomes/src';
 import { bearer, borrower, installPack, meta, pay, startKpiApi } from './support/kpi-fixtures';
 
 /**

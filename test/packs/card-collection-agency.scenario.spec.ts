@@ -1,7 +1,7 @@
 import { assign } from '../collection/support/fixtures';
 import { startEngineWorker } from '../engine/support/engine-worker';
 import type { CollectionTestApi } from '../collection/support/collection-api';
-import { PackContactPolicy } from '../../libs/policy/src';
+import { PackContactPolicy } from '../../libs/engine/src';
 import {
   loan,
   Member,

@@ -1,4 +1,4 @@
-import { EvaluateFlags } from '../../libs/policy/src';
+import { EvaluateFlags } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
   bearer,

@@ -1,5 +1,5 @@
 import { addDays } from '../../libs/calendar/src';
-import { EvaluateFlags } from '../../libs/policy/src';
+import { EvaluateFlags } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { startEngineWorker } from '../engine/support/engine-worker';
 import {

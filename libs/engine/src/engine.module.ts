@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LedgerModule } from '@qingshou/ledger';
-import { DryRunPackHandler } from '../dry-run/dry-run-pack.handler';
-import { PackLoader } from '../loader/pack-loader';
-import { PackRegistry } from '../loader/pack-registry';
+import { DryRunPackHandler } from './dry-run/dry-run-pack.handler';
+import { PackLoader, PackRegistry } from '@qingshou/policy';
 import { EvaluateCasesHandler } from './evaluate-cases/evaluate-cases.handler';
 import { GetStageHistoryHandler } from './get-stage-history/get-stage-history.handler';
 import { CaseLetters } from './case-notices/case-letter';

@@ -5,7 +5,9 @@ import { CaseBasedLedgerAccessModule, CollectionModule } from '@qingshou/collect
 import { ConsumedEvents } from '@qingshou/jobs';
 import { LedgerModule } from '@qingshou/ledger';
 import { NoticesModule } from '@qingshou/notices';
-import { ENGINE_COLLECTION_PORTS, ENGINE_NOTICES_PORTS, PolicyModule } from '@qingshou/policy';
+import { ENGINE_COLLECTION_PORTS, ENGINE_NOTICES_PORTS, EngineModule } from '@qingshou/engine';
+import { OutcomesModule } from '@qingshou/outcomes';
+import { PolicyModule } from '@qingshou/policy';
 import { RUN_STEPS, type RunStep } from './domain/run-step';
 import { ExecuteRunHandler } from './execute-run/execute-run.handler';
 import { RunStore } from './execute-run/run-store';
@@ -64,6 +66,8 @@ function stepsProvider(extra: readonly Type<RunStep>[]): Provider {
     CalendarModule,
     LedgerModule,
     PolicyModule,
+    OutcomesModule,
+    EngineModule,
     // The engine issues notices from the pinned pack and EvaluatePromises is collection's.
     CollectionModule.withPorts(ENGINE_COLLECTION_PORTS),
     CaseBasedLedgerAccessModule,

@@ -18,6 +18,7 @@ export * from './lifecycle/pack-diff';
 export * from './lifecycle/support/pack-installation.entity';
 export * from './lifecycle/support/policy-events';
 export * from './lifecycle/support/installations';
+export * from './lifecycle/support/active-packs';
 export * from './lifecycle/support/tenant-by-slug';
 export * from './lifecycle/install-pack/install-pack.command';
 export * from './lifecycle/upgrade-pack/upgrade-pack.command';
@@ -46,5 +47,3 @@ export {
   type ParamRef,
   isParamRef,
 } from './schema/value-kinds';
-export * from './engine';
-export * from './kpi';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
-import { MetricCalculator } from '@qingshou/policy';
+import { MetricCalculator } from '@qingshou/outcomes';
 import { GenerateReportHandler } from './generate-report/generate-report.handler';
 import { GetReportFileHandler } from './get-report-file/get-report-file.handler';
 import { ListReportsHandler } from './list-reports/list-reports.handler';

@@ -14,7 +14,7 @@ import {
   PackSnapshotTemplateSource,
   RULES_CONSUMER,
   RulesFired,
-} from '../../../libs/policy/src';
+} from '../../../libs/engine/src';
 import type { CollectionTestApi } from '../../collection/support/collection-api';
 import { ownerQuery } from '../../collection/support/fixtures';
 

@@ -1,6 +1,7 @@
 import type { Role } from '../../../libs/core/src';
 import { AddRelatedParty } from '../../../libs/ledger/src';
-import { InstallPack, type EvaluationSummary } from '../../../libs/policy/src';
+import { InstallPack } from '../../../libs/policy/src';
+import { type EvaluationSummary } from '../../../libs/engine/src';
 import type { CollectionTestApi } from '../../collection/support/collection-api';
 import { ownerQuery, tenantWithUsers } from '../../collection/support/fixtures';
 import { evaluate, meta, nightOf, startEngineApi } from '../../engine/support/engine-api';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CaseBasedLedgerAccessModule, CollectionModule } from '@qingshou/collection';
-import { ENGINE_COLLECTION_PORTS } from '@qingshou/policy';
+import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
 import { ApprovalsController } from './approvals.controller';
 import { CaseActivityController } from './case-activity.controller';
 import { CasesController } from './cases.controller';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CollectionModule } from '@qingshou/collection';
-import { ENGINE_COLLECTION_PORTS } from '@qingshou/policy';
+import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AssetsController, HomeController, LanguageController } from './auth/home.controller';
 import { LoginPageController, LogoutController } from './auth/login.controller';

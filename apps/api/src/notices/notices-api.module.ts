@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoticesModule } from '@qingshou/notices';
-import { ENGINE_NOTICES_PORTS } from '@qingshou/policy';
+import { ENGINE_NOTICES_PORTS } from '@qingshou/engine';
 import { NoticesController } from './notices.controller';
 
 /** The notices' HTTP edge: api.module imports this one module. */

@@ -15,7 +15,7 @@ import {
   ListDrivePublications,
   PublicationView,
   PublishDriveProgress,
-} from '@qingshou/policy';
+} from '@qingshou/outcomes';
 import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { KPI_READERS } from './kpi.controller';
 import {

@@ -1,6 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { TenantTx } from '@qingshou/db';
-import { EvaluateCases, EvaluationSummary, tenantIdBySlug } from '@qingshou/policy';
+import { tenantIdBySlug } from '@qingshou/policy';
+import { EvaluateCases, EvaluationSummary } from '@qingshou/engine';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { operatorMeta } from './platform-actor';
 

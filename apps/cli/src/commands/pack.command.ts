@@ -5,7 +5,6 @@ import { NoticesModule } from '@qingshou/notices';
 import { PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import {
   AvailablePack,
-  ENGINE_NOTICES_PORTS,
   formatProblem,
   InstalledPack,
   InstallPack,
@@ -19,6 +18,8 @@ import {
   UpgradedPack,
   UpgradePack,
 } from '@qingshou/policy';
+import { ENGINE_NOTICES_PORTS, EngineModule } from '@qingshou/engine';
+import { OutcomesModule } from '@qingshou/outcomes';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { PackEvaluateCommand } from './evaluate.command';
 import { operatorMeta } from './platform-actor';
@@ -237,7 +238,13 @@ export class PackCommand extends CommandRunner {
 /** The pack commands with what they need; cli.module imports this one module. */
 @Module({
   // `pack evaluate` issues notices: from the tenant's pinned templates, not policies/.
-  imports: [CqrsModule, PolicyModule, NoticesModule.withPorts(ENGINE_NOTICES_PORTS)],
+  imports: [
+    CqrsModule,
+    PolicyModule,
+    OutcomesModule,
+    EngineModule,
+    NoticesModule.withPorts(ENGINE_NOTICES_PORTS),
+  ],
   providers: [
     PackCommand,
     PackValidateCommand,

@@ -8,7 +8,7 @@ import {
   DispatchSummary,
   NoticesModule,
 } from '@qingshou/notices';
-import { ENGINE_NOTICES_PORTS } from '@qingshou/policy';
+import { ENGINE_NOTICES_PORTS } from '@qingshou/engine';
 import { Job } from 'bullmq';
 
 /**

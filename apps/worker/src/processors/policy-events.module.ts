@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoticesModule } from '@qingshou/notices';
-import { ENGINE_NOTICES_PORTS, PolicyEventsModule } from '@qingshou/policy';
+import { ENGINE_NOTICES_PORTS, PolicyEventsModule } from '@qingshou/engine';
 
 /**
  * Pack rules and notice approval gates consume the relayed domain events here; the notices

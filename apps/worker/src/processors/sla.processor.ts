@@ -9,7 +9,7 @@ import {
   MonitorSlasResult,
 } from '@qingshou/collection';
 import { parseJobData, QUEUES, SlaMonitorJobData } from '@qingshou/jobs';
-import { ENGINE_COLLECTION_PORTS } from '@qingshou/policy';
+import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
 import { Job, Queue } from 'bullmq';
 
 export const SLA_MONITOR_EVERY_MS = 15 * 60_000;

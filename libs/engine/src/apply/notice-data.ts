@@ -9,11 +9,7 @@ import {
   maskPhone,
   ZERO,
 } from '@qingshou/ledger';
-import {
-  noticeIncentives,
-  type PricedAccount,
-} from '../../incentives/get-incentive-effects/notice-incentives';
-import type { PinnedIncentive } from '../../incentives/relief/incentive-rules';
+import { noticeIncentives, type PricedAccount, type PinnedIncentive } from '@qingshou/outcomes';
 import { statementOf } from '../domain/statement';
 import type { EvaluatedAccount } from '../load/case-facts';
 import { groupBy, pgArray } from '../load/sql';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ContactDecision, ContactPolicy, ContactRequest } from '@qingshou/collection';
 import { TenantTx } from '@qingshou/db';
-import { PinnedPacks, tenantZone } from '../engine/run/pinned-packs';
+import { PinnedPacks, tenantZone } from '../run/pinned-packs';
 import {
   ContactRules,
   DEFAULT_CONTACT_RULES,

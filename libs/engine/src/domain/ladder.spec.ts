@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
-import { PackLoader } from '../../loader/pack-loader';
-import { PackRegistry } from '../../loader/pack-registry';
+import { PackLoader, PackRegistry } from '@qingshou/policy';
 import type { CaseFacts, StageData } from './case-facts';
 import { planCase } from './ladder';
 
-const loaded = new PackLoader(new PackRegistry(resolve(__dirname, '../../../../../policies'))).load(
+const loaded = new PackLoader(new PackRegistry(resolve(__dirname, '../../../../policies'))).load(
   'test-engine-ladder',
   undefined,
   { mode: 'install', params: {} },

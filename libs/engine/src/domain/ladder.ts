@@ -1,5 +1,5 @@
 import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
-import type { ActionName } from '../../registry/actions';
+import type { ActionName } from '@qingshou/policy';
 import type {
   ActionData,
   CaseFacts,

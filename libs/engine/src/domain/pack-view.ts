@@ -1,6 +1,5 @@
 import { DEFAULT_APPROVER_ROLES } from '@qingshou/collection';
-import type { ResolvedPack } from '../../loader/resolved-pack';
-import { PLATFORM_TASK_KINDS } from '../../registry/vocabularies';
+import { type ResolvedPack, PLATFORM_TASK_KINDS } from '@qingshou/policy';
 import type { ConditionData, StageData } from './case-facts';
 import { conditionNames } from './conditions';
 

@@ -8,7 +8,7 @@ import {
   type LocalDate,
 } from '@qingshou/calendar';
 import { addMonths } from '@qingshou/ledger';
-import { parseDuration, type Duration } from '../../registry/durations';
+import { parseDuration, type Duration } from '@qingshou/policy';
 
 /** Working hours in one working day of this calendar: "1 working day" of SLA is this many. */
 export function hoursPerWorkingDay(calendar: BusinessCalendar): number {

@@ -1,9 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TenantTx } from '@qingshou/db';
-import { PackLoader } from '../loader/pack-loader';
-import { checkInput } from '../engine/evaluate-cases/evaluate-cases.handler';
-import { PinnedPacks } from '../engine/run/pinned-packs';
-import { EvaluationRunner, LISTED } from '../engine/run/evaluation-runner';
+import { PackLoader } from '@qingshou/policy';
+import { checkInput } from '../evaluate-cases/evaluate-cases.handler';
+import { PinnedPacks } from '../run/pinned-packs';
+import { EvaluationRunner, LISTED } from '../run/evaluation-runner';
 import { DryRunPack, DryRunReport } from './dry-run-pack.query';
 
 /**

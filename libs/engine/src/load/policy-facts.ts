@@ -1,8 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { MetricCalculator } from '../../kpi/metrics/metric-calculator';
-import { eventDateSql } from '../../kpi/sql/event-dates.sql';
-import type { PinnedPack } from '../../kpi/support/pinned-pack';
+import { MetricCalculator, eventDateSql, type PinnedPack } from '@qingshou/outcomes';
 import { groupMetricKey, groupMetricSpecs } from '../domain/group-metric';
 import type { PackView } from '../domain/pack-view';
 import { groupBy, pgArray } from './sql';

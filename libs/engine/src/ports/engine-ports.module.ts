@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { CollectionPorts } from '@qingshou/collection';
 import type { NoticesPorts } from '@qingshou/notices';
-import { PackContactPolicy } from '../../contact-rules/pack-contact-policy';
+import { ActivePacksModule } from '@qingshou/policy';
+import { PackContactPolicy } from '../contact-rules/pack-contact-policy';
 import { PinnedPacks } from '../run/pinned-packs';
 import { PackApprovalPolicy } from './pack-approval-policy';
 import { PackSnapshotTemplateSource } from './pack-template-source';
@@ -9,9 +10,11 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
 /**
  * The pack-backed implementations of the ports collection and notices declare, in a module
  * that imports neither lib (TenantTx and the calendar are global), so binding them never
- * loads a second instance of the module that declares the port.
+ * loads a second instance of the module that declares the port. It imports only the pack
+ * lib's ActivePacksModule: the one cache of pinned packs.
  */
 @Module({
+  imports: [ActivePacksModule],
   providers: [PinnedPacks, PackContactPolicy, PackApprovalPolicy, PackSnapshotTemplateSource],
   exports: [PinnedPacks, PackContactPolicy, PackApprovalPolicy, PackSnapshotTemplateSource],
 })

@@ -1,10 +1,9 @@
 import { loadSharedTemplates, NoticeTemplateEngine } from '@qingshou/notices';
 import { resolve } from 'node:path';
-import { PackLoader } from '../../loader/pack-loader';
-import { PackRegistry } from '../../loader/pack-registry';
+import { PackLoader, PackRegistry } from '@qingshou/policy';
 import { templateFile } from './pack-template-source';
 
-const ROOT = resolve(__dirname, '../../../../..');
+const ROOT = resolve(__dirname, '../../../..');
 
 describe('a pinned pack template renders through the notices lib (strict, escaped)', () => {
   const loaded = new PackLoader(new PackRegistry(resolve(ROOT, 'policies'))).load(

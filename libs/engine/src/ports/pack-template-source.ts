@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantTx } from '@qingshou/db';
 import { NoticeTemplateFile, NoticeTemplateSource } from '@qingshou/notices';
 import { stringify } from 'yaml';
-import type { ResolvedTemplate } from '../../loader/resolved-pack';
+import type { ResolvedTemplate } from '@qingshou/policy';
 import { PinnedPacks } from '../run/pinned-packs';
 
 /**

@@ -1,6 +1,6 @@
 import { addDays, compareLocalDates, type LocalDate } from '@qingshou/calendar';
 import { dec, ZERO, type Balance } from '@qingshou/ledger';
-import type { ActionName } from '../../registry/actions';
+import type { ActionName } from '@qingshou/policy';
 import { boundedKey } from '../apply/action-rows';
 import type { CaseFacts, ConditionData } from '../domain/case-facts';
 import { holds } from '../domain/conditions';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { instantOf } from '@qingshou/calendar';
-import type { ActionName } from '../../registry/actions';
+import type { ActionName } from '@qingshou/policy';
 import { ActionInstance, boundedKey, caselessTask } from '../apply/action-rows';
 import { fireActions } from '../apply/fire-actions';
 import type { PlannedAction } from '../domain/ladder';

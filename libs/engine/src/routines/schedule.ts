@@ -1,6 +1,6 @@
 import { addDays, compareLocalDates, dayOfWeek, type LocalDate } from '@qingshou/calendar';
 import { addMonths } from '@qingshou/ledger';
-import { WEEKDAYS } from '../../schema/common.schema';
+import { WEEKDAYS } from '@qingshou/policy';
 
 export interface ScheduleData {
   readonly every: 'day' | 'week' | 'month' | 'quarter' | 'year';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { PublishedEvent } from '@qingshou/db';
-import type { EventName } from '../../registry/events';
+import type { EventName } from '@qingshou/policy';
 
 /** What a pack rule's `on` reacts to, and which cases it is about. */
 export type Trigger =

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@qingshou/calendar';
 import { EventLog, type PublishedEvent } from '@qingshou/db';
 import { AccountBalances } from '@qingshou/ledger';
-import type { ActionName } from '../../registry/actions';
+import type { ActionName } from '@qingshou/policy';
 import {
   ActionInstance,
   boundedKey,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, localDateOf, type LocalDate } from '@qingshou/calendar';
 import type { CommandMeta } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
-import type { ResolvedPack } from '../../loader/resolved-pack';
+import type { ResolvedPack } from '@qingshou/policy';
 import { PackView } from '../domain/pack-view';
 import { fireRoutines } from '../routines/fire-routines';
 import { CaseEvaluator } from './case-evaluator';

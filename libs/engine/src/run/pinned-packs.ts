@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { BusinessCalendar, CalendarService } from '@qingshou/calendar';
 import { ConflictError, NotFoundError } from '@qingshou/core';
-import type { ResolvedPack } from '../../loader/resolved-pack';
+import { ActivePacks } from '@qingshou/policy';
 import { PackView } from '../domain/pack-view';
 
 export class NoPackInstalledError extends ConflictError {
@@ -11,36 +11,30 @@ export class NoPackInstalledError extends ConflictError {
   }
 }
 
-/** How many tenants' resolved packs stay parsed in memory. */
-const CACHE_LIMIT = 64;
+/** How many tenants' pack views stay in memory (as many as ActivePacks keeps parsed). */
+const VIEW_LIMIT = 64;
 
 /**
- * The tenant's pinned pack: `pack_installations.resolved` of its active row, never the files
- * in policies/ (DESIGN §5). One small query per call checks which installation is active; the
- * resolved JSON is read and wrapped again only when that installation's digest changes.
+ * The tenant's pinned pack as the engine asks it (PackView). The resolved pack comes from the
+ * pack lib's ActivePacks cache; the view is built again only when the active digest changes.
  */
 @Injectable()
 export class PinnedPacks {
-  private readonly cache = new Map<string, { digest: string; view: PackView }>();
+  private readonly views = new Map<string, { digest: string; view: PackView }>();
 
-  constructor(private readonly calendars: CalendarService) {}
+  constructor(
+    private readonly calendars: CalendarService,
+    private readonly installed: ActivePacks,
+  ) {}
 
   async active(em: EntityManager, tenantId: string): Promise<PackView | null> {
-    const [row] = await em.execute<{ digest: string }[]>(
-      `select digest from pack_installations where tenant_id = ? and status = 'active'`,
-      [tenantId],
-    );
-    if (!row) return null;
-    const cached = this.cache.get(tenantId);
-    if (cached?.digest === row.digest) return cached.view;
-    const [full] = await em.execute<{ resolved: ResolvedPack | string }[]>(
-      `select resolved from pack_installations where tenant_id = ? and status = 'active'`,
-      [tenantId],
-    );
-    const resolved = typeof full.resolved === 'string' ? JSON.parse(full.resolved) : full.resolved;
-    const view = new PackView(resolved as ResolvedPack);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(tenantId, { digest: row.digest, view });
+    const active = await this.installed.active(em, tenantId);
+    if (!active) return null;
+    const cached = this.views.get(tenantId);
+    if (cached?.digest === active.digest) return cached.view;
+    const view = new PackView(active.pack);
+    if (this.views.size >= VIEW_LIMIT) this.views.delete(this.views.keys().next().value as string);
+    this.views.set(tenantId, { digest: active.digest, view });
     return view;
   }
 

@@ -2,7 +2,7 @@ import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, localDateOf } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { ConsumedEvents } from '@qingshou/jobs';
-import { EvaluateCases, type EvaluationSummary, NoPackInstalledError } from '@qingshou/policy';
+import { EvaluateCases, type EvaluationSummary, NoPackInstalledError } from '@qingshou/engine';
 import { tenantTimeZone } from '../support/tenant-zone';
 import { Reevaluated, ReevaluateAfterPayment } from './reevaluate-after-payment.command';
 

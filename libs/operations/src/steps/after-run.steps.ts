@@ -6,7 +6,7 @@ import { DispatchNotices, type DispatchSummary } from '@qingshou/notices';
 import { NOTICE_DISPATCH_JOB_OPTIONS, NoticeDispatchJobData, QUEUES } from '@qingshou/jobs';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
-import { PublishDueDriveProgress, type DueDrivePublications } from '@qingshou/policy';
+import { PublishDueDriveProgress, type DueDrivePublications } from '@qingshou/outcomes';
 import {
   ApplyRetention,
   type DueReportsResult,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { TenantTx } from '@qingshou/db';
-import { EvaluateCases, type EvaluationSummary } from '@qingshou/policy';
+import { EvaluateCases, type EvaluationSummary } from '@qingshou/engine';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
 import { collectGarbageIfLarge } from '../support/collect-garbage';

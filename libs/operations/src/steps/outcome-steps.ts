@@ -8,7 +8,7 @@ import {
   RecomputeRatings,
   type RecomputedRatings,
   SnapshotKpis,
-} from '@qingshou/policy';
+} from '@qingshou/outcomes';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
 import { pinnedPackFacts } from '../support/pack-facts';

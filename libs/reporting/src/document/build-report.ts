@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { MetricCalculator, periodOf } from '@qingshou/policy';
+import { MetricCalculator, periodOf } from '@qingshou/outcomes';
 import type { ScheduledPeriod } from '../support/report-schedule';
 import type { PinnedPack } from '../support/policy-internals';
 import { reconciliationTables } from '../reconciliation/reconciliation-tables';

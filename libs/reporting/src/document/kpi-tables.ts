@@ -1,13 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import {
-  display,
-  evaluateTarget,
-  METRICS,
-  type MetricContext,
-  MetricCalculator,
-  type MetricName,
-} from '@qingshou/policy';
+import { METRICS, type MetricName } from '@qingshou/policy';
+import { display, evaluateTarget, type MetricContext, MetricCalculator } from '@qingshou/outcomes';
 import type { Bilingual, Cell, ReportTable } from './report-document';
 import { breakdownLabel, KPI_HEADERS, STATUS_LABELS } from './report-labels';
 import type { ReportData } from './report-data';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qingshou/calendar';
 import { EventLog } from '@qingshou/db';
-import { MetricCalculator } from '@qingshou/policy';
+import { MetricCalculator } from '@qingshou/outcomes';
 import { buildReport, type ReportContext } from '../document/build-report';
 import type { ReportData } from '../document/report-data';
 import type { Lang } from '../document/report-document';

@@ -4,17 +4,7 @@
  * pack reader. Reports reuse them rather than restating the SQL; one file names them so
  * the deep imports can become `@qingshou/policy` exports in one place.
  */
-export {
-  ACCOUNT_STATE_CTES,
-  K_CTE,
-  kParams,
-  loanClassSql,
-  pgTextArray,
-} from '../../../policy/src/kpi/sql/account-state.sql';
-export { conditionOptions } from '../../../policy/src/kpi/sql/select-subjects';
-export { compileCondition, subjectsCte } from '../../../policy/src/kpi/sql/subject-condition.sql';
-export {
-  pinnedPack,
-  tenantTimeZone,
-  type PinnedPack,
-} from '../../../policy/src/kpi/support/pinned-pack';
+export { ACCOUNT_STATE_CTES, K_CTE, kParams, loanClassSql, pgTextArray } from '@qingshou/outcomes';
+export { conditionOptions } from '@qingshou/outcomes';
+export { compileCondition, subjectsCte } from '@qingshou/outcomes';
+export { pinnedPack, tenantTimeZone, type PinnedPack } from '@qingshou/outcomes';

@@ -1,4 +1,5 @@
-import type { DryRunReport, ResolvedPack } from '@qingshou/policy';
+import type { ResolvedPack } from '@qingshou/policy';
+import type { DryRunReport } from '@qingshou/engine';
 import type { Lang } from '../http/session';
 import { nameIn } from '../dashboard/dashboard-model';
 

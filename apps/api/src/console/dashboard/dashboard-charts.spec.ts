@@ -1,4 +1,4 @@
-import type { KpiSnapshotPoint } from '@qingshou/policy';
+import type { KpiSnapshotPoint } from '@qingshou/outcomes';
 import { niceCeiling, plotValue, sameArgs, targetChart } from './dashboard-charts';
 
 const point = (asOf: string, groupId: string, value: string | null, args = { thresholdDays: 90 }) =>

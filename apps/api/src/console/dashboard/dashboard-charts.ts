@@ -1,4 +1,4 @@
-import type { KpiSnapshotPoint } from '@qingshou/policy';
+import type { KpiSnapshotPoint } from '@qingshou/outcomes';
 
 /** What a chart needs to know about one series of daily figures. */
 export interface SeriesSpec {

@@ -1,11 +1,5 @@
-import {
-  METRICS,
-  type DriveProgress,
-  type KpiSnapshotPoint,
-  type MetricName,
-  type PackData,
-  type TargetView,
-} from '@qingshou/policy';
+import { METRICS, type MetricName, type PackData } from '@qingshou/policy';
+import { type DriveProgress, type KpiSnapshotPoint, type TargetView } from '@qingshou/outcomes';
 import type { Lang } from '../http/session';
 import { barChart, SeriesSpec, targetChart } from './dashboard-charts';
 import type { AgingBucketRow } from '../queries/get-aging-distribution/get-aging-distribution.query';

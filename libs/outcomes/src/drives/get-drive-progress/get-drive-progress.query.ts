@@ -1,6 +1,6 @@
 import { CommandMeta, TenantQuery } from '@qingshou/core';
 import type { TargetView } from '../../kpi/targets/evaluate-targets';
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 
 /** Where a launched drive stands as of a date: per phase and per group of its cases. */
 export class GetDriveProgress extends TenantQuery {

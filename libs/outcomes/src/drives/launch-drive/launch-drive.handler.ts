@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
 import { selectSubjects } from '../../kpi/sql/select-subjects';
 import { checkDate, pinnedPack, tenantTimeZone } from '../../kpi/support/pinned-pack';
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 import { DatedPhase, launchDates, PhaseDateError } from '../domain/phase-dates';
 import { loadDrive } from '../support/drive-rows';
 import { DriveItem, phaseItems } from './launch-items';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 import type { PinnedPack } from '../../kpi/support/pinned-pack';
 import type { DatedPhase } from '../domain/phase-dates';
 

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TenantTx } from '@qingshou/db';
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 import { loadDrive } from '../support/drive-rows';
 import { DriveItemView, ListDriveItems } from './list-drive-items.query';
 

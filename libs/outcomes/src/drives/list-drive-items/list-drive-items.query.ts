@@ -1,5 +1,5 @@
 import { CommandMeta, TenantQuery } from '@qingshou/core';
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 
 /** A drive's checklist: tasks, per-case tasks and deliverables, optionally of one phase. */
 export class ListDriveItems extends TenantQuery {

@@ -1,7 +1,6 @@
-import type { LedgerViewer } from '@qingshou/ledger';
-import type { BalanceSummary } from '@qingshou/ledger';
+import type { LedgerViewer, BalanceSummary } from '@qingshou/ledger';
 import { CommandMeta, TenantQuery } from '@qingshou/core';
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 import type { IncentiveFigures, IncentiveStatus } from '../relief/evaluate-incentive';
 import type { ApprovalState } from '../support/incentive-rows';
 

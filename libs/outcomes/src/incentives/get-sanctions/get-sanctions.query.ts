@@ -1,5 +1,5 @@
 import { CommandMeta, TenantQuery } from '@qingshou/core';
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 
 /**
  * Who carries which flag now: the sanctions report (第二篇: officials in arrears, suspended

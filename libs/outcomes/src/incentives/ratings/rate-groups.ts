@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { METRICS, type MetricName } from '../../registry/metrics';
-import type { LocalizedText } from '../../schema/common.schema';
+import { METRICS, type MetricName, type LocalizedText } from '@qingshou/policy';
 import { MetricCalculator, MetricContext } from '../../kpi/metrics/metric-calculator';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
 import { display, judge, rounded } from '../../kpi/targets/judge';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../schema/common.schema';
+import type { LocalizedText } from '@qingshou/policy';
 import type { ReliefEffect } from './relief-terms';
 
 /** An incentive of the pinned pack as it arrives from pack_installations.resolved (JSON). */

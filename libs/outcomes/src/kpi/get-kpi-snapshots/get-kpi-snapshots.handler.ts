@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { addDays, CalendarService } from '@qingshou/calendar';
 import { NotFoundError } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
-import { METRICS, type MetricName } from '../../registry/metrics';
+import { METRICS, type MetricName } from '@qingshou/policy';
 import { checkDate, resolveAsOf } from '../support/pinned-pack';
 import { display, rounded } from '../targets/judge';
 import { GetKpiSnapshots, KpiSnapshotPoint, KpiSnapshotsView } from './get-kpi-snapshots.query';

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { LocalDate } from '@qingshou/calendar';
 import { Dec, type DpdBand, type LoanClass } from '@qingshou/ledger';
-import { METRICS, type MetricName } from '../../registry/metrics';
+import { METRICS, type MetricName } from '@qingshou/policy';
 import { ACCOUNT_STATE_CTES, K_CTE, kParams, RECOVERY_CTES } from '../sql/account-state.sql';
 import type { AccountStateTables } from '../sql/account-state-tables';
 import { AGGREGATE_SQL, dimensionSql } from '../sql/dimensions.sql';

@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import type { PackData } from '../../loader/resolved-pack';
+import type { PackData } from '@qingshou/policy';
 
 export interface Series {
   readonly metric: string;

@@ -6,7 +6,7 @@ import {
   type LocalDate,
 } from '@qingshou/calendar';
 import { NotFoundError, ValidationFailedError } from '@qingshou/core';
-import type { PackData } from '../../loader/resolved-pack';
+import type { PackData } from '@qingshou/policy';
 
 /** The tenant's pinned pack as targets, incentives and drives read it. */
 export interface PinnedPack {

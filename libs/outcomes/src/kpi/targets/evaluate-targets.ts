@@ -1,8 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
-import type { LocalizedText } from '../../schema/common.schema';
-import { METRICS, type MetricName } from '../../registry/metrics';
-import type { PackData } from '../../loader/resolved-pack';
+import { type LocalizedText, METRICS, type MetricName, type PackData } from '@qingshou/policy';
 import {
   isFlowMetric,
   MetricCalculator,

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { TenantTx } from '@qingshou/db';
-import { PinnedPacks } from '../../engine/run/pinned-packs';
+import { ActivePacks } from '../support/active-packs';
 import { GetPackVocabulary, LocalizedName, PackVocabulary } from './get-pack-vocabulary.query';
 
 type Named = { names?: { zh: string; en?: string } };
@@ -19,12 +19,12 @@ function namesOf<T extends Named>(items: readonly T[], code: (item: T) => string
 export class GetPackVocabularyHandler implements IQueryHandler<GetPackVocabulary, PackVocabulary> {
   constructor(
     private readonly tx: TenantTx,
-    private readonly packs: PinnedPacks,
+    private readonly packs: ActivePacks,
   ) {}
 
   async execute(query: GetPackVocabulary): Promise<PackVocabulary> {
-    const view = await this.tx.run(query.tenantId, (em) => this.packs.active(em, query.tenantId));
-    const spec = view?.pack.spec;
+    const active = await this.tx.run(query.tenantId, (em) => this.packs.active(em, query.tenantId));
+    const spec = active?.pack.spec;
     if (!spec) return { stages: {}, taskKinds: {}, approvalKinds: {}, flags: {} };
     return {
       stages: namesOf(spec.stages, (s) => s.id),
