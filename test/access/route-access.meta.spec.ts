@@ -1,8 +1,10 @@
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
-import { PERMISSIONS, isPermission } from '@qingshou/core';
+import { PERMISSIONS, isPermission, type Permission, type Role } from '@qingshou/core';
 import { PERMISSION_KEY, PUBLIC_KEY, ROLES_KEY } from '../../apps/api/src/auth/access.decorators';
+import { sampleBodyFor } from './support/sample-bodies';
 import { CollectionTestApi, startCollectionApi } from '../collection/support/collection-api';
 import {
   assign,
@@ -19,6 +21,8 @@ interface DeclaredRoute {
   readonly permission: unknown;
   readonly roles: unknown;
   readonly isPublic: boolean;
+  /** The handler reads a request body (@Body) or an upload (@UploadedFile). */
+  readonly takesBody: boolean;
 }
 
 /** Every controller route with its access metadata, read from Nest's module graph. */
@@ -37,12 +41,18 @@ function declaredRoutes(api: CollectionTestApi): DeclaredRoute[] {
         if (path === undefined || method === undefined) continue;
         const meta = (key: string) =>
           Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, type);
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as object;
+        const bodyKinds = [RouteParamtypes.BODY, RouteParamtypes.FILE, RouteParamtypes.FILES];
+        const takesBody = Object.keys(args).some((key) =>
+          bodyKinds.includes(Number(key.split(':')[0]) as RouteParamtypes),
+        );
         routes.push({
           method: RequestMethod[method],
           path: `/${[base, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/'),
           permission: meta(PERMISSION_KEY),
           roles: meta(ROLES_KEY),
           isPublic: meta(PUBLIC_KEY) === true,
+          takesBody,
         });
       }
     }
@@ -60,8 +70,11 @@ function servedRoutes(api: CollectionTestApi): { method: string; path: string }[
   const verbs = ['get', 'post', 'put', 'patch', 'delete'];
   return stack.flatMap((layer) => {
     const route = layer.route;
-    // app.all() layers (the not-found fallbacks) and the OpenAPI pages are not controller routes.
-    if (!route || route.methods._all || route.path.startsWith('/api/docs')) return [];
+    // app.all() layers (the not-found fallbacks, registered once per HTTP verb, so they answer
+    // every verb down to ACL) and the OpenAPI pages are not controller routes.
+    if (!route || route.methods._all || route.methods.acl || route.path.startsWith('/api/docs')) {
+      return [];
+    }
     return Object.keys(route.methods)
       .filter((m) => verbs.includes(m))
       .map((m) => ({ method: m.toUpperCase(), path: route.path }));
@@ -172,11 +185,19 @@ describe('issue 12: access is one matrix and every id route hides what the calle
     return counts;
   };
 
-  const call = (who: Member, method: string, path: string) => {
+  const call = (who: Member, method: string, path: string, body: object = {}) => {
     const http = api.http();
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = http[verb](path).set('Authorization', `Bearer ${who.token}`);
-    return path.startsWith('/console') ? request.set('Cookie', '').send({}) : request.send({});
+    // Console forms post urlencoded with the page's CSRF token (double submit), as the
+    // browser does, so the refusal seen is the handler's and not the CSRF guard's.
+    return path.startsWith('/console')
+      ? request
+          .set('Cookie', 'qs_csrf=meta-csrf')
+          .set('x-csrf-token', 'meta-csrf')
+          .type('form')
+          .send(body)
+      : request.send(body);
   };
 
   const idRoutes = () =>
@@ -184,20 +205,51 @@ describe('issue 12: access is one matrix and every id route hides what the calle
       (r) => /:(id|taskId|subjectId)\b/.test(r.path) && !r.path.startsWith('/console/assets'),
     );
 
+  /**
+   * Each id route as the router serves it, with its declared permission and a VALID body for
+   * a write (so validation passes and the handler itself must refuse). A route that takes a
+   * body without a sample fails the test: a new route cannot slip past with a 400.
+   */
+  const probes = () => {
+    const declared = new Map(declaredRoutes(api).map((r) => [`${r.method} ${r.path}`, r]));
+    const missing: string[] = [];
+    const list = idRoutes().map((route) => {
+      const key = `${route.method} ${route.path.replace(/^\/api\/v1/, '')}`;
+      const meta = declared.get(key);
+      if (!meta) throw new Error(`${key} is served but not declared`);
+      const needsBody = meta.takesBody && route.method !== 'GET';
+      const body = needsBody ? sampleBodyFor(key) : {};
+      if (!body) missing.push(key);
+      return { key, route, permission: meta.permission as Permission, body: body ?? {} };
+    });
+    return { list, missing };
+  };
+
+  /** 404 when the role may do the thing (the object is hidden), 403 when it may not. */
+  const expectedFor = (roles: readonly Role[], permission: Permission) =>
+    PERMISSIONS[permission].some((r) => roles.includes(r)) ? 404 : 403;
+
+  it('every write route that takes an id and a body has a valid sample body', () => {
+    expect(probes().missing).toEqual([]);
+  });
+
   it("another collector of the tenant gets 404 (or the role's 403) on every id route, and nothing is written", async () => {
-    const routes = idRoutes();
-    expect(routes.length).toBeGreaterThan(20);
+    const { list } = probes();
+    expect(list.length).toBeGreaterThan(20);
     const before = await tenantRowCounts();
-    const answered: string[] = [];
     const wrong: string[] = [];
-    for (const route of routes) {
-      const path = fill(route.path);
-      const response = await call(a.wang, route.method, path);
-      answered.push(`${route.method} ${route.path} ${response.status}`);
-      const usesRealId = Object.values(ids).some((id) => path.includes(id));
-      const allowed = usesRealId && route.method === 'GET' ? [403, 404] : [400, 403, 404];
-      if (!allowed.includes(response.status))
-        wrong.push(`${route.method} ${path} → ${response.status}`);
+    for (const probe of list) {
+      if (!isPermission(probe.permission)) {
+        wrong.push(`${probe.key}: declares no permission of the matrix`);
+        continue;
+      }
+      const response = await call(a.wang, probe.route.method, fill(probe.route.path), probe.body);
+      const expected = expectedFor(['phone-collector'], probe.permission);
+      if (response.status !== expected) {
+        wrong.push(
+          `${probe.key} → ${response.status} (expected ${expected}): ${response.text.slice(0, 160)}`,
+        );
+      }
     }
     expect(wrong).toEqual([]);
     expect(await tenantRowCounts()).toEqual(before);
@@ -205,12 +257,14 @@ describe('issue 12: access is one matrix and every id route hides what the calle
     for (const suffix of ['', '/html', '/pdf', '/dispatches']) {
       await call(a.wang, 'GET', `/api/v1/notices/${ids.notice}${suffix}`).expect(404);
     }
-    await call(a.wang, 'POST', `/api/v1/notices/${ids.notice}/delivery`)
-      .send({ status: 'sent', on: '2026-03-10' })
-      .expect(404);
-    await call(a.wang, 'POST', `/api/v1/debtors/${ids.debtor}/related-parties`)
-      .send({ kind: 'guarantor', name: '王五' })
-      .expect(404);
+    await call(a.wang, 'POST', `/api/v1/notices/${ids.notice}/delivery`, {
+      status: 'sent',
+      on: '2026-03-10',
+    }).expect(404);
+    await call(a.wang, 'POST', `/api/v1/debtors/${ids.debtor}/related-parties`, {
+      kind: 'guarantor',
+      name: '王五',
+    }).expect(404);
     expect(await tenantRowCounts()).toEqual(before);
     // The owner still reads her letter: the 404 is about who asks, not a broken route.
     await call(a.li, 'GET', `/api/v1/notices/${ids.notice}`).expect(200);
@@ -219,11 +273,23 @@ describe('issue 12: access is one matrix and every id route hides what the calle
   it("a user of another tenant gets 404 (or the role's 403) on every id route", async () => {
     const before = await tenantRowCounts();
     const wrong: string[] = [];
-    for (const route of idRoutes()) {
-      const path = fill(route.path);
-      const response = await call(b.manager, route.method, path);
-      if (![400, 403, 404].includes(response.status))
-        wrong.push(`${route.method} ${path} → ${response.status}`);
+    for (const probe of probes().list) {
+      if (!isPermission(probe.permission)) {
+        wrong.push(`${probe.key}: declares no permission of the matrix`);
+        continue;
+      }
+      const response = await call(
+        b.manager,
+        probe.route.method,
+        fill(probe.route.path),
+        probe.body,
+      );
+      const expected = expectedFor(['manager'], probe.permission);
+      if (response.status !== expected) {
+        wrong.push(
+          `${probe.key} → ${response.status} (expected ${expected}): ${response.text.slice(0, 160)}`,
+        );
+      }
     }
     expect(wrong).toEqual([]);
     expect(await tenantRowCounts()).toEqual(before);
