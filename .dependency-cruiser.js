@@ -21,6 +21,9 @@ const levels = {
   operations: 8,
 };
 
+// A lib's public entries: its index, and the tabular reader core exports apart.
+const PUBLIC_ENTRIES = ['^libs/[^/]+/src/index\\.ts$', '^libs/core/src/tabular/index\\.ts$'];
+
 const libRules = Object.entries(levels).map(([lib, level]) => {
   const forbidden = Object.entries(levels)
     .filter(([other, otherLevel]) => other !== lib && otherLevel >= level)
@@ -47,6 +50,24 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/([^/]+)/' },
       to: { path: '^apps/([^/]+)/', pathNot: '^apps/$1/' },
+    },
+    // A lib is used only through its public index (DESIGN §1): `@qingshou/x`, never
+    // `libs/x/src/**` by path from another lib or an app. Tests in test/ may reach inside.
+    // `@qingshou/core/tabular` is core's second entry (the tabular reader loads exceljs,
+    // which core's index must not pull into every process).
+    {
+      name: 'lib-through-index-only',
+      comment: 'import another lib as @qingshou/<lib> (its index.ts), not a file inside it',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$1/', ...PUBLIC_ENTRIES] },
+    },
+    {
+      name: 'app-through-index-only',
+      comment: 'an app imports a lib as @qingshou/<lib> (its index.ts), not a file inside it',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: PUBLIC_ENTRIES },
     },
     {
       name: 'no-circular',

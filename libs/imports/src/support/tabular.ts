@@ -1,7 +1,6 @@
 /**
- * The tabular reader lives in libs/core but is not re-exported by `@qingshou/core` (it pulls
- * in exceljs, which every other core user would then load at boot). This file is the one
- * place the imports lib reaches into it; if core grows a `@qingshou/core/tabular` entry,
- * only this line changes.
+ * The tabular reader is core's second public entry, `@qingshou/core/tabular`, not part of
+ * `@qingshou/core` (it pulls in exceljs, which every other core user would then load at
+ * boot). The imports lib reads it through this one file.
  */
-export * from '../../../core/src/tabular';
+export * from '@qingshou/core/tabular';

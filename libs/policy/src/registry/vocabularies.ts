@@ -1,8 +1,17 @@
+import {
+  CASE_STATUSES,
+  CONTACT_CHANNELS,
+  PROMISE_STATUSES,
+  TASK_KINDS,
+} from '@qingshou/collection';
+
 /**
- * Closed vocabularies packs pick from. Lists that mirror libs/collection (statuses, task
- * kinds, outcomes) are repeated here because collection publishes no index yet; keep them in
- * step with libs/collection/src/domain/vocabulary.ts.
+ * Closed vocabularies packs pick from. Case statuses, task kinds, contact channels and promise
+ * statuses are collection's (it stores them, its CHECK constraints hold them): re-exported
+ * from `@qingshou/collection`, never copied. The lists below that differ from collection's
+ * are the pack's own (contact outcomes a condition may test, legal steps a pack plans).
  */
+export { CASE_STATUSES, CONTACT_CHANNELS, PROMISE_STATUSES };
 
 /** Who a notice goes to or a collector may contact. No unrelated third parties (篇八). */
 export const PARTIES = ['debtor', 'guarantor', 'co-borrower', 'emergency-contact'] as const;
@@ -11,28 +20,8 @@ export type Party = (typeof PARTIES)[number];
 /** Who a notice may be addressed to: parties to the debt, never an emergency contact. */
 export const NOTICE_RECIPIENTS = ['debtor', 'guarantor', 'co-borrower'] as const;
 
-export const CASE_STATUSES = [
-  'open',
-  'promised',
-  'paused',
-  'legal',
-  'settled',
-  'written-off',
-  'returned',
-  'closed',
-] as const;
-
 /** Task kinds the platform knows; a pack adds its own under `taskKinds`, each on a base. */
-export const PLATFORM_TASK_KINDS = [
-  'call',
-  'visit',
-  'letter',
-  'contact-guarantor',
-  'review',
-  'other',
-] as const;
-
-export const CONTACT_CHANNELS = ['call', 'sms', 'letter', 'visit', 'wechat'] as const;
+export const PLATFORM_TASK_KINDS = TASK_KINDS;
 
 /** Contact outcomes conditions may test; 'stalling' is 篇一's 推委、拖延. */
 export const CONTACT_OUTCOMES = [
@@ -49,8 +38,6 @@ export const CONTACT_OUTCOMES = [
   'letter-delivered',
   'letter-returned',
 ] as const;
-
-export const PROMISE_STATUSES = ['pending', 'kept', 'broken'] as const;
 
 /** 篇一 第四步 / 篇五 第十三条: what legal plans once a case is referred. */
 export const LEGAL_STEPS = [

@@ -1,8 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { MetricCalculator, periodOf } from '@qingshou/outcomes';
+import { MetricCalculator, periodOf, type PinnedPack } from '@qingshou/outcomes';
 import type { ScheduledPeriod } from '../support/report-schedule';
-import type { PinnedPack } from '../support/policy-internals';
 import { reconciliationTables } from '../reconciliation/reconciliation-tables';
 import { metricTable, targetTable } from './kpi-tables';
 import { hasList, listTable } from './list-table';

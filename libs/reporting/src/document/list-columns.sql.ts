@@ -1,5 +1,5 @@
 import type { DpdBand, LoanClass } from '@qingshou/ledger';
-import { loanClassSql } from '../support/policy-internals';
+import { loanClassSql } from '@qingshou/outcomes';
 
 /**
  * Each row-level report column as one SQL expression over a list row: `s` (the subject:

@@ -13,7 +13,7 @@ import {
   kParams,
   type PinnedPack,
   subjectsCte,
-} from '../support/policy-internals';
+} from '@qingshou/outcomes';
 
 export interface ListContext {
   readonly tenantId: string;

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { RUN_COLUMNS, runView } from '../runs/report-runs';
-import { pinnedPack } from '../support/policy-internals';
+import { pinnedPack } from '@qingshou/outcomes';
 import { ListReports, ReportsView } from './list-reports.query';
 
 @QueryHandler(ListReports)

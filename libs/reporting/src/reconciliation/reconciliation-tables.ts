@@ -5,7 +5,7 @@ import Decimal from 'decimal.js';
 import type { ReportData } from '../document/report-data';
 import type { Bilingual, Cell, ReportTable } from '../document/report-document';
 import { columnLabel } from '../document/report-labels';
-import type { PinnedPack } from '../support/policy-internals';
+import type { PinnedPack } from '@qingshou/outcomes';
 import {
   type DifferenceKind,
   type ReconciledAccount,

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { pgTextArray } from '../support/policy-internals';
+import { pgTextArray } from '@qingshou/outcomes';
 
 /**
  * The widest date window a receipt is paired within (the card pack's `repaymentMatchDays`

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '@qingshou/core';
 import type { ReportContext } from '../document/build-report';
 import type { ReportData } from '../document/report-data';
-import { pinnedPack, tenantTimeZone } from './policy-internals';
+import { pinnedPack, tenantTimeZone } from '@qingshou/outcomes';
 
 /** The tenant's pinned pack, zone and name: what every report of the tenant is built from. */
 export async function reportContext(em: EntityManager, tenantId: string): Promise<ReportContext> {

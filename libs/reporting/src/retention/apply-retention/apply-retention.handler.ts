@@ -3,7 +3,7 @@ import { Clock, isLocalDate } from '@qingshou/calendar';
 import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import type { RetentionData } from '../../document/report-data';
-import { pinnedPack } from '../../support/policy-internals';
+import { pinnedPack } from '@qingshou/outcomes';
 import { StoredFileEraser } from '../stored-file-eraser';
 import { ApplyRetention, RetentionResult } from './apply-retention.command';
 import {
