@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { AccountBalances } from '@qingshou/ledger';
+import type { LocalDate } from '@qingshou/calendar';
+import type { AccountBalances, LoanAccount } from '@qingshou/ledger';
 import { AccountBalance, ReadyNotice, withNoticeData } from '../apply/notice-data';
 import { balancesAsOf } from '../load/balances';
 import { groupBy, pgArray } from '../load/sql';
@@ -75,7 +76,7 @@ export async function noticeDataFor(
      where ca.tenant_id = ? and ca.case_id = any(?::uuid[]) order by ca.case_id, a.start_date, a.id`,
     [ctx.tenantId, pgArray([...new Set(pending.map((o) => o.caseId))])],
   );
-  const { byAccount } = await balancesAsOf(
+  const { byAccount, loans } = await balancesAsOf(
     em,
     ledger,
     ctx.tenantId,
@@ -88,11 +89,23 @@ export async function noticeDataFor(
       caseId,
       list
         .filter((l) => byAccount.has(l.account_id))
-        .map((l) => ({
-          accountId: l.account_id,
-          type: l.type,
-          balance: byAccount.get(l.account_id)!,
-        })),
+        .map((l) => {
+          const loaded = loans.get(l.account_id);
+          return {
+            accountId: l.account_id,
+            type: l.type,
+            balance: byAccount.get(l.account_id)!,
+            // As the nightly run attaches them: the loan and a pricer, so an incentive the
+            // pack prints on notices (篇三's amnesty) is priced here too.
+            ...(loaded
+              ? {
+                  loan: loaded.loan,
+                  compute: (loan: LoanAccount, on: LocalDate) =>
+                    ledger.compute(ctx.tenantId, { ...loaded, loan }, on),
+                }
+              : {}),
+          };
+        }),
     );
   }
   return withNoticeData(em, ctx, pending, balances);
