@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   CompleteDriveItem,
   CompletedDriveItem,
@@ -16,8 +16,7 @@ import {
   PublicationView,
   PublishDriveProgress,
 } from '@qingshou/outcomes';
-import { CorrelationId, CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { KPI_READERS } from './kpi.controller';
+import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import {
   AsOfQuery,
   CompleteItemBody,
@@ -26,22 +25,7 @@ import {
   PublishBody,
 } from './outcomes.dto';
 
-const meta = (principal: Principal, correlationId: string) => ({
-  tenantId: principal.tenantId,
-  actorId: principal.userId,
-  correlationId,
-});
-
-/** Who runs a drive (领导小组): launch, publish, tick off its items. */
-const DRIVE_LEADS = ['tenant-admin', 'manager'] as const;
-const DRIVE_WORKERS = [
-  'tenant-admin',
-  'manager',
-  'supervisor',
-  'clerk',
-  'field-collector',
-  'phone-collector',
-] as const;
+const meta = (principal: Principal, correlationId: string) => actorMetaOf(principal, correlationId);
 
 /** Drives (集中清收): launch, progress per phase and group, items, publications. */
 @ApiTags('drives')
@@ -54,7 +38,7 @@ export class DrivesController {
   ) {}
 
   @Post()
-  @Roles(...DRIVE_LEADS)
+  @Permission('drive.launch')
   launch(
     @Body() body: LaunchDriveBody,
     @CurrentPrincipal() principal: Principal,
@@ -66,7 +50,7 @@ export class DrivesController {
   }
 
   @Get(':id/progress')
-  @Roles(...KPI_READERS)
+  @Permission('drive.progress.read')
   progress(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: AsOfQuery,
@@ -79,7 +63,7 @@ export class DrivesController {
   }
 
   @Get(':id/items')
-  @Roles(...DRIVE_WORKERS, 'auditor')
+  @Permission('drive.items.read')
   items(
     @Param('id', ParseUUIDPipe) id: string,
     @Query('phase') phase: string | undefined,
@@ -91,7 +75,7 @@ export class DrivesController {
 
   @Post(':id/items/:itemId/complete')
   @HttpCode(200)
-  @Roles(...DRIVE_WORKERS)
+  @Permission('drive.item.complete')
   complete(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('itemId', ParseUUIDPipe) itemId: string,
@@ -107,7 +91,7 @@ export class DrivesController {
 
   /** 定期公布清收进度: a stored report; a public list waits for its approval. */
   @Post(':id/publications')
-  @Roles(...DRIVE_LEADS)
+  @Permission('drive.publish')
   publish(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: PublishBody,
@@ -120,20 +104,18 @@ export class DrivesController {
   }
 
   @Get(':id/publications')
-  @Roles(...KPI_READERS)
+  @Permission('drive.publications.read')
   publications(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
   ): Promise<PublicationView[]> {
-    return this.queries.execute(
-      new ListDrivePublications(meta(principal, correlationId), principal.roles, id),
-    );
+    return this.queries.execute(new ListDrivePublications(meta(principal, correlationId), id));
   }
 
   @Post(':id/publications/:publicationId/decision')
   @HttpCode(200)
-  @Roles('tenant-admin', 'manager', 'supervisor', 'legal', 'finance')
+  @Permission('drive.publication.decide')
   decide(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('publicationId', ParseUUIDPipe) publicationId: string,
@@ -144,7 +126,6 @@ export class DrivesController {
     return this.commands.execute(
       new DecidePublication(
         meta(principal, correlationId),
-        principal.roles,
         id,
         publicationId,
         body.decision,

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandBus } from '@nestjs/cqrs';
 import { addDays, Clock, localDateOf } from '@qingshou/calendar';
-import type { CommandMeta } from '@qingshou/core';
+import type { ActorMeta } from '@qingshou/core';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { AccountBalances, type Balance, type LoadedAccount } from '@qingshou/ledger';
 import { EvaluateFlags, LaunchDrive, SnapshotKpis } from '@qingshou/outcomes';
@@ -21,7 +21,7 @@ export interface SeedOptions {
   readonly historyDays: number;
   /** Daily KPI snapshots for this many days up to today (default 14), so dashboards trend. */
   readonly kpiDays?: number;
-  readonly meta: (tenantId: string) => CommandMeta;
+  readonly meta: (tenantId: string) => ActorMeta;
 }
 
 export interface TenantSummary {

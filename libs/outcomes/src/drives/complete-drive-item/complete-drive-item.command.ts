@@ -1,12 +1,12 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Ticks off a drive item: a task done, or `done` of a deliverable's quantity (60 of the 100
  * posters). Done when the whole quantity is; recording the same count again changes nothing.
  */
-export class CompleteDriveItem extends TenantCommand {
+export class CompleteDriveItem extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly driveId: string,
     readonly itemId: string,
     readonly done?: number,

@@ -1,6 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { NotFoundError, ValidationFailedError } from '@qingshou/core';
+import {
+  assertCaseVisible,
+  NotFoundError,
+  requirePermission,
+  ValidationFailedError,
+  viewerOf,
+} from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { CompleteDriveItem, CompletedDriveItem } from './complete-drive-item.command';
 
@@ -18,19 +24,37 @@ export class CompleteDriveItemHandler implements ICommandHandler<
   ) {}
 
   execute(command: CompleteDriveItem): Promise<CompletedDriveItem> {
+    requirePermission(viewerOf(command), 'drive.item.complete');
     if (!UUID.test(command.itemId) || !UUID.test(command.driveId)) {
       throw new NotFoundError('drive item', command.itemId);
     }
     return this.tx.run(command.tenantId, async (em) => {
       const rows = await em.execute<
-        { quantity: number; done_quantity: number; item_key: string; phase_key: string }[]
+        {
+          quantity: number;
+          done_quantity: number;
+          item_key: string;
+          phase_key: string;
+          case_id: string | null;
+        }[]
       >(
-        `select quantity, done_quantity, item_key, phase_key from drive_items
+        `select quantity, done_quantity, item_key, phase_key, case_id from drive_items
          where tenant_id = ? and drive_id = ? and id = ? for update`,
         [command.tenantId, command.driveId, command.itemId],
       );
       const item = rows[0];
       if (!item) throw new NotFoundError('drive item', command.itemId);
+      // A per-case item is ticked off only by someone who sees the case (404 otherwise).
+      if (item.case_id) {
+        await assertCaseVisible(
+          em,
+          viewerOf(command),
+          command.tenantId,
+          item.case_id,
+          'drive item',
+          command.itemId,
+        );
+      }
       const done = command.done ?? item.quantity;
       if (!Number.isInteger(done) || done < 0 || done > item.quantity) {
         throw new ValidationFailedError('The count is refused', [

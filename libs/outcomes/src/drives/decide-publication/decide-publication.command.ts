@@ -1,13 +1,12 @@
-import { CommandMeta, Role, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Approves or rejects a public drive publication (公开曝光 of bad-faith defaulters): only the
  * approver role the pack names (or a manager) decides, and never the person who asked.
  */
-export class DecidePublication extends TenantCommand {
+export class DecidePublication extends ActorCommand {
   constructor(
-    meta: CommandMeta,
-    readonly roles: readonly Role[],
+    meta: ActorMeta,
     readonly driveId: string,
     readonly publicationId: string,
     readonly decision: 'approved' | 'rejected',

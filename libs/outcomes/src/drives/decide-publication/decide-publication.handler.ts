@@ -1,6 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ConflictError, ForbiddenError, NotFoundError, Role } from '@qingshou/core';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  requirePermission,
+  Role,
+  viewerOf,
+} from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { findPublication, publicationView } from '../publish-drive-progress/publication-rows';
 import type { PublicationView } from '../publish-drive-progress/publish-drive-progress.command';
@@ -20,6 +27,7 @@ export class DecidePublicationHandler implements ICommandHandler<
   ) {}
 
   execute(command: DecidePublication): Promise<PublicationView> {
+    requirePermission(viewerOf(command), 'drive.publication.decide');
     if (!UUID.test(command.publicationId) || !UUID.test(command.driveId)) {
       throw new NotFoundError('publication', command.publicationId);
     }

@@ -1,11 +1,11 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { TargetView } from '../../kpi/targets/evaluate-targets';
 import type { LocalizedText } from '@qingshou/policy';
 
 /** Where a launched drive stands as of a date: per phase and per group of its cases. */
-export class GetDriveProgress extends TenantQuery {
+export class GetDriveProgress extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly driveId: string,
     readonly asOf?: string,
   ) {

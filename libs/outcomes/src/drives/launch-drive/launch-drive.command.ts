@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Launches a drive of the pinned pack (篇三 集中清收): its phases dated from the pack's
@@ -6,9 +6,9 @@ import { CommandMeta, TenantCommand } from '@qingshou/core';
  * as of that date, and each phase's tasks and deliverables laid out. Launching the same
  * drive on the same date again returns the first launch.
  */
-export class LaunchDrive extends TenantCommand {
+export class LaunchDrive extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly driveKey: string,
     readonly launchDate: string,
   ) {

@@ -1,7 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ConflictError, NotFoundError, ValidationFailedError } from '@qingshou/core';
+import {
+  ConflictError,
+  NotFoundError,
+  requirePermission,
+  ValidationFailedError,
+  viewerOf,
+} from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
@@ -22,6 +28,7 @@ export class LaunchDriveHandler implements ICommandHandler<LaunchDrive, Launched
   ) {}
 
   execute(command: LaunchDrive): Promise<LaunchedDrive> {
+    requirePermission(viewerOf(command), 'drive.launch');
     const launchDate = checkDate(command.launchDate, 'launchDate');
     return this.tx.run(command.tenantId, async (em) => {
       const pack = await pinnedPack(em, command.tenantId);

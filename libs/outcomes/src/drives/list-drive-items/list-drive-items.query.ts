@@ -1,10 +1,10 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { LocalizedText } from '@qingshou/policy';
 
 /** A drive's checklist: tasks, per-case tasks and deliverables, optionally of one phase. */
-export class ListDriveItems extends TenantQuery {
+export class ListDriveItems extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly driveId: string,
     readonly phase?: string,
   ) {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { loadDrive } from '../support/drive-rows';
 import { PUBLICATION_COLUMNS, publicationView } from '../publish-drive-progress/publication-rows';
@@ -13,6 +14,7 @@ export class ListDrivePublicationsHandler implements IQueryHandler<
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListDrivePublications): Promise<PublicationView[]> {
+    requirePermission(viewerOf(query), 'drive.publications.read');
     return this.tx.run(query.tenantId, async (em) => {
       await loadDrive(em, query.tenantId, query.driveId);
       const rows = await em.execute<Record<string, unknown>[]>(

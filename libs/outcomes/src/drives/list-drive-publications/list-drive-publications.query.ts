@@ -1,10 +1,9 @@
-import { CommandMeta, Role, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** A drive's stored publications, newest first; unpublished public lists stay sealed. */
-export class ListDrivePublications extends TenantQuery {
+export class ListDrivePublications extends ActorQuery {
   constructor(
-    meta: CommandMeta,
-    readonly roles: readonly Role[],
+    meta: ActorMeta,
     readonly driveId: string,
   ) {
     super(meta);

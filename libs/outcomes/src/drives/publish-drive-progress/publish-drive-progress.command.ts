@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * 定期公布清收进度: stores the report a drive publication names as of a date. An internal
@@ -6,9 +6,9 @@ import { CommandMeta, TenantCommand } from '@qingshou/core';
  * and is not released until granted. The schedule in the pack says when the daily run
  * calls it; a second call for the same date returns the stored row.
  */
-export class PublishDriveProgress extends TenantCommand {
+export class PublishDriveProgress extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly driveId: string,
     readonly publicationKey: string,
     readonly asOf?: string,

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CalendarService, Clock } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { MetricCalculator } from '../../kpi/metrics/metric-calculator';
@@ -24,6 +24,7 @@ export class PublishDriveProgressHandler implements ICommandHandler<
   ) {}
 
   execute(command: PublishDriveProgress): Promise<PublicationView> {
+    requirePermission(viewerOf(command), 'drive.publish');
     return this.tx.run(command.tenantId, async (em) => {
       const { drive } = await loadDrive(em, command.tenantId, command.driveId);
       const pack = await pinnedPack(em, command.tenantId);

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * 定期公布清收进度 on the pack's schedule: publishes every publication of every launched drive
@@ -7,9 +7,9 @@ import { CommandMeta, TenantCommand } from '@qingshou/core';
  * nightly run that missed days catches up and a second run of the same night adds nothing.
  * The nightly run calls it; each publication goes through PublishDriveProgress.
  */
-export class PublishDueDriveProgress extends TenantCommand {
+export class PublishDueDriveProgress extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
   ) {
     super(meta);

@@ -1,4 +1,5 @@
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService, compareLocalDates, type LocalDate } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
@@ -28,6 +29,7 @@ export class PublishDueDriveProgressHandler implements ICommandHandler<
   ) {}
 
   async execute(command: PublishDueDriveProgress): Promise<DueDrivePublications> {
+    requirePermission(viewerOf(command), 'drive.publish');
     const { asOf, due, stored } = await this.tx.run(command.tenantId, async (em) => {
       const asOf = await resolveAsOf(em, this.calendar, command.tenantId, command.asOf);
       const pack = await pinnedPack(em, command.tenantId);
