@@ -25,7 +25,9 @@ describe('personal data is masked unless an allowed role reveals it, and every r
       phones: ['189-0869-5986'],
       address: '上海市徐汇区漕溪北路88号',
     });
-    await as(api, tenant.tokens.caller)
+    // The clerk (内勤) enters the guarantor: a collector adds one only on a debtor of a case
+    // assigned to them, and this debtor has no case (issue 12).
+    await as(api, tenant.tokens.clerk)
       .post(`/debtors/${debtorId}/related-parties`, {
         kind: 'guarantor',
         relation: '配偶',
