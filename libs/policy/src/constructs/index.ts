@@ -11,3 +11,5 @@ export { Unsafe } from './sql/sql-values';
 export * from './sql/subject-row';
 export * from './sql/loan-class.sql';
 export * from './sql/event-dates.sql';
+export * from './metrics';
+export * from './sql/units.sql';

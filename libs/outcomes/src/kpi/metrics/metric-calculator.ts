@@ -59,11 +59,6 @@ export function isFlowMetric(metric: string): boolean {
   return FLOW.has(metric);
 }
 
-const PLAN_INPUT: Record<string, { input: string; arg: string }> = {
-  recoveredVsPlan: { input: 'recovery-plan', arg: 'plan' },
-  loanToDepositRatio: { input: 'deposit-balance', arg: 'depositBalance' },
-};
-
 /**
  * Computes a registry metric as of a date, for the tenant or per group, in one set-based
  * statement (no entity is loaded). See metric-units.ts for each definition.
@@ -115,7 +110,8 @@ export class MetricCalculator {
         groupType: req.per,
       }),
     );
-    const planned = PLAN_INPUT[req.metric];
+    // A denominator outside the ledger (a plan, a deposit balance): the metric declares it.
+    const planned = entry.plan;
     const plans = planned
       ? await planFigures(em, ctx.tenantId, planned.input, req.per, req.asOf)
       : new Map<string, string>();
