@@ -1,3 +1,4 @@
+import { systemMeta } from '../../libs/core/src';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,11 @@ describe('co-op pack terms bind a loan imported from the bad-loan list (no marku
     kit = await startImportKit('coop-terms-import');
     await kit.api.commands.execute(
       new InstallPack(
-        { tenantId: kit.tenantId, actorId: 'test-admin', correlationId: 'test-install' },
+        systemMeta({
+          tenantId: kit.tenantId,
+          actorId: 'test-admin',
+          correlationId: 'test-install',
+        }),
         kit.tenantId,
         'credit-coop-npl-drive',
         undefined,

@@ -1,3 +1,4 @@
+import { systemMeta } from '../../libs/core/src';
 import { randomBytes } from 'node:crypto';
 import { IssueNotice } from '../../libs/notices/src';
 import {
@@ -36,7 +37,10 @@ describe('issuing a notice (issue 4: notices)', () => {
     // The same key through the command bus (a retried job) returns the same notice too.
     const meta = { tenantId: tenant.id, actorId: 'job', correlationId: 'retry-1' };
     const viaBus = await api.commands.execute(
-      new IssueNotice(meta, { ...issueBody('overdue:XC-2025-0012:d7'), data: overdueData() }),
+      new IssueNotice(systemMeta(meta), {
+        ...issueBody('overdue:XC-2025-0012:d7'),
+        data: overdueData(),
+      }),
     );
     expect(viaBus).toMatchObject({ created: false, notice: { id: first.body.id } });
 

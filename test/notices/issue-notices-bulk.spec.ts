@@ -1,3 +1,4 @@
+import { ForbiddenError, systemMeta } from '../../libs/core/src';
 import { IssuedNotices, IssueNotice, IssueNotices } from '../../libs/notices/src';
 import {
   NoticesTenant,
@@ -23,7 +24,9 @@ describe('issuing notices in bulk (issue 6: daily run)', () => {
   });
   afterAll(async () => api.close());
 
-  const meta = () => ({ tenantId: tenant.id, actorId: 'daily-run', correlationId: 'bulk-1' });
+  // Rendered letters are the engine's to issue: the system viewer (no person holds it).
+  const meta = () =>
+    systemMeta({ tenantId: tenant.id, actorId: 'daily-run', correlationId: 'bulk-1' });
   const input = (key: string, over: Record<string, unknown> = {}) => ({
     templateId: 'test-pack/overdue-notice',
     debtorId: tenant.debtorId,
@@ -111,5 +114,31 @@ describe('issuing notices in bulk (issue 6: daily run)', () => {
       [tenant.id],
     );
     expect(events[0].n).toBe(5);
+  });
+
+  it('no person issues a rendered letter (notice.issue-rendered): a tenant admin is refused, nothing stored', async () => {
+    const count = async () =>
+      (
+        await ownerQuery<{ n: number }>(
+          api,
+          `select ((select count(*) from notices where tenant_id = $1)
+                 + (select count(*) from event_log where tenant_id = $1))::int as n`,
+          [tenant.id],
+        )
+      )[0].n;
+    const before = await count();
+    const admin = {
+      tenantId: tenant.id,
+      actorId: 'admin',
+      correlationId: 'person-1',
+      roles: ['tenant-admin', 'manager'] as const,
+    };
+    await expect(
+      api.commands.execute(new IssueNotice(admin, input('person:raw'))),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      api.commands.execute(new IssueNotices(admin, [input('person:raw-bulk')])),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await count()).toBe(before);
   });
 });

@@ -49,4 +49,3 @@ export * from './search-cases/search-cases.query';
 export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
 export * from './list-alerts/list-alerts.query';
-export * from './visibility/case-based-ledger-access';

@@ -24,5 +24,4 @@ export * from './add-group-member/add-group-member.command';
 export * from './get-debtor/get-debtor.query';
 export * from './get-account-balance/get-account-balance.query';
 export * from './get-ledger/get-ledger.query';
-export * from './access/ledger-access';
 export * from './refresh-balances/refresh-balance-chunk';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
-import { CaseBasedLedgerAccessModule, CollectionModule } from '@qingshou/collection';
+import { CollectionModule } from '@qingshou/collection';
 import { ConsumedEvents } from '@qingshou/jobs';
 import { LedgerModule } from '@qingshou/ledger';
 import { NoticesModule } from '@qingshou/notices';
@@ -70,7 +70,6 @@ function stepsProvider(extra: readonly Type<RunStep>[]): Provider {
     EngineModule,
     // The engine issues notices from the pinned pack and EvaluatePromises is collection's.
     CollectionModule.withPorts(ENGINE_COLLECTION_PORTS),
-    CaseBasedLedgerAccessModule,
     NoticesModule.withPorts(ENGINE_NOTICES_PORTS),
   ],
   providers: [

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
-import { CaseBasedLedgerAccessModule } from '@qingshou/collection';
 import { LedgerModule } from '@qingshou/ledger';
 import { GetIncentiveEffectsHandler } from './incentives/get-incentive-effects/get-incentive-effects.handler';
 import { IncentiveRelief } from './incentives/relief/incentive-relief';
@@ -30,7 +29,7 @@ import { SnapshotKpisHandler } from './kpi/snapshot-kpis/snapshot-kpis.handler';
  * handler reads the tenant's pinned pack.
  */
 @Module({
-  imports: [CqrsModule, CalendarModule, LedgerModule, CaseBasedLedgerAccessModule],
+  imports: [CqrsModule, CalendarModule, LedgerModule],
   providers: [
     MetricCalculator,
     GetTargetsHandler,

@@ -31,7 +31,15 @@ export async function installPack(
   pack: string,
   params: Record<string, unknown> = {},
 ): Promise<void> {
-  await api.commands.execute(new InstallPack(meta(tenantId), tenantId, pack, undefined, params));
+  await api.commands.execute(
+    new InstallPack(
+      meta(tenantId, 'test-admin', ['tenant-admin']),
+      tenantId,
+      pack,
+      undefined,
+      params,
+    ),
+  );
 }
 
 export interface LoanInput {

@@ -1,3 +1,4 @@
+import { systemMeta } from '../../../libs/core/src';
 import { CommandBus } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
@@ -64,11 +65,11 @@ export async function startDispatchApi(
     dispatch: (tenantId, asOf) =>
       commands.execute(
         new DispatchNotices(
-          {
+          systemMeta({
             tenantId,
             actorId: 'worker:notices',
             correlationId: `dispatch-${randomBytes(3).toString('hex')}`,
-          },
+          }),
           asOf,
         ),
       ),

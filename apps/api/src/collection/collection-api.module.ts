@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CaseBasedLedgerAccessModule, CollectionModule } from '@qingshou/collection';
+import { CollectionModule } from '@qingshou/collection';
 import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
 import { ApprovalsController } from './approvals.controller';
 import { CaseActivityController } from './case-activity.controller';
@@ -9,7 +9,7 @@ import { WorkController } from './work.controller';
 /** The /api/v1 routes of case work; ApiModule imports this one module. */
 @Module({
   // Contact rules and approvers come from the tenant's pinned pack.
-  imports: [CollectionModule.withPorts(ENGINE_COLLECTION_PORTS), CaseBasedLedgerAccessModule],
+  imports: [CollectionModule.withPorts(ENGINE_COLLECTION_PORTS)],
   controllers: [CasesController, CaseActivityController, ApprovalsController, WorkController],
 })
 export class CollectionApiModule {}

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   EvaluatedFlags,
   EvaluateFlags,
@@ -29,11 +29,8 @@ import {
 import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
 import { AsOfBody, AsOfQuery, AttributeBody, RatingsQuery } from './outcomes.dto';
 
-const meta = (principal: Principal, correlationId: string) => ({
-  tenantId: principal.tenantId,
-  actorId: principal.userId,
-  correlationId,
-});
+/** The caller as the handlers decide access: who, with which roles. */
+const meta = (principal: Principal, correlationId: string) => actorMetaOf(principal, correlationId);
 
 /** Incentive effects per account, group ratings, flags and the sanctions report. */
 @ApiTags('incentives')
@@ -55,7 +52,7 @@ export class IncentivesController {
     @CorrelationId() correlationId: string,
   ): Promise<IncentiveEffectsView> {
     return this.queries.execute(
-      new GetIncentiveEffects(meta(principal, correlationId), id, query.asOf, principal),
+      new GetIncentiveEffects(meta(principal, correlationId), id, query.asOf),
     );
   }
 
@@ -120,14 +117,7 @@ export class IncentivesController {
     @CorrelationId() correlationId: string,
   ): Promise<RecordedAttribute> {
     return this.commands.execute(
-      new RecordAttribute(
-        meta(principal, correlationId),
-        subject,
-        subjectId,
-        key,
-        body.value,
-        principal,
-      ),
+      new RecordAttribute(meta(principal, correlationId), subject, subjectId, key, body.value),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@qingshou/core';
+import { actorMetaOf, type Principal } from '@qingshou/core';
 import {
   GetKpiSnapshots,
   GetTargets,
@@ -18,11 +18,8 @@ import { AsOfBody, KpiInputBody, SnapshotsQuery, TargetsQuery } from './outcomes
 /** Who reads targets and trends: the people assessed on them and those who check them. */
 export const KPI_READERS = ['tenant-admin', 'manager', 'supervisor', 'finance', 'auditor'] as const;
 
-const meta = (principal: Principal, correlationId: string) => ({
-  tenantId: principal.tenantId,
-  actorId: principal.userId,
-  correlationId,
-});
+/** The caller as the handlers decide access: who, with which roles. */
+const meta = (principal: Principal, correlationId: string) => actorMetaOf(principal, correlationId);
 
 /** Targets of the tenant's pack judged as of a date, and the daily KPI snapshots. */
 @ApiTags('targets')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CommandMeta, ForbiddenError, Principal } from '@qingshou/core';
+import { ActorMeta, ForbiddenError, Principal } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import {
   AvailablePack,
@@ -43,14 +43,20 @@ export class PacksController {
     return principal.tenantId;
   }
 
-  private meta(principal: Principal, tenantId: string, correlationId: string): CommandMeta {
-    return { tenantId, actorId: principal.userId, correlationId };
+  /** The caller's viewer, acting on `tenantId` (a platform admin's may be another tenant). */
+  private meta(principal: Principal, tenantId: string, correlationId: string): ActorMeta {
+    return { tenantId, actorId: principal.userId, correlationId, roles: principal.roles };
   }
 
   @Get('packs/available')
   @Permission('pack.list-available')
-  available(): Promise<AvailablePack[]> {
-    return this.queries.execute(new ListAvailablePacks(true));
+  available(
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<AvailablePack[]> {
+    return this.queries.execute(
+      new ListAvailablePacks(this.meta(principal, principal.tenantId, correlationId), true),
+    );
   }
 
   @Get('packs/current')

@@ -107,7 +107,9 @@ export class PackListCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const packs: AvailablePack[] = await this.queries.execute(new ListAvailablePacks(true));
+    const packs: AvailablePack[] = await this.queries.execute(
+      new ListAvailablePacks(operatorMeta(), true),
+    );
     for (const p of packs) {
       const state = p.valid ? (p.summary ?? '') : `INVALID (${p.problems.length} problems)`;
       console.log(`${`${p.id}@${p.version}`.padEnd(36)}${p.audience.padEnd(12)}${state}`);

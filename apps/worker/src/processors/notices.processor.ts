@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { systemMeta } from '@qingshou/core';
 import { NoticeDispatchJobData, parseJobData, QUEUES } from '@qingshou/jobs';
 import {
   DispatchNotices,
@@ -26,7 +27,11 @@ export class NoticesProcessor extends WorkerHost {
     const data = parseJobData(NoticeDispatchJobData, job.data, QUEUES.notices);
     const summary: DispatchSummary = await this.commands.execute(
       new DispatchNotices(
-        { tenantId: data.tenantId, actorId: 'worker:notices', correlationId: data.correlationId },
+        systemMeta({
+          tenantId: data.tenantId,
+          actorId: 'worker:notices',
+          correlationId: data.correlationId,
+        }),
         data.asOf ?? null,
         { onProgress: (p: DispatchProgress) => job.updateProgress({ ...p }) },
       ),

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../errors/domain-error';
 import { caseScopeOf, visibleCasesSql } from './case-visibility';
-import { hasPermission, PERMISSIONS, requirePermission } from './permissions';
+import { hasPermission, Permission, PERMISSIONS, requirePermission } from './permissions';
 import { systemViewer } from './viewer';
 
 describe('the role matrix (one answer for the API, the console, the CLI and jobs)', () => {
@@ -23,6 +23,21 @@ describe('the role matrix (one answer for the API, the console, the CLI and jobs
     }
     expect(caseScopeOf(system)).toEqual({ kind: 'all' });
     expect(visibleCasesSql(system).sql).toBe('true');
+  });
+
+  it('internal commands are held by no role: only the system viewer reaches them', () => {
+    const systemOnly = Object.entries(PERMISSIONS)
+      .filter(([, roles]) => roles.length === 0)
+      .map(([permission]) => permission)
+      .sort();
+    expect(systemOnly).toEqual([
+      'engine.reevaluate',
+      'notice.dispatch',
+      'notice.issue-rendered',
+      'retention.apply',
+    ]);
+    const everyone = { userId: 'u', roles: ['tenant-admin', 'manager', 'clerk'] as const };
+    expect(systemOnly.filter((p) => hasPermission(everyone, p as Permission))).toEqual([]);
   });
 
   it('a viewer with no roles holds nothing and sees no case', () => {

@@ -112,6 +112,11 @@ export const PERMISSIONS = {
   'notice.preview': NOTICE_WORKERS,
   // A template draft's own source with sample data: those who try pack changes.
   'notice.preview-source': ['tenant-admin', 'manager'],
+  // No person issues a rendered letter or sends the outbox: a person's letter goes through
+  // IssueCaseNotice (notice.issue), which hands the engine's rendering to the system viewer;
+  // the nightly run and the notices job deliver drafts.
+  'notice.issue-rendered': [],
+  'notice.dispatch': [],
 
   // Imports, runs, reports.
   'import.start': IMPORTERS,
@@ -129,11 +134,14 @@ export const PERMISSIONS = {
   'pack.list-available': PACK_READERS,
   'pack.diff': PACK_READERS,
   'pack.read-current': ['platform-admin', ...EVERY_TENANT_ROLE],
-  'pack.read-installed': ['platform-admin', 'tenant-admin', 'auditor'],
+  // The manager sees the installation history on the console's pack page (console.pack).
+  'pack.read-installed': ['platform-admin', 'tenant-admin', 'manager', 'auditor'],
   'pack.install': ['platform-admin', 'tenant-admin'],
   'pack.upgrade': ['platform-admin', 'tenant-admin'],
   'pack.dry-run': ['tenant-admin', 'manager'],
   'engine.evaluate': ['tenant-admin', 'manager'],
+  // Re-evaluation after a payment event: only the worker's relay (system viewer) sends it.
+  'engine.reevaluate': [],
   'kpi.read': KPI_READERS,
   'kpi.snapshot': ['tenant-admin', 'manager'],
   'kpi.input': ['tenant-admin', 'manager', 'finance'],

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { PackLoader } from '@qingshou/policy';
 import { checkInput } from '../evaluate-cases/evaluate-cases.handler';
@@ -21,6 +22,7 @@ export class DryRunPackHandler implements IQueryHandler<DryRunPack, DryRunReport
   ) {}
 
   async execute(query: DryRunPack): Promise<DryRunReport> {
+    requirePermission(viewerOf(query), 'pack.dry-run');
     checkInput(query.asOf);
     const candidate = this.loader.loadForTenant(query.pack, query.version, query.params);
     const current = await this.tx.run(query.tenantId, (em) =>

@@ -1,13 +1,13 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { LocalDate } from '@qingshou/calendar';
 
 /**
  * What a candidate pack (another pack, version or parameters) would do to the tenant's live
  * portfolio as of a date, writing nothing: `POST /packs/dry-run`.
  */
-export class DryRunPack extends TenantQuery {
+export class DryRunPack extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly pack: string,
     readonly version: string | undefined,
     readonly params: Readonly<Record<string, unknown>>,

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { LocalDate } from '@qingshou/calendar';
 
 /**
@@ -6,9 +6,9 @@ import type { LocalDate } from '@qingshou/calendar';
  * to its stage, record the history, fire the actions due on the date. Idempotent: the same
  * date twice creates nothing new. The nightly run and `POST /engine/evaluate` send this.
  */
-export class EvaluateCases extends TenantCommand {
+export class EvaluateCases extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     /** Default: today in the tenant's time zone, by the injected clock. */
     readonly asOf?: LocalDate,
     /** Only these cases (still only open ones); default all. */

@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isLocalDate } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EvaluationRunner, LISTED } from '../run/evaluation-runner';
 import { EvaluateCases, EvaluationSummary } from './evaluate-cases.command';
 
@@ -11,6 +11,7 @@ export class EvaluateCasesHandler implements ICommandHandler<EvaluateCases, Eval
   constructor(private readonly runner: EvaluationRunner) {}
 
   async execute(command: EvaluateCases): Promise<EvaluationSummary> {
+    requirePermission(viewerOf(command), 'engine.evaluate');
     checkInput(command.asOf, command.caseIds);
     const result = await this.runner.run(command, { asOf: command.asOf, caseIds: command.caseIds });
     const o = result.outcome;

@@ -1,6 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { viewerOf, visibleCasesSql } from '@qingshou/collection';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { GetStageHistory, StageHistory } from './get-stage-history.query';
 
@@ -12,9 +11,11 @@ export class GetStageHistoryHandler implements IQueryHandler<GetStageHistory, St
   constructor(private readonly tx: TenantTx) {}
 
   async execute(query: GetStageHistory): Promise<StageHistory> {
+    const viewer = viewerOf(query);
+    requirePermission(viewer, 'case.read');
     if (!UUID.test(query.caseId)) throw new NotFoundError('case', query.caseId);
     return this.tx.run(query.tenantId, async (em) => {
-      const visible = visibleCasesSql(viewerOf(query));
+      const visible = visibleCasesSql(viewer);
       const [found] = await em.execute<
         { id: string; stage: string | null; pack_version: string | null }[]
       >(

@@ -13,7 +13,7 @@ import { boundedKey } from '../apply/action-rows';
 import type { ReadyNotice } from '../apply/notice-data';
 import { CaseLetter, CaseLetters, checkLetterRequest } from '../case-notices/case-letter';
 import { holdGatedNotices } from '../gates/hold-notices';
-import { noticeInput } from '../run/notice-issuer';
+import { issuerMeta, noticeInput } from '../run/notice-issuer';
 import type { HeldNoticeOutcome } from '../run/run-context';
 import { CaseNoticeHeld, CaseNoticeOutcome, IssueCaseNotice } from './issue-case-notice.command';
 
@@ -64,7 +64,8 @@ export class IssueCaseNoticeHandler implements ICommandHandler<IssueCaseNotice, 
     if ('held' in decided) return decided.held as CaseNoticeHeld;
     const { letter, ready } = decided as { letter: CaseLetter; ready: ReadyNotice };
     const issued: IssuedNotice = await this.commands.execute(
-      new IssueNotice(command, {
+      // Access was decided above; the rendered letter is the engine's to issue (system viewer).
+      new IssueNotice(issuerMeta(command), {
         ...noticeInput(letter.ctx.pack, ready),
         issuedOn: letter.ctx.asOf,
       }),

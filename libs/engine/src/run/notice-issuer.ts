@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { CommandMeta } from '@qingshou/core';
+import { type ActorMeta, type CommandMeta, systemMeta } from '@qingshou/core';
 import {
   IssuedNotice,
   IssuedNotices,
@@ -26,6 +26,19 @@ export function noticeInput(view: PackView, notice: ReadyNotice): IssueNoticeInp
     data: notice.data,
     deliveryRule: view.noticeDelivery(notice.template),
   };
+}
+
+/**
+ * The engine issues a rendered letter as the system viewer (notice.issue-rendered is held by
+ * no person), under the actor who caused it: whoever dispatched the run, the rule or the
+ * approval decided their own access before the engine ordered the letter.
+ */
+export function issuerMeta(meta: CommandMeta): ActorMeta {
+  return systemMeta({
+    tenantId: meta.tenantId,
+    actorId: meta.actorId,
+    correlationId: meta.correlationId,
+  });
 }
 
 /** Notices per IssueNotices: one transaction, insert and event append each. */
@@ -55,7 +68,7 @@ export class NoticeIssuer {
       try {
         issued = await this.commands.execute(
           new IssueNotices(
-            meta,
+            issuerMeta(meta),
             batch.map((n) => this.input(view, n)),
           ),
         );
@@ -102,7 +115,7 @@ export class NoticeIssuer {
   async issue(meta: CommandMeta, view: PackView, notice: ReadyNotice): Promise<boolean | string> {
     try {
       const result: IssuedNotice = await this.commands.execute(
-        new IssueNotice(meta, this.input(view, notice)),
+        new IssueNotice(issuerMeta(meta), this.input(view, notice)),
       );
       return result.created;
     } catch (error) {

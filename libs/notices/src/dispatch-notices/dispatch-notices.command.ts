@@ -1,5 +1,5 @@
 import type { LocalDate } from '@qingshou/calendar';
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 export interface DispatchProgress {
   readonly planned: number;
@@ -23,9 +23,9 @@ export interface DispatchNoticesOptions {
  * as the nightly run does; without it every pending notice goes. Safe to run twice or in
  * two workers at once: a dispatch is claimed before it is sent and never sent twice.
  */
-export class DispatchNotices extends TenantCommand {
+export class DispatchNotices extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: LocalDate | null,
     readonly options: DispatchNoticesOptions = {},
   ) {

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { isLocalDate, type LocalDate } from '@qingshou/calendar';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { DeliveryAdapter } from '../delivery/delivery-adapter';
@@ -49,6 +50,7 @@ export class DispatchNoticesHandler implements ICommandHandler<DispatchNotices, 
   ) {}
 
   async execute(command: DispatchNotices): Promise<DispatchSummary> {
+    requirePermission(viewerOf(command), 'notice.dispatch');
     const asOf = command.asOf ?? null;
     if (asOf !== null && !isLocalDate(asOf)) {
       const problems = new InputProblems();

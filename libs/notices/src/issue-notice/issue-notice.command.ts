@@ -1,5 +1,5 @@
 import type { LocalDate } from '@qingshou/calendar';
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { DeliveryRule } from '../rendering/front-matter';
 import type { NoticeView } from '../support/notice-rows';
 
@@ -20,9 +20,9 @@ export interface IssueNoticeInput {
 }
 
 /** Renders a template for a debtor and stores the notice as a draft, ready to send. */
-export class IssueNotice extends TenantCommand {
+export class IssueNotice extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly notice: IssueNoticeInput,
   ) {
     super(meta);

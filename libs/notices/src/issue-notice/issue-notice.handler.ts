@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { isLocalDate } from '@qingshou/calendar';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { NoticeTemplateSource, NoticeTemplateFile } from '../ports/notice-template-source';
 import { NoticeTemplateEngine } from '../rendering/template-engine';
@@ -32,6 +32,7 @@ export class IssueNoticeHandler implements ICommandHandler<IssueNotice, IssuedNo
   ) {}
 
   async execute(command: IssueNotice): Promise<IssuedNotice> {
+    requirePermission(viewerOf(command), 'notice.issue-rendered');
     const input = command.notice;
     checkInput(input);
     const file = await this.templates.find(command.tenantId, input.templateId);

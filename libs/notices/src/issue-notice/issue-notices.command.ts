@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { IssueNoticeInput } from './issue-notice.command';
 
 /**
@@ -8,9 +8,9 @@ import type { IssueNoticeInput } from './issue-notice.command';
  * cannot be issued (bad input, unknown template or debtor, a render error, a key reused for
  * another letter) is reported in its outcome and does not stop the others.
  */
-export class IssueNotices extends TenantCommand {
+export class IssueNotices extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly notices: readonly IssueNoticeInput[],
   ) {
     super(meta);

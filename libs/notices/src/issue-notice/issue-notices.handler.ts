@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { NoticeTemplateFile, NoticeTemplateSource } from '../ports/notice-template-source';
 import { NoticeTemplate, NoticeTemplateEngine } from '../rendering/template-engine';
@@ -36,6 +36,7 @@ export class IssueNoticesHandler implements ICommandHandler<IssueNotices, Issued
   ) {}
 
   async execute(command: IssueNotices): Promise<IssuedNotices> {
+    requirePermission(viewerOf(command), 'notice.issue-rendered');
     const outcomes: Outcome[] = command.notices.map((n) => ({
       idempotencyKey: String(n?.idempotencyKey),
       noticeId: null,

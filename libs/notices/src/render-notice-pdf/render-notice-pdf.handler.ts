@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@qingshou/core';
+import { DomainError, requirePermission, viewerOf } from '@qingshou/core';
 import { openPdfPrinter } from '../delivery/pdf-printer';
 import { GetNoticeHtml } from '../get-notice/get-notice.query';
 import { RenderNoticePdf } from './render-notice-pdf.query';
@@ -25,6 +25,7 @@ export class RenderNoticePdfHandler implements IQueryHandler<RenderNoticePdf, Bu
   constructor(private readonly queries: QueryBus) {}
 
   async execute(query: RenderNoticePdf): Promise<Buffer> {
+    requirePermission(viewerOf(query), 'notice.read');
     const html: string = await this.queries.execute(
       new GetNoticeHtml(
         {

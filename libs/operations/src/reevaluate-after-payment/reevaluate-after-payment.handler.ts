@@ -1,4 +1,5 @@
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { Clock, localDateOf } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { ConsumedEvents } from '@qingshou/jobs';
@@ -27,6 +28,7 @@ export class ReevaluateAfterPaymentHandler implements ICommandHandler<
   ) {}
 
   async execute(command: ReevaluateAfterPayment): Promise<Reevaluated> {
+    requirePermission(viewerOf(command), 'engine.reevaluate');
     const { tenantId } = command;
     const found = await this.tx.run(tenantId, async (em) => {
       const [seen] = await em.execute(

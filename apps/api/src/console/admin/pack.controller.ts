@@ -1,6 +1,6 @@
 import { Body, Get, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { NotFoundError } from '@qingshou/core';
+import { ActorMeta, NotFoundError } from '@qingshou/core';
 import {
   AvailablePack,
   GetCurrentPack,
@@ -40,11 +40,11 @@ export class PackPageController {
   ) {}
 
   /** Stale while revalidating: after the first load no page waits for the pack files. */
-  private availablePacks(): Promise<AvailablePack[]> {
+  private availablePacks(meta: ActorMeta): Promise<AvailablePack[]> {
     const cached = this.available;
     if (cached && Date.now() - cached.at <= AVAILABLE_TTL_MS) return cached.packs;
     const packs = this.queries.execute<ListAvailablePacks, AvailablePack[]>(
-      new ListAvailablePacks(false),
+      new ListAvailablePacks(meta, false),
     );
     if (cached) {
       this.available = { at: Date.now(), packs: cached.packs };
@@ -151,7 +151,7 @@ export class PackPageController {
       this.queries.execute<ListPackInstallations, InstallationView[]>(
         new ListPackInstallations(meta),
       ),
-      this.availablePacks(),
+      this.availablePacks(meta),
     ]);
     const choices = available
       .filter((p) => p.valid)

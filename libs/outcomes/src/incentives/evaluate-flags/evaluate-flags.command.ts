@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Sets and clears the pack's flags by their own conditions (`setWhen`, `clearWhen`) as of a
@@ -6,9 +6,9 @@ import { CommandMeta, TenantCommand } from '@qingshou/core';
  * transfer or awards) and beneficiaries of preferential policies (eligibility suspended).
  * A flag without `clearWhen` stays until cleared explicitly. The daily run calls it.
  */
-export class EvaluateFlags extends TenantCommand {
+export class EvaluateFlags extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
   ) {
     super(meta);

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService, Clock } from '@qingshou/calendar';
 import { DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
@@ -21,6 +22,7 @@ export class EvaluateFlagsHandler implements ICommandHandler<EvaluateFlags, Eval
   ) {}
 
   execute(command: EvaluateFlags): Promise<EvaluatedFlags> {
+    requirePermission(viewerOf(command), 'flag.evaluate');
     return this.tx.run(command.tenantId, async (em) => {
       const pack = await pinnedPack(em, command.tenantId);
       const timeZone = await tenantTimeZone(em, command.tenantId);

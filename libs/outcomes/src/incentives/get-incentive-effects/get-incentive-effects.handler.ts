@@ -1,15 +1,8 @@
-import { Inject, Optional } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarService } from '@qingshou/calendar';
+import { assertAccountVisible, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
-import {
-  AccountBalances,
-  BackOfficeLedgerAccess,
-  LedgerAccess,
-  minDate,
-  summarise,
-  type LoanAccount,
-} from '@qingshou/ledger';
+import { AccountBalances, minDate, summarise, type LoanAccount } from '@qingshou/ledger';
 import { resolveAsOf } from '../../kpi/support/pinned-pack';
 import { evaluateIncentive, incentiveFigures } from '../relief/evaluate-incentive';
 import { approvalKinds, approvalStates, pinnedIncentives } from '../support/incentive-rows';
@@ -24,20 +17,18 @@ export class GetIncentiveEffectsHandler implements IQueryHandler<
   GetIncentiveEffects,
   IncentiveEffectsView
 > {
-  private readonly access: LedgerAccess;
-
   constructor(
     private readonly tx: TenantTx,
     private readonly calendar: CalendarService,
     private readonly balances: AccountBalances,
-    @Optional() @Inject(LedgerAccess) access?: LedgerAccess,
-  ) {
-    this.access = access ?? new BackOfficeLedgerAccess();
-  }
+  ) {}
 
   execute(query: GetIncentiveEffects): Promise<IncentiveEffectsView> {
+    const viewer = viewerOf(query);
+    requirePermission(viewer, 'incentive.read');
     return this.tx.run(query.tenantId, async (em) => {
-      if (query.viewer) await this.access.assertAccountVisible(em, query.viewer, query.accountId);
+      // The core rule: a collector reads an account only through a case of theirs (404).
+      await assertAccountVisible(em, viewer, query.tenantId, query.accountId);
       const loaded = await this.balances.load(em, query.tenantId, query.accountId);
       const asOf = await resolveAsOf(em, this.calendar, query.tenantId, query.asOf);
       const rules = await pinnedIncentives(em, query.tenantId);

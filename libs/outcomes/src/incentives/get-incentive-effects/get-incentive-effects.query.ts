@@ -1,5 +1,5 @@
-import type { LedgerViewer, BalanceSummary } from '@qingshou/ledger';
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import type { BalanceSummary } from '@qingshou/ledger';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { LocalizedText } from '@qingshou/policy';
 import type { IncentiveFigures, IncentiveStatus } from '../relief/evaluate-incentive';
 import type { ApprovalState } from '../support/incentive-rows';
@@ -8,12 +8,11 @@ import type { ApprovalState } from '../support/incentive-rows';
  * What each incentive of the pack does for one account as of a date: applied or not, why,
  * and the amounts — what a notice prints ("减免罚息 181.00 元").
  */
-export class GetIncentiveEffects extends TenantQuery {
+export class GetIncentiveEffects extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly accountId: string,
     readonly asOf?: string,
-    readonly viewer?: LedgerViewer,
   ) {
     super(meta);
   }

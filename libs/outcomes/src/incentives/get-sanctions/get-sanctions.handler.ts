@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { maskIdNumber } from '@qingshou/ledger';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
@@ -12,6 +13,7 @@ export class GetSanctionsHandler implements IQueryHandler<GetSanctions, Sanction
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: GetSanctions): Promise<SanctionsReport> {
+    requirePermission(viewerOf(query), 'sanction.read');
     return this.tx.run(query.tenantId, async (em) => {
       const pack = await pinnedPack(em, query.tenantId);
       const { flag, kind, report } = query.filter;

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { LocalizedText } from '@qingshou/policy';
 
 /**
@@ -6,9 +6,9 @@ import type { LocalizedText } from '@qingshou/policy';
  * beneficiaries). Default: every flag of kind `sanction`; or one flag, or the flags a
  * report of the pack lists.
  */
-export class GetSanctions extends TenantQuery {
+export class GetSanctions extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly filter: { readonly flag?: string; readonly kind?: string; readonly report?: string },
   ) {
     super(meta);

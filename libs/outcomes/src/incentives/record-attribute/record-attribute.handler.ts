@@ -1,10 +1,18 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { NotFoundError, ValidationFailedError } from '@qingshou/core';
+import {
+  assertAccountVisible,
+  assertCaseVisible,
+  assertDebtorVisible,
+  assertMayChangeCases,
+  NotFoundError,
+  requirePermission,
+  ValidationFailedError,
+  type Viewer,
+  viewerOf,
+} from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
-import { BackOfficeLedgerAccess, LedgerAccess } from '@qingshou/ledger';
 import { pinnedPack } from '../../kpi/support/pinned-pack';
 import { RecordAttribute, RecordedAttribute } from './record-attribute.command';
 
@@ -13,18 +21,16 @@ const TABLES: Record<string, string> = { debtor: 'debtors', account: 'accounts',
 
 @CommandHandler(RecordAttribute)
 export class RecordAttributeHandler implements ICommandHandler<RecordAttribute, RecordedAttribute> {
-  private readonly access: LedgerAccess;
-
   constructor(
     private readonly tx: TenantTx,
     private readonly events: EventLog,
     private readonly clock: Clock,
-    @Optional() @Inject(LedgerAccess) access?: LedgerAccess,
-  ) {
-    this.access = access ?? new BackOfficeLedgerAccess();
-  }
+  ) {}
 
   execute(command: RecordAttribute): Promise<RecordedAttribute> {
+    const viewer = viewerOf(command);
+    requirePermission(viewer, 'attribute.set');
+    assertMayChangeCases(viewer);
     return this.tx.run(command.tenantId, async (em) => {
       const pack = await pinnedPack(em, command.tenantId);
       const spec = pack.spec.attributes.find((a) => a.key === command.key);
@@ -49,7 +55,7 @@ export class RecordAttributeHandler implements ICommandHandler<RecordAttribute, 
           : []),
       ];
       if (problems.length) throw new ValidationFailedError('The attribute is refused', problems);
-      await this.assertVisible(em, command);
+      await assertSubjectVisible(em, viewer, command);
       const before = await em.execute<{ value: string }[]>(
         `select value from attribute_values
          where tenant_id = ? and subject = ? and subject_id = ? and key = ?`,
@@ -93,19 +99,27 @@ export class RecordAttributeHandler implements ICommandHandler<RecordAttribute, 
       return { ...result, changed: true };
     });
   }
+}
 
-  /** The subject exists in this tenant and the caller may see it (404 otherwise). */
-  private async assertVisible(em: EntityManager, command: RecordAttribute): Promise<void> {
-    const table = TABLES[command.subject];
-    const missing = () => new NotFoundError(command.subject, command.subjectId);
-    if (!table || !UUID.test(command.subjectId)) throw missing();
-    const rows = await em.execute<{ debtor_id: string }[]>(
-      `select ${command.subject === 'debtor' ? 'id' : 'debtor_id'} as debtor_id from ${table}
-       where tenant_id = ? and id = ?`,
-      [command.tenantId, command.subjectId],
-    );
-    if (!rows[0]) throw missing();
-    if (command.viewer)
-      await this.access.assertDebtorVisible(em, command.viewer, rows[0].debtor_id);
-  }
+/**
+ * The subject exists in this tenant and the viewer may see it through the core rule: a case
+ * visible to them, an account or a debtor of such a case (404 otherwise, ids do not leak).
+ */
+async function assertSubjectVisible(
+  em: EntityManager,
+  viewer: Viewer,
+  command: RecordAttribute,
+): Promise<void> {
+  const { tenantId, subject, subjectId } = command;
+  const table = TABLES[subject];
+  const missing = () => new NotFoundError(subject, subjectId);
+  if (!table || !UUID.test(subjectId)) throw missing();
+  const rows = await em.execute(`select 1 from ${table} where tenant_id = ? and id = ?`, [
+    tenantId,
+    subjectId,
+  ]);
+  if (!rows[0]) throw missing();
+  if (subject === 'case') await assertCaseVisible(em, viewer, tenantId, subjectId);
+  else if (subject === 'account') await assertAccountVisible(em, viewer, tenantId, subjectId);
+  else await assertDebtorVisible(em, viewer, tenantId, subjectId);
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { addDays, CalendarService } from '@qingshou/calendar';
-import { NotFoundError } from '@qingshou/core';
+import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { METRICS, type MetricName } from '@qingshou/policy';
 import { checkDate, resolveAsOf } from '../support/pinned-pack';
@@ -18,6 +18,7 @@ export class GetKpiSnapshotsHandler implements IQueryHandler<GetKpiSnapshots, Kp
   ) {}
 
   execute(query: GetKpiSnapshots): Promise<KpiSnapshotsView> {
+    requirePermission(viewerOf(query), 'kpi.read');
     const entry = METRICS[query.metric as MetricName];
     if (!entry) throw new NotFoundError('metric', query.metric);
     return this.tx.run(query.tenantId, async (em) => {

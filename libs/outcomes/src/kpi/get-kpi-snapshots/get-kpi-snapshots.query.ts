@@ -1,9 +1,9 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** The stored daily figures of one metric between two dates (default: the last 30 days). */
-export class GetKpiSnapshots extends TenantQuery {
+export class GetKpiSnapshots extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly metric: string,
     readonly from?: string,
     readonly to?: string,

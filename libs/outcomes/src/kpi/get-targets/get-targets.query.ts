@@ -1,13 +1,13 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { TargetView } from '../targets/evaluate-targets';
 
 /**
  * Every target of the pinned pack as of a date (default: today), per breakdown it names;
  * with `groupType`, only that breakdown (tenant, collector, team, village, school…).
  */
-export class GetTargets extends TenantQuery {
+export class GetTargets extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
     readonly groupType?: string,
   ) {

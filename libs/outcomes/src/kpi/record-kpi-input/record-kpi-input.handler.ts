@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ValidationFailedError } from '@qingshou/core';
+import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { checkDate } from '../support/pinned-pack';
@@ -15,6 +15,7 @@ export class RecordKpiInputHandler implements ICommandHandler<RecordKpiInput, Re
   ) {}
 
   execute(command: RecordKpiInput): Promise<RecordedKpiInput> {
+    requirePermission(viewerOf(command), 'kpi.input');
     const input = command.input;
     const start = checkDate(input.periodStart, 'periodStart');
     const end = checkDate(input.periodEnd, 'periodEnd');

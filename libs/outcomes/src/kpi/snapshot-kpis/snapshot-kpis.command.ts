@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Writes the day's KPI figures (kpi_snapshots) for every metric the pinned pack measures:
  * its targets, rating criteria and report metrics, per breakdown. The daily run calls it
  * once per tenant; a second run of the same day changes nothing.
  */
-export class SnapshotKpis extends TenantCommand {
+export class SnapshotKpis extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
   ) {
     super(meta);

@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService, Clock } from '@qingshou/calendar';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { MetricCalculator, MetricValue } from '../metrics/metric-calculator';
@@ -21,6 +22,7 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
   ) {}
 
   execute(command: SnapshotKpis): Promise<KpiSnapshotResult> {
+    requirePermission(viewerOf(command), 'kpi.snapshot');
     return this.tx.run(command.tenantId, async (em) => {
       const pack = await pinnedPack(em, command.tenantId);
       const timeZone = await tenantTimeZone(em, command.tenantId);

@@ -1,8 +1,8 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** The tenant's active installation with its pinned snapshot. */
-export class GetCurrentPack extends TenantQuery {
-  constructor(meta: CommandMeta) {
+export class GetCurrentPack extends ActorQuery {
+  constructor(meta: ActorMeta) {
     super(meta);
   }
 }

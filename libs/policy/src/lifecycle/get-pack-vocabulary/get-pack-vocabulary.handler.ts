@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ActivePacks } from '../support/active-packs';
 import { GetPackVocabulary, LocalizedName, PackVocabulary } from './get-pack-vocabulary.query';
@@ -23,6 +24,7 @@ export class GetPackVocabularyHandler implements IQueryHandler<GetPackVocabulary
   ) {}
 
   async execute(query: GetPackVocabulary): Promise<PackVocabulary> {
+    requirePermission(viewerOf(query), 'pack.read-current');
     const active = await this.tx.run(query.tenantId, (em) => this.packs.active(em, query.tenantId));
     const spec = active?.pack.spec;
     if (!spec) return { stages: {}, taskKinds: {}, approvalKinds: {}, flags: {} };

@@ -1,8 +1,8 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** Names of the codes the tenant's pinned pack declares, so screens show 上门催收, not home-visit. */
-export class GetPackVocabulary extends TenantQuery {
-  constructor(meta: CommandMeta) {
+export class GetPackVocabulary extends ActorQuery {
+  constructor(meta: ActorMeta) {
     super(meta);
   }
 }

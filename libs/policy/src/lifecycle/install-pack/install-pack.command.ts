@@ -1,12 +1,12 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Pins a pack for a tenant that has none: `tenantId` is the tenant installed into;
  * `actorTenantId` is where the actor comes from (the platform, or the tenant itself).
  */
-export class InstallPack extends TenantCommand {
+export class InstallPack extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly actorTenantId: string,
     readonly packId: string,
     readonly version: string | undefined,

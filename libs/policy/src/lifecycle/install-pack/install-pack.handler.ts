@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ConflictError } from '@qingshou/core';
+import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
 import { bindTenant, EventLog, PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { PackLoader } from '../../loader/pack-loader';
@@ -26,6 +26,7 @@ export class InstallPackHandler implements ICommandHandler<InstallPack, Installe
   ) {}
 
   async execute(command: InstallPack): Promise<InstalledPack> {
+    requirePermission(viewerOf(command), 'pack.install');
     assertMayManage(command.actorTenantId, command.tenantId);
     const pack = this.loader.loadForTenant(command.packId, command.version, command.params);
     const now = this.clock.now();

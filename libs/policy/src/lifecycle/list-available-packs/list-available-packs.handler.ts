@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { PackLoader } from '../../loader/pack-loader';
 import { summarizePack } from '../../loader/resolved-pack';
 import { AvailablePack, ListAvailablePacks } from './list-available-packs.query';
@@ -12,6 +13,7 @@ export class ListAvailablePacksHandler implements IQueryHandler<
   constructor(private readonly loader: PackLoader) {}
 
   async execute(query: ListAvailablePacks): Promise<AvailablePack[]> {
+    requirePermission(viewerOf(query), 'pack.list-available');
     const registry = this.loader.registry;
     const packs: AvailablePack[] = [];
     for (const id of registry.ids()) {

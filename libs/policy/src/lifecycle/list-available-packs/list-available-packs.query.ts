@@ -1,6 +1,13 @@
+import { ActorMeta, ActorQuery } from '@qingshou/core';
+
 /** The packs in policies/, each with its version, parameters and whether it validates. */
-export class ListAvailablePacks {
-  constructor(readonly includeTest: boolean = true) {}
+export class ListAvailablePacks extends ActorQuery {
+  constructor(
+    meta: ActorMeta,
+    readonly includeTest: boolean = true,
+  ) {
+    super(meta);
+  }
 }
 
 export interface AvailablePack {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import type { InstallationView } from '../support/installations';
 import { ListPackInstallations } from './list-pack-installations.query';
@@ -25,6 +26,7 @@ export class ListPackInstallationsHandler implements IQueryHandler<
   constructor(private readonly tx: TenantTx) {}
 
   async execute(query: ListPackInstallations): Promise<InstallationView[]> {
+    requirePermission(viewerOf(query), 'pack.read-installed');
     const rows = await this.tx.run(query.tenantId, (em) =>
       em.execute<Row[]>(
         `select id, pack_id, version, params, digest, status, installed_at, installed_by,

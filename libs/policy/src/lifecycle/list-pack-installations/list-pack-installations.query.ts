@@ -1,8 +1,8 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 /** Every installation of the tenant, newest first, without the snapshots. */
-export class ListPackInstallations extends TenantQuery {
-  constructor(meta: CommandMeta) {
+export class ListPackInstallations extends ActorQuery {
+  constructor(meta: ActorMeta) {
     super(meta);
   }
 }

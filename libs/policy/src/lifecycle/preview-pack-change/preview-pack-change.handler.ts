@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { PackLoader } from '../../loader/pack-loader';
 import { diffPacks, PackDiff } from '../pack-diff';
@@ -22,6 +23,7 @@ export class PreviewPackChangeHandler implements IQueryHandler<
   ) {}
 
   async execute(query: PreviewPackChange): Promise<PackChangePreview> {
+    requirePermission(viewerOf(query), 'pack.diff');
     const candidate = this.loader.loadForTenant(query.packId, query.version, query.params);
     const current = await this.tx.run(query.tenantId, (em) =>
       activeInstallation(em, query.tenantId),

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Moves a tenant from its active installation to another pack version or other
@@ -6,9 +6,9 @@ import { CommandMeta, TenantCommand } from '@qingshou/core';
  * `basedOn`): if the tenant moved on since, the upgrade is refused rather than applying a
  * difference nobody has seen.
  */
-export class UpgradePack extends TenantCommand {
+export class UpgradePack extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly actorTenantId: string,
     readonly packId: string,
     readonly version: string | undefined,

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ConflictError, NotFoundError } from '@qingshou/core';
+import { ConflictError, NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { bindTenant, EventLog, PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { PackLoader } from '../../loader/pack-loader';
@@ -29,6 +29,7 @@ export class UpgradePackHandler implements ICommandHandler<UpgradePack, Upgraded
   ) {}
 
   async execute(command: UpgradePack): Promise<UpgradedPack> {
+    requirePermission(viewerOf(command), 'pack.upgrade');
     assertMayManage(command.actorTenantId, command.tenantId);
     const pack = this.loader.loadForTenant(command.packId, command.version, command.params);
     const now = this.clock.now();

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { caseScopeOf, viewerOf, visibleCasesSql } from '@qingshou/collection';
+import { caseScopeOf, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { AgingBucketRow, GetAgingDistribution } from './get-aging-distribution.query';
 
@@ -12,6 +12,7 @@ export class GetAgingDistributionHandler implements IQueryHandler<
 
   execute(query: GetAgingDistribution): Promise<AgingBucketRow[]> {
     const viewer = viewerOf(query);
+    requirePermission(viewer, 'ledger.read');
     const scope = caseScopeOf(viewer);
     if (scope.kind === 'none') return Promise.resolve([]);
     // Whole-book viewers skip the case join: one scan of account_balances.

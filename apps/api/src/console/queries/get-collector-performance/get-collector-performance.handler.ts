@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { caseScopeOf, requirePermission, viewerOf } from '@qingshou/core';
 import { Clock } from '@qingshou/calendar';
-import { caseScopeOf, viewerOf } from '@qingshou/collection';
 import { TenantTx } from '@qingshou/db';
 import {
   CollectorPerformance,
@@ -83,7 +83,9 @@ export class GetCollectorPerformanceHandler implements IQueryHandler<
   ) {}
 
   async execute(query: GetCollectorPerformance): Promise<CollectorPerformance> {
-    const scope = caseScopeOf(viewerOf(query));
+    const viewer = viewerOf(query);
+    requirePermission(viewer, 'kpi.read');
+    const scope = caseScopeOf(viewer);
     // A collector compares nobody; a supervisor sees the collectors of their teams.
     if (scope.kind === 'none' || scope.kind === 'own') return { from: null, to: null, rows: [] };
     const rows = await this.tx.run(query.tenantId, (em) =>

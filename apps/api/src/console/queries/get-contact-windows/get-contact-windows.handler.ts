@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ContactPolicy, viewerOf, visibleCasesSql } from '@qingshou/collection';
-import { NotFoundError } from '@qingshou/core';
+import { ContactPolicy } from '@qingshou/collection';
+import { NotFoundError, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ContactWindow, GetContactWindows } from './get-contact-windows.query';
 
@@ -14,7 +14,9 @@ export class GetContactWindowsHandler implements IQueryHandler<GetContactWindows
   ) {}
 
   async execute(query: GetContactWindows): Promise<ContactWindow[]> {
-    const visible = visibleCasesSql(viewerOf(query));
+    const viewer = viewerOf(query);
+    requirePermission(viewer, 'case.read');
+    const visible = visibleCasesSql(viewer);
     const [row] = await this.tx.run(query.tenantId, (em) =>
       em.execute<{ debtor_id: string }[]>(
         `select c.debtor_id from cases c where c.tenant_id = ? and c.id = ? and ${visible.sql}`,

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { caseScopeOf, viewerOf } from '@qingshou/collection';
+import { caseScopeOf, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { CollectorOption, ListCollectors } from './list-collectors.query';
 
@@ -8,7 +8,9 @@ export class ListCollectorsHandler implements IQueryHandler<ListCollectors, Coll
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListCollectors): Promise<CollectorOption[]> {
-    const scope = caseScopeOf(viewerOf(query));
+    const viewer = viewerOf(query);
+    requirePermission(viewer, 'case.assign');
+    const scope = caseScopeOf(viewer);
     if (scope.kind === 'none' || scope.kind === 'own') return Promise.resolve([]);
     const teamsOnly = scope.kind === 'teams';
     return this.tx.run(query.tenantId, async (em) => {

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { DriveSummary, ListDrives } from './list-drives.query';
 
@@ -7,6 +8,7 @@ export class ListDrivesHandler implements IQueryHandler<ListDrives, DriveSummary
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListDrives): Promise<DriveSummary[]> {
+    requirePermission(viewerOf(query), 'drive.progress.read');
     const limit = Math.min(Math.max(1, Math.trunc(query.limit)), 50);
     return this.tx.run(query.tenantId, async (em) => {
       const rows = await em.execute<Record<string, unknown>[]>(

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 export interface DriveSummary {
   readonly id: string;
@@ -9,9 +9,9 @@ export interface DriveSummary {
 }
 
 /** The tenant's launched drives (专项清收活动), newest first: the dashboard charts each. */
-export class ListDrives extends TenantQuery {
+export class ListDrives extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly limit = 5,
   ) {
     super(meta);

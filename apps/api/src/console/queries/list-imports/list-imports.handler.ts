@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ImportErrorRow, ImportListRow, ListImportErrors, ListImports } from './list-imports.query';
 
@@ -9,6 +10,7 @@ export class ListImportsHandler implements IQueryHandler<ListImports, ImportList
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListImports): Promise<ImportListRow[]> {
+    requirePermission(viewerOf(query), 'import.read');
     return this.tx.run(query.tenantId, async (em) => {
       const rows = await em.execute<Record<string, unknown>[]>(
         `select id, kind, mapping_name, file_name, status, rows_total, rows_ok, rows_failed,
@@ -39,6 +41,7 @@ export class ListImportErrorsHandler implements IQueryHandler<ListImportErrors, 
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListImportErrors): Promise<ImportErrorRow[]> {
+    requirePermission(viewerOf(query), 'import.read');
     return this.tx.run(query.tenantId, async (em) => {
       const rows = await em.execute<Record<string, unknown>[]>(
         `select row_no, column_name, value, reason, reason_zh from import_row_errors

@@ -1,4 +1,4 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 export interface ImportListRow {
   readonly id: string;
@@ -14,9 +14,9 @@ export interface ImportListRow {
 }
 
 /** The tenant's latest imports, newest first. */
-export class ListImports extends TenantQuery {
+export class ListImports extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly limit = 50,
   ) {
     super(meta);
@@ -32,9 +32,9 @@ export interface ImportErrorRow {
 }
 
 /** The first row errors of an import, in file order (the CSV report has them all). */
-export class ListImportErrors extends TenantQuery {
+export class ListImportErrors extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly importId: string,
     readonly limit = 100,
   ) {

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { caseScopeOf, viewerOf, visibleCasesSql } from '@qingshou/collection';
+import { caseScopeOf, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ListNotices, NoticeListRow } from './list-notices.query';
 
@@ -11,6 +11,7 @@ export class ListNoticesHandler implements IQueryHandler<ListNotices, NoticeList
 
   execute(query: ListNotices): Promise<NoticeListRow[]> {
     const viewer = viewerOf(query);
+    requirePermission(viewer, 'notice.read');
     const scope = caseScopeOf(viewer);
     const { noticeId, status } = query.filter;
     if (scope.kind === 'none' || (noticeId !== undefined && !UUID.test(noticeId))) {

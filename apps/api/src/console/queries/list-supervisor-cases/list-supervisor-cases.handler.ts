@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { viewerOf, visibleCasesSql } from '@qingshou/collection';
-import { requirePermission } from '@qingshou/core';
+import { requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import {
   ListSupervisorCases,

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ListUsers, UserRow } from './list-users.query';
 
@@ -10,6 +11,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsers, UserRow[]> {
   constructor(private readonly tx: TenantTx) {}
 
   execute(query: ListUsers): Promise<UserRow[]> {
+    requirePermission(viewerOf(query), 'user.manage');
     return this.tx.run(query.tenantId, async (em) => {
       const rows = await em.execute<Record<string, unknown>[]>(
         `select id, username, display_name, roles, status,

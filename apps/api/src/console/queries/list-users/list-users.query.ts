@@ -1,4 +1,4 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 
 export interface UserRow {
   readonly id: string;
@@ -10,8 +10,8 @@ export interface UserRow {
 }
 
 /** The tenant's users and their roles, for the tenant admin (no password hashes). */
-export class ListUsers extends TenantQuery {
-  constructor(meta: CommandMeta) {
+export class ListUsers extends ActorQuery {
+  constructor(meta: ActorMeta) {
     super(meta);
   }
 }

@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { MetricCalculator } from '../../../kpi/metrics/metric-calculator';
@@ -15,6 +16,7 @@ export class GetRatingsHandler implements IQueryHandler<GetRatings, RatingsView>
   ) {}
 
   execute(query: GetRatings): Promise<RatingsView> {
+    requirePermission(viewerOf(query), 'kpi.read');
     return this.tx.run(query.tenantId, async (em) => {
       const pack = await pinnedPack(em, query.tenantId);
       const asOf = await resolveAsOf(em, this.calendar, query.tenantId, query.asOf);

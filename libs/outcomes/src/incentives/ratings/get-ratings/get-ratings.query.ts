@@ -1,13 +1,13 @@
-import { CommandMeta, TenantQuery } from '@qingshou/core';
+import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { GroupRating, RatingChange } from '../rate-groups';
 
 /**
  * Group ratings (信用村…) recomputed as of a date, with the stored history of each group's
  * rating up to it. Writes nothing; RecomputeRatings records changes.
  */
-export class GetRatings extends TenantQuery {
+export class GetRatings extends ActorQuery {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
     readonly groupType?: string,
   ) {

@@ -1,13 +1,13 @@
-import { CommandMeta, TenantCommand } from '@qingshou/core';
+import { ActorCommand, ActorMeta } from '@qingshou/core';
 
 /**
  * Recomputes every group rating of the pack as of a date and records each group whose
  * standing changed (or was never recorded) in group_rating_changes. Idempotent: the same
  * date twice records nothing new. The daily run calls it.
  */
-export class RecomputeRatings extends TenantCommand {
+export class RecomputeRatings extends ActorCommand {
   constructor(
-    meta: CommandMeta,
+    meta: ActorMeta,
     readonly asOf?: string,
   ) {
     super(meta);

@@ -1,4 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService, Clock } from '@qingshou/calendar';
 import { DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { MetricCalculator } from '../../../kpi/metrics/metric-calculator';
@@ -20,6 +21,7 @@ export class RecomputeRatingsHandler implements ICommandHandler<
   ) {}
 
   execute(command: RecomputeRatings): Promise<RecomputedRatings> {
+    requirePermission(viewerOf(command), 'rating.recompute');
     return this.tx.run(command.tenantId, async (em) => {
       const pack = await pinnedPack(em, command.tenantId);
       const asOf = await resolveAsOf(em, this.calendar, command.tenantId, command.asOf);
