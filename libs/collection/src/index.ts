@@ -49,3 +49,9 @@ export * from './search-cases/search-cases.query';
 export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
 export * from './list-alerts/list-alerts.query';
+
+// Collection owns `cases` and `tasks`: other libs write them only through these set-based
+// writers, inside their own transaction (test/architecture/table-owners.spec.ts checks).
+export * from './writers/case-writers';
+export * from './writers/open-cases';
+export * from './writers/task-writers';

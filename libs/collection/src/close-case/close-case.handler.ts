@@ -5,6 +5,7 @@ import { CLOSE_OUTCOMES, isClosedStatus } from '../domain/vocabulary';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
 import { CloseCase, CloseCaseResult } from './close-case.command';
+import { cancelOpenTasks } from '../writers/task-writers';
 
 /**
  * Closes the case with its outcome: open tasks are cancelled, an active pause and an open
@@ -36,10 +37,11 @@ export class CloseCaseHandler implements ICommandHandler<CloseCase, CloseCaseRes
           );
         }
       }
-      const cancelled = await w.em.execute<{ id: string }[]>(
-        `update tasks set status = 'cancelled', completed_at = ?, outcome_note = 'case closed'
-         where tenant_id = ? and case_id = ? and status = 'open' returning id`,
-        [w.now, w.tenantId, found.id],
+      const cancelled = await cancelOpenTasks(
+        w.em,
+        w.tenantId,
+        { caseIds: [found.id] },
+        { note: 'case closed', completedAt: w.now },
       );
       await w.em.execute(
         `update pauses set ended_on = ? where tenant_id = ? and case_id = ? and ended_on is null`,

@@ -7,6 +7,7 @@ import { isClosedStatus, TASK_KINDS } from '../domain/vocabulary';
 import { instantArg, invalidArgument, oneOf, priorityArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
 import { isCollectorOnly } from '@qingshou/core';
+import { insertTasks } from '../writers/task-writers';
 import { CreateTask, CreateTaskResult } from './create-task.command';
 
 @CommandHandler(CreateTask)
@@ -48,29 +49,23 @@ export class CreateTaskHandler implements ICommandHandler<CreateTask, CreateTask
         ? this.calendars.calendarFor({ timeZone: w.timeZone }).addWorkingHours(w.now, sla)
         : null;
       const id = randomUUID();
-      // ON CONFLICT, not the ORM: a duplicate key is the expected path, not an error.
-      const inserted = await w.em.execute<{ id: string }[]>(
-        `insert into tasks (tenant_id, id, case_id, kind, title, due_at, sla_due_at, status, assignee_id,
-           priority, idempotency_key, created_by, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)
-         on conflict (tenant_id, idempotency_key) do nothing
-         returning id`,
-        [
-          w.tenantId,
+      // The set-based writer, not the ORM: a duplicate key is the expected path, not an error.
+      const created = await insertTasks(w.em, w.tenantId, [
+        {
           id,
-          found.id,
+          caseId: found.id,
           kind,
           title,
           dueAt,
           slaDueAt,
           assigneeId,
           priority,
-          key,
-          command.actorId,
-          w.now,
-        ],
-      );
-      if (inserted.length === 0) {
+          idempotencyKey: key,
+          createdBy: command.actorId,
+          createdAt: w.now,
+        },
+      ]);
+      if (!created.has(key)) {
         const existing = await w.em.execute<{ id: string }[]>(
           `select id from tasks where tenant_id = ? and idempotency_key = ?`,
           [w.tenantId, key],

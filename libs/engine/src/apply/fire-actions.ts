@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { insertTasks as insertTaskRows } from '@qingshou/collection';
 import { randomUUID } from 'node:crypto';
 import { holdGatedNotices } from '../gates/hold-notices';
 import { pgArray, valuesList } from '../load/sql';
@@ -85,6 +86,7 @@ export async function fireActions(
   }
 }
 
+/** The claimed task actions become tasks through collection's writer (it owns `tasks`). */
 async function insertTasks(
   em: EntityManager,
   ctx: RunContext,
@@ -92,48 +94,42 @@ async function insertTasks(
   out: ChunkOutcome,
 ) {
   const tasks = claimed.filter((i) => i.task);
-  for (const batch of batches(tasks)) {
-    const rows = await em.execute<{ idempotency_key: string }[]>(
-      `insert into tasks (tenant_id, id, case_id, kind, title, due_at, sla_due_at, status,
-         assignee_id, priority, idempotency_key, created_by, created_at, role)
-       values ${batch.map(() => `(?, ?, ?, ?, ?, ?, ?, 'open', ?, 0, ?, ?, ?, ?)`).join(', ')}
-       on conflict (tenant_id, idempotency_key) do nothing
-       returning idempotency_key`,
-      batch.flatMap((i) => {
-        const t = i.task!;
-        return [
-          ctx.tenantId,
-          t.id,
-          i.caseId,
-          t.kind,
-          t.title,
-          t.dueAt,
-          t.slaDueAt,
-          t.assigneeId,
-          i.key,
-          `engine:${ctx.pack.ref}`,
-          ctx.now,
-          t.role,
-        ];
-      }),
-    );
-    const created = new Set(rows.map((r) => r.idempotency_key));
-    for (const i of batch) {
-      if (!created.has(i.key)) continue;
+  const created = await insertTaskRows(
+    em,
+    ctx.tenantId,
+    tasks.map((i) => {
       const t = i.task!;
-      (i.source === 'routine' ? out.routineTasks : out.tasks).push({
+      return {
+        id: t.id,
         caseId: i.caseId,
-        source: i.source,
-        role: t.role,
-        stage: i.action.stage,
         kind: t.kind,
         title: t.title,
-        dueAt: t.dueAt.toISOString(),
-        slaDueAt: t.slaDueAt?.toISOString() ?? null,
+        dueAt: t.dueAt,
+        slaDueAt: t.slaDueAt,
         assigneeId: t.assigneeId,
-        key: i.key,
-      });
-    }
+        priority: 0,
+        idempotencyKey: i.key,
+        createdBy: `engine:${ctx.pack.ref}`,
+        createdAt: ctx.now,
+        role: t.role,
+      };
+    }),
+  );
+  for (const i of tasks) {
+    if (!created.has(i.key)) continue;
+    const t = i.task!;
+    (i.source === 'routine' ? out.routineTasks : out.tasks).push({
+      caseId: i.caseId,
+      source: i.source,
+      role: t.role,
+      stage: i.action.stage,
+      kind: t.kind,
+      title: t.title,
+      dueAt: t.dueAt.toISOString(),
+      slaDueAt: t.slaDueAt?.toISOString() ?? null,
+      assigneeId: t.assigneeId,
+      key: i.key,
+    });
   }
 }
 

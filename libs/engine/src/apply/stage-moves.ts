@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { cancelOpenTasks, countOpenTasks, moveCaseStages } from '@qingshou/collection';
 import { randomUUID } from 'node:crypto';
 import type { CaseFacts } from '../domain/case-facts';
 import type { CasePlan } from '../domain/ladder';
@@ -7,9 +8,8 @@ import type { MoveOutcome, RunContext } from '../run/run-context';
 
 /**
  * Records the moves of a chunk: one history row each, and the cases' stage and pack_version
- * (cases remember the version that staged them). Set-based: two statements per chunk. The
- * case's `version` is bumped like any command's, so an interactive write that read the case
- * before the move gets its 409 instead of overwriting it.
+ * (cases remember the version that staged them), written by collection's `moveCaseStages`
+ * (collection owns `cases`). Set-based: two statements per chunk.
  */
 export async function recordMoves(
   em: EntityManager,
@@ -45,11 +45,11 @@ export async function recordMoves(
   // A dry run leaves the cases alone: nothing later in the run reads cases.stage, and an
   // update would hold the case rows locked against collectors until the rollback.
   if (ctx.dryRun) return moves;
-  await em.execute(
-    `update cases c set stage = v.to_stage, pack_version = ?, updated_at = ?, version = c.version + 1
-     from (values ${valuesList(moves.length, 2, ['::uuid', '::text'])}) as v(id, to_stage)
-     where c.tenant_id = ? and c.id = v.id`,
-    [pack.version, ctx.now, ...moves.flatMap((m) => [m.caseId, m.to]), ctx.tenantId],
+  await moveCaseStages(
+    em,
+    ctx.tenantId,
+    moves.map((m) => ({ caseId: m.caseId, stage: m.to })),
+    { packVersion: pack.version, now: ctx.now },
   );
   return moves;
 }
@@ -66,23 +66,16 @@ export async function cancelTasks(
 ): Promise<number> {
   const prefixes = plans.flatMap((p) => p.cancelPrefixes);
   if (prefixes.length === 0) return 0;
-  const caseIds = plans.filter((p) => p.cancelPrefixes.length > 0).map((p) => p.caseId);
-  const where = `t.tenant_id = ? and t.status = 'open' and t.case_id = any(?::uuid[])
-       and exists (select 1 from unnest(?::text[]) p(prefix) where starts_with(t.idempotency_key, p.prefix))`;
-  const params = [ctx.tenantId, pgArray(caseIds), pgArray(prefixes)];
-  if (ctx.dryRun) {
-    // Counted, not updated: the task rows stay unlocked for collectors completing them.
-    const [row] = await em.execute<{ n: number }[]>(
-      `select count(*)::int as n from tasks t where ${where}`,
-      params,
-    );
-    return Number(row.n);
-  }
-  const rows = await em.execute<{ id: string }[]>(
-    `update tasks t set status = 'cancelled', outcome_note = ? where ${where} returning t.id`,
-    [`cancelled by the policy engine as of ${ctx.asOf}: the case left the stage`, ...params],
-  );
-  return rows.length;
+  const selection = {
+    caseIds: plans.filter((p) => p.cancelPrefixes.length > 0).map((p) => p.caseId),
+    keyPrefixes: prefixes,
+  };
+  // A dry run counts, not updates: the task rows stay unlocked for collectors completing them.
+  if (ctx.dryRun) return countOpenTasks(em, ctx.tenantId, selection);
+  const cancelled = await cancelOpenTasks(em, ctx.tenantId, selection, {
+    note: `cancelled by the policy engine as of ${ctx.asOf}: the case left the stage`,
+  });
+  return cancelled.length;
 }
 
 /**
