@@ -1,25 +1,21 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { listedAccounts, type OpenedCase, openCases } from '@qingshou/collection';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
 import { pgArray, pinnedPackFacts } from '../support/pack-facts';
-import { OPEN_ACCOUNT_CASES, OPEN_DEBTOR_CASES } from './open-cases.sql';
+import { OVERDUE_ACCOUNTS } from './open-cases.sql';
 
 /** Overdue accounts scanned per transaction. */
 export const OPEN_CASES_CHUNK = 2000;
-
-interface Opened {
-  id: string;
-  debtorId: string;
-  accountIds: string[];
-}
 
 /**
  * Newly overdue accounts get a case, as the pack's caseScope says (per account or per
  * debtor), opened on the run's date and unassigned (assignment stays a manager's call).
  * Set-based by account id ranges, one transaction per chunk with its checkpoint and a
- * CaseOpened audit event per case — the same rows and events OpenCase writes. A re-run of
+ * CaseOpened audit event per case. Which accounts get a case, and how, is collection's one
+ * rule (`openCases`, shared with OpenCase and the import merge); this step only scans. A re-run of
  * the day finds every account covered and opens nothing.
  */
 @Injectable()
@@ -45,27 +41,35 @@ export class OpenCasesStep implements RunStep {
     let done = 0;
     for (;;) {
       const scanned = await this.tx.run(ctx.tenantId, async (em) => {
-        const [row] = await em.execute<{ last: string | null; scanned: number; opened: unknown }[]>(
-          ...bindNamed(pack.caseScope === 'debtor' ? OPEN_DEBTOR_CASES : OPEN_ACCOUNT_CASES, {
+        const candidates = await em.execute<{ account_id: string; debtor_id: string }[]>(
+          ...bindNamed(OVERDUE_ACCOUNTS, {
             tenant: ctx.tenantId,
             after: cursor,
             asOf: ctx.asOf,
             types: pgArray(pack.accountTypes),
             limit: OPEN_CASES_CHUNK,
-            now: ctx.now,
           }),
         );
-        if (row.scanned === 0) return { scanned: 0, last: null };
-        const opened = (
-          typeof row.opened === 'string' ? JSON.parse(row.opened) : row.opened
-        ) as Opened[];
+        if (candidates.length === 0) return { scanned: 0, last: null };
+        // Candidates come back ordered by account id: the last one is the next cursor.
+        const last = candidates[candidates.length - 1].account_id;
+        const { cases: opened } = await openCases(em, ctx.tenantId, {
+          scope: pack.caseScope,
+          source: listedAccounts(
+            candidates.map((c) => ({ debtorId: c.debtor_id, accountId: c.account_id })),
+            ctx.asOf,
+          ),
+          accountTypes: pack.accountTypes,
+          reopenAfterEnd: false,
+          now: ctx.now,
+        });
         await this.audit(em, ctx, pack.caseScope, opened);
         await ctx.checkpoint(
-          { cursor: row.last, done: done + row.scanned, total },
+          { cursor: last, done: done + candidates.length, total },
           { casesOpened: opened.length },
           em,
         );
-        return { scanned: row.scanned, last: row.last };
+        return { scanned: candidates.length, last };
       });
       if (scanned.scanned === 0) return {};
       cursor = scanned.last;
@@ -77,7 +81,7 @@ export class OpenCasesStep implements RunStep {
     em: EntityManager,
     ctx: RunStepContext,
     scope: 'debtor' | 'account',
-    opened: Opened[],
+    opened: readonly OpenedCase[],
   ): Promise<void> {
     const events: DomainEvent[] = opened.map((c) => ({
       type: 'CaseOpened',
