@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RowError } from '../support/tabular';
 import { performance } from 'node:perf_hooks';
 import type { PoolClient, QueryResultRow } from 'pg';
@@ -7,6 +8,11 @@ import { addElapsed, Timings } from '../support/timings';
 /** What the merge statements may bind by name: :tenant, :source, :actor, :now, :today, … */
 export interface MergeContext {
   readonly client: PoolClient;
+  /**
+   * The same transaction as `client`, for the writers of the libs that own a table
+   * (collection's `openCases`): they take the caller's EntityManager.
+   */
+  readonly em: EntityManager;
   readonly tenantId: string;
   readonly source: string;
   readonly actorId: string;

@@ -25,7 +25,7 @@ export async function applyChunk(
   chunk: PreparedChunk,
   strategy: KindStrategy,
   columnList: string,
-  merge: Omit<MergeContext, 'client'>,
+  merge: Omit<MergeContext, 'client' | 'em'>,
   importId: string,
 ): Promise<AppliedChunk> {
   const client = await transactionClient(em);
@@ -53,7 +53,7 @@ export async function applyChunk(
     collectGarbage();
     addElapsed(merge.timings, 'garbage collection', collecting);
     const merging = performance.now();
-    merged = await strategy.merge({ ...merge, client, importId });
+    merged = await strategy.merge({ ...merge, client, em, importId });
     addElapsed(merge.timings, 'merge in all', merging);
   }
   const errors = [...chunk.errors, ...merged.rejected];
