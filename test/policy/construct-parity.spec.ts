@@ -99,7 +99,8 @@ const SQL_UNDECIDED_AMOUNTS = new Set(['penaltyInterest', 'totalDue']);
 
 /** Argument variants per metric, with every default spelled out (as the loader stores them). */
 const METRIC_VARIANTS: Record<MetricName, Variant[]> = {
-  defaultRate: [{ thresholdDays: 0 }, { thresholdDays: 30 }, { thresholdDays: 90 }],
+  // 45 and 94: one day under the book's DPDs of 46 and 95, so an off-by-one shows.
+  defaultRate: [{ thresholdDays: 0 }, { thresholdDays: 45 }, { thresholdDays: 94 }],
   nplRatio: [{}],
   overdueRate: [{ basis: 'balance' }, { basis: 'count' }],
   recoveredVsPlan: [
