@@ -1,4 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
+import { purgeCaseTasks } from '@qingshou/collection';
 
 /**
  * The set-based steps of retention, each over one batch of case ids (`?::uuid[]`).
@@ -122,11 +123,8 @@ export async function clearCaseData(
   }
   if (has('cases')) {
     if (purge) {
-      counts.tasks = await count(
-        em,
-        `delete from tasks where tenant_id = ? and case_id = any(?::uuid[])`,
-        p,
-      );
+      // Collection owns `tasks`: its writer deletes them.
+      counts.tasks = await purgeCaseTasks(em, tenantId, caseIds);
       counts.promises = await count(
         em,
         `delete from promises where tenant_id = ? and case_id = any(?::uuid[])`,

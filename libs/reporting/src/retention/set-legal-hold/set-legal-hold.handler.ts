@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
+import { setLegalHold } from '@qingshou/collection';
 import { NotFoundError, requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { LegalHoldView, SetLegalHold } from './set-legal-hold.command';
@@ -36,11 +37,12 @@ export class SetLegalHoldHandler implements ICommandHandler<SetLegalHold, LegalH
       };
       if (before.legal_hold === view.legalHold && before.legal_hold_reason === view.reason)
         return view;
-      await em.execute(
-        `update cases set legal_hold = ?, legal_hold_reason = ?, version = version + 1, updated_at = ?
-         where tenant_id = ? and id = ?`,
-        [view.legalHold, view.reason, now, command.tenantId, command.caseId],
-      );
+      // Collection owns `cases`: its writer sets the flag (and bumps the case's version).
+      await setLegalHold(em, command.tenantId, [command.caseId], {
+        held: view.legalHold,
+        reason: view.reason,
+        now,
+      });
       await this.events.append(
         em,
         {
