@@ -13,3 +13,4 @@ export * from './sql/loan-class.sql';
 export * from './sql/event-dates.sql';
 export * from './metrics';
 export * from './sql/units.sql';
+export * from './actions';
