@@ -244,65 +244,102 @@ describe('construct parity: every condition, TypeScript judge = SQL form, on one
   );
   describe('metrics: the SQL form (KPI calculator) equals the TypeScript form to the fen', () => {
     let metricFacts: MetricFacts;
+    /** debtor id → its village code: the breakdown the TypeScript side groups by. */
+    let villageOf: Map<string, string>;
     beforeAll(async () => {
-      metricFacts = await book.api.app
-        .get(TenantTx)
-        .run(book.tenantId, (em) => loadMetricFacts(em, book.tenantId, TIME_ZONE));
+      const { api, tenantId } = book;
+      ({ metricFacts, villageOf } = await api.app.get(TenantTx).run(tenantId, async (em) => {
+        const members = await em.execute<{ debtor_id: string; code: string }[]>(
+          `select m.debtor_id, g.code from debtor_group_members m
+           join debtor_groups g on g.tenant_id = m.tenant_id and g.id = m.group_id
+           where m.tenant_id = ? and g.type = 'village'`,
+          [tenantId],
+        );
+        return {
+          metricFacts: await loadMetricFacts(em, tenantId, TIME_ZONE),
+          villageOf: new Map(members.map((r) => [r.debtor_id, r.code])),
+        };
+      }));
     });
 
     it('every registered metric has argument variants here (a new one fails until covered)', () => {
       expect(Object.keys(METRIC_VARIANTS).sort()).toEqual([...METRIC_NAMES].sort());
     });
 
+    /** Per group code: the SQL form through the calculator, and the TypeScript form. */
+    async function bothForms(name: MetricName, args: Variant, per: 'tenant' | 'village') {
+      const definition = METRIC_DEFINITIONS[name];
+      const { api, tenantId } = book;
+      const { sql, pack } = await api.app.get(TenantTx).run(tenantId, async (em) => {
+        const pinned = await pinnedPack(em, tenantId);
+        const result = await api.app
+          .get(MetricCalculator)
+          .compute(
+            em,
+            { tenantId, timeZone: TIME_ZONE, pack: pinned },
+            { metric: name, args, asOf: AS_OF, per },
+          );
+        return { sql: result, pack: pinned };
+      });
+      const units = definition.units(metricFacts, {
+        asOf: AS_OF,
+        periodStart: sql.period?.start ?? AS_OF,
+        accountTypes: metricAccountTypes(name, pack.spec.accountTypes),
+        thresholdDays: Number(args.thresholdDays ?? 0),
+        basis: args.basis as string | undefined,
+        loanClassBands: pack.spec.classification?.loanClassBands as never,
+      });
+      const fromSql = Object.fromEntries(
+        sql.values.map((row) => [
+          per === 'tenant' ? 'tenant' : row.groupCode,
+          { num: norm(row.numerator), den: norm(row.denominator), value: norm(row.value) },
+        ]),
+      );
+      const groups = per === 'tenant' ? ['tenant'] : Object.keys(fromSql);
+      const fromTs: Record<
+        string,
+        { num: string | null; den: string | null; value: string | null }
+      > = {};
+      let measured = false;
+      for (const group of groups) {
+        const mine = units.filter((u) => per === 'tenant' || villageOf.get(u.debtorId) === group);
+        const { num, den: unitsDen, value: unitsValue } = aggregateUnits(mine, definition.unit);
+        let den = unitsDen;
+        let value = unitsValue;
+        if (definition.plan) {
+          // The plan: the argument for the tenant; per group a manual figure (none here).
+          den = per === 'tenant' ? new Dec(String(args[definition.plan.arg])) : null;
+          value = num === null || den === null || den.isZero() ? null : num.div(den);
+        }
+        fromTs[group] = { num: norm(num), den: norm(den), value: norm(value) };
+        measured ||= value !== null && !value.isZero();
+      }
+      return { fromSql, fromTs, measured };
+    }
+
     it.each(METRIC_NAMES.map((name) => [name]))(
-      '%s: numerator, denominator and value agree exactly for the tenant',
+      '%s: numerator, denominator and value agree exactly, for the tenant and per village',
       async (name) => {
-        const definition = METRIC_DEFINITIONS[name as MetricName];
-        const { api, tenantId } = book;
         let measured = false;
         for (const args of METRIC_VARIANTS[name as MetricName]) {
-          const { sql, pack } = await api.app.get(TenantTx).run(tenantId, async (em) => {
-            const pinned = await pinnedPack(em, tenantId);
-            const result = await api.app
-              .get(MetricCalculator)
-              .compute(
-                em,
-                { tenantId, timeZone: TIME_ZONE, pack: pinned },
-                { metric: name, args, asOf: AS_OF, per: 'tenant' },
-              );
-            return { sql: result, pack: pinned };
-          });
-          const [row] = sql.values;
-          const units = definition.units(metricFacts, {
-            asOf: AS_OF,
-            periodStart: sql.period?.start ?? AS_OF,
-            accountTypes: metricAccountTypes(name, pack.spec.accountTypes),
-            thresholdDays: Number(args.thresholdDays ?? 0),
-            basis: args.basis as string | undefined,
-            loanClassBands: pack.spec.classification?.loanClassBands as never,
-          });
-          let { den, value } = aggregateUnits(units, definition.unit);
-          const { num } = aggregateUnits(units, definition.unit);
-          if (definition.plan) {
-            den = new Dec(String(args[definition.plan.arg]));
-            value = num === null || den.isZero() ? null : num.div(den);
+          for (const per of ['tenant', 'village'] as const) {
+            const both = await bothForms(name as MetricName, args, per);
+            expect({ args, per, values: both.fromSql }).toEqual({
+              args,
+              per,
+              values: both.fromTs,
+            });
+            measured ||= both.measured;
           }
-          expect({
-            args,
-            num: norm(row.numerator),
-            den: norm(row.denominator),
-            value: norm(row.value),
-          }).toEqual({
-            args,
-            num: norm(num),
-            den: norm(den),
-            value: norm(value),
-          });
-          measured ||= value !== null && !value.isZero();
         }
         // The book exercises the metric: some variant measures something.
         expect({ name, measured }).toEqual({ name, measured: true });
       },
     );
+
+    it('per village: both villages are reported (a breakdown that lost a group would show)', async () => {
+      const both = await bothForms('overdueRate', { basis: 'balance' }, 'village');
+      expect(Object.keys(both.fromSql).sort()).toEqual(['东村', '西村']);
+    });
   });
 });
