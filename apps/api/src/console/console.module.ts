@@ -2,10 +2,13 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CollectionModule } from '@qingshou/collection';
 import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
+import { ActivePacksModule } from '@qingshou/policy';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AssetsController, HomeController, LanguageController } from './auth/home.controller';
 import { LoginPageController, LogoutController } from './auth/login.controller';
+import { CaseLetterController } from './cases/case-letter.controller';
 import { CasePageController } from './cases/case-page.controller';
+import { CasePageModel } from './cases/case-page-model';
 import { ConsoleErrorFilter } from './http/console-error.filter';
 import { CsrfGuard } from './http/csrf.guard';
 import { HtmlInterceptor } from './http/html.interceptor';
@@ -29,6 +32,7 @@ import {
   ListImportsHandler,
 } from './queries/list-imports/list-imports.handler';
 import { ListNoticesHandler } from './queries/list-notices/list-notices.handler';
+import { ListCaseLetterTemplatesHandler } from './queries/list-case-letter-templates/list-case-letter-templates.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { ReportsPageController } from './reports/reports-page.controller';
 
@@ -42,6 +46,8 @@ import { ReportsPageController } from './reports/reports-page.controller';
     TenancyModule,
     // The same (deduplicated) module instance the API's collection routes use: pack ports.
     CollectionModule.withPorts(ENGINE_COLLECTION_PORTS),
+    // The pinned pack's templates for the case page's 开具通知书 (the one shared cache).
+    ActivePacksModule,
   ],
   controllers: [
     HomeController,
@@ -51,6 +57,7 @@ import { ReportsPageController } from './reports/reports-page.controller';
     LogoutController,
     WorklistPageController,
     CasePageController,
+    CaseLetterController,
     SupervisorPageController,
     DashboardPageController,
     ReportsPageController,
@@ -74,6 +81,8 @@ import { ReportsPageController } from './reports/reports-page.controller';
     ListImportsHandler,
     ListImportErrorsHandler,
     ListNoticesHandler,
+    ListCaseLetterTemplatesHandler,
+    CasePageModel,
     ImportUploadInterceptor,
   ],
 })

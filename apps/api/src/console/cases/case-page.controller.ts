@@ -11,7 +11,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   AddCaseCost,
-  CaseDetail,
   CompleteTask,
   ContactChannel,
   ContactParty,
@@ -20,7 +19,6 @@ import {
   RecordPromise,
   RequestApproval,
 } from '@qingshou/collection';
-import { hasPermission, Viewer } from '@qingshou/core';
 import { Permission } from '../../auth/access.decorators';
 import { AddCostBody, LogContactBody, RecordPromiseBody } from '../../collection/activity.dto';
 import { RequestApprovalBody } from '../../collection/approvals.dto';
@@ -32,17 +30,9 @@ import {
   GetContactWindows,
 } from '../queries/get-contact-windows/get-contact-windows.query';
 import { ConsoleViews } from '../render/console-views';
-import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import { Page, PageContext } from '../render/page-context';
-import {
-  approvalPayload,
-  CASE_CODES,
-  CASE_FORMS,
-  CaseFormName,
-  CaseForms,
-  freshCaseForms,
-} from './case-forms';
-import { timelineLines } from './timeline-view';
+import { approvalPayload, CASE_FORMS, CaseFormName, CaseForms, freshCaseForms } from './case-forms';
+import { CasePageModel } from './case-page-model';
 
 interface MulterFile {
   buffer: Buffer;
@@ -51,10 +41,6 @@ interface MulterFile {
 }
 
 const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
-const ASKED: { channel: ContactChannel; party: ContactParty }[] = [
-  { channel: 'call', party: 'debtor' },
-  { channel: 'visit', party: 'debtor' },
-];
 
 /** One case: debtor, accounts, timeline, and the forms of the day's work. */
 @ConsoleController('cases', 'case.read')
@@ -63,6 +49,7 @@ export class CasePageController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly views: ConsoleViews,
+    private readonly pageModel: CasePageModel,
   ) {}
 
   @Get(':id')
@@ -234,48 +221,12 @@ export class CasePageController {
     });
   }
 
-  private async model(
+  private model(
     page: PageContext,
     id: string,
     forms: CaseForms,
     refusal: ContactWindow | null = null,
   ) {
-    const detail = await this.queries.execute<GetCase, CaseDetail>(new GetCase(page.meta(), id));
-    const windows = await this.queries.execute<GetContactWindows, ContactWindow[]>(
-      new GetContactWindows(page.meta(), id, ASKED),
-    );
-    const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
-      new GetPackVocabulary(page.meta()),
-    );
-    // What the page offers follows the core matrix (the handlers refuse the rest anyway).
-    const viewer: Viewer = { userId: page.user.userId, roles: page.user.roles };
-    return {
-      title: 'case.title',
-      case: {
-        ...detail,
-        assignee: detail.assignee ?? null,
-        mine: detail.assignee?.id === page.user.userId,
-      },
-      accounts: detail.accounts,
-      openTasks: detail.openTasks.map((t) => ({ ...t, mine: t.assigneeId === page.user.userId })),
-      timeline: timelineLines(page, detail.timeline),
-      windows,
-      refusal,
-      forms,
-      // The pack's own approval kinds (篇一's visit plan to the EVP, 篇八's extension) too.
-      codes: {
-        ...CASE_CODES,
-        approvalKinds: [
-          ...new Set([...CASE_CODES.approvalKinds, ...Object.keys(vocab.approvalKinds)]),
-        ],
-      },
-      flash: null as string | null,
-      may: {
-        work: hasPermission(viewer, 'case.work'),
-        promise: hasPermission(viewer, 'promise.record'),
-        approval: hasPermission(viewer, 'approval.request'),
-        cost: hasPermission(viewer, 'cost.add'),
-      },
-    };
+    return this.pageModel.build(page, id, forms, { refusal });
   }
 }
