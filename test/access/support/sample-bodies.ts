@@ -12,6 +12,13 @@ const promise = { amount: '1000.00', dueOn: '2026-03-20' };
 const approval = { kind: 'visit-plan', reason: '外访计划' };
 const cost = { category: 'travel', amount: '230.00' };
 const delivery = { status: 'sent', on: '2026-03-10' };
+/** The case page's 开具通知书 form (the template need not exist: access is decided first). */
+const letter = {
+  templateId: 'leasing-dealer-arrears/demand-letter',
+  letterDate: '2026-03-10',
+  recipient: 'debtor',
+  idempotencyKey: 'meta-letter-1',
+};
 
 const SAMPLE_BODIES: Record<string, object> = {
   // Ledger
@@ -54,6 +61,8 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/cases/:id/promises': promise,
   'POST /console/cases/:id/approvals': approval,
   'POST /console/cases/:id/costs': cost,
+  'POST /console/cases/:id/letters': letter,
+  'POST /console/cases/:id/letters/preview': letter,
   'POST /console/supervisor/approvals/:id/decision': { decision: 'approved' },
   'POST /console/notices/:id/delivery': delivery,
 };
