@@ -201,6 +201,21 @@ describe('construct parity: every condition, TypeScript judge = SQL form, on one
     expect(paused.length).toBeGreaterThan(3);
   });
 
+  it('dpd means the effective DPD on the SQL path too: a debtor 46 days overdue with 15 of them paused (31 effective) is not selected by dpd ≥ 45', async () => {
+    const paused = [...facts.values()].filter((f) => f.dpd >= 45 && f.effectiveDpd < 45);
+    expect(paused.map((f) => [f.dpd, f.effectiveDpd])).toContainEqual([46, 31]);
+    const sql = await sqlSelects('dpd', { min: 45 });
+    for (const f of paused) {
+      expect({
+        raw: f.dpd,
+        effective: f.effectiveDpd,
+        selected: sql.debtors.includes(f.debtorId),
+      }).toEqual({ raw: f.dpd, effective: f.effectiveDpd, selected: false });
+    }
+    // …while loanClass keeps the raw DPD: the same debtors are special-mention or worse.
+    expect(paused.every((f) => f.loanClass !== 'pass')).toBe(true);
+  });
+
   it('every registered condition has argument variants here (a new one fails until covered)', () => {
     expect(Object.keys(VARIANTS).sort()).toEqual([...CONDITION_NAMES].sort());
     for (const name of CONDITION_NAMES) expect(VARIANTS[name].length).toBeGreaterThan(0);

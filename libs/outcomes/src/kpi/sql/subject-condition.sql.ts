@@ -6,20 +6,20 @@
 export { compileCondition, type CompiledCondition, type ConditionOptions } from '@qingshou/policy';
 
 /**
- * Days of the overdue window (k.as_of - dpd + 1 … k.as_of) covered by a pause of a case
- * holding one of `accounts`: the pause's first day to its last (the day before it was
- * resumed, when resumed early), overlapping pauses counted once. As collection's
- * effectiveDpd, in SQL.
+ * Each paused day of each account, up to k.as_of: from a pause's first day to its last (the
+ * day before it was resumed, when resumed early), for every account of the paused case.
+ * Pauses are few, so this is small; materialized once per statement.
  */
-function pausedDaysSql(dpd: string, accounts: string): string {
-  return `(select count(distinct g.day) from pauses p
-      join case_accounts ca on ca.tenant_id = p.tenant_id and ca.case_id = p.case_id
-      cross join lateral generate_series(
-        greatest(p.from_on, k.as_of - ${dpd} + 1)::timestamp,
-        least(p.until_on, coalesce(p.ended_on - 1, p.until_on), k.as_of)::timestamp,
-        interval '1 day') as g(day)
-      where p.tenant_id = k.tenant_id and ca.account_id in ${accounts})`;
-}
+const PAUSED_DAYS = `paused_day as materialized (
+    select distinct a.debtor_id, ca.account_id, g.day::date as day
+    from pauses p cross join k
+    join case_accounts ca on ca.tenant_id = p.tenant_id and ca.case_id = p.case_id
+    join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
+    cross join lateral generate_series(
+      p.from_on::timestamp,
+      least(p.until_on, coalesce(p.ended_on - 1, p.until_on), k.as_of)::timestamp,
+      interval '1 day') as g(day)
+    where p.tenant_id = k.tenant_id)`;
 
 /**
  * Subjects as of k.as_of over the `acct` CTE: one row per debtor (its accounts' worst DPD,
@@ -44,13 +44,15 @@ export function subjectsCte(subject: 'debtor' | 'account'): string {
     left join acct a on a.debtor_id = d.id
     where d.tenant_id = k.tenant_id
     group by d.id)`;
-  const accounts =
-    subject === 'account'
-      ? '(r.account_id)'
-      : `(select a.id from accounts a where a.tenant_id = k.tenant_id and a.debtor_id = r.debtor_id)`;
+  // Days of the overdue window (as_of - dpd + 1 … as_of) paused on the subject's accounts,
+  // overlapping pauses counted once: collection's effectiveDpd, in SQL.
   return `${raw},
+  ${PAUSED_DAYS},
   subj as (
-    select r.*, case when r.dpd = 0 then 0
-                     else greatest(0, r.dpd - ${pausedDaysSql('r.dpd', accounts)}) end as effective_dpd
+    select r.*, case when r.dpd = 0 then 0 else greatest(0, r.dpd - (
+             select count(distinct pd.day) from paused_day pd
+             where pd.debtor_id = r.debtor_id
+               and (r.account_id is null or pd.account_id = r.account_id)
+               and pd.day > k.as_of - r.dpd)) end as effective_dpd
     from subj_raw r cross join k)`;
 }
