@@ -1,4 +1,4 @@
-import { as, noticesTenant, NoticesTenant, ownerQuery } from './support/notices-api';
+import { as, issueRaw, noticesTenant, NoticesTenant, ownerQuery } from './support/notices-api';
 import {
   DispatchTestApi,
   startDispatchApi,
@@ -31,14 +31,12 @@ describe('an e-mailed notice goes out over SMTP (issue 6: notices)', () => {
 
   it('delivers the rendered Chinese body once, with a Message-ID derived from the dispatch key, and marks the notice sent today', async () => {
     const clerk = as(api, tenant.tokens.clerk1);
-    const issued = await clerk
-      .post('/notices', {
-        templateId: 'dispatch-pack/email-reminder',
-        debtorId: tenant.debtorId,
-        idempotencyKey: 'email:XC-2025-0012:d7',
-        data: emailData(),
-      })
-      .expect(201);
+    const issued = await issueRaw(api, tenant.id, {
+      templateId: 'dispatch-pack/email-reminder',
+      debtorId: tenant.debtorId,
+      idempotencyKey: 'email:XC-2025-0012:d7',
+      data: emailData(),
+    }).expect(201);
 
     const summary = await api.dispatch(tenant.id);
     expect(summary).toMatchObject({ planned: 1, sent: 1, failed: 0, retrying: 0 });

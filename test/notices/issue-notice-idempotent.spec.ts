@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { IssueNotice } from '../../libs/notices/src';
 import {
   as,
+  issueRaw,
   NoticesTenant,
-  NoticesTestApi,
   noticesTenant,
+  NoticesTestApi,
   overdueData,
   ownerQuery,
   startNoticesApi,
@@ -31,8 +32,8 @@ describe('issuing a notice (issue 4: notices)', () => {
   });
 
   it('issuing twice with the same idempotency key creates one row and one NoticeIssued event', async () => {
-    const first = await clerk.post('/notices', issueBody('overdue:XC-2025-0012:d7')).expect(201);
-    const again = await clerk.post('/notices', issueBody('overdue:XC-2025-0012:d7')).expect(200);
+    const first = await issueRaw(api, tenant.id, issueBody('overdue:XC-2025-0012:d7')).expect(201);
+    const again = await issueRaw(api, tenant.id, issueBody('overdue:XC-2025-0012:d7')).expect(200);
     expect(again.body.id).toBe(first.body.id);
     // The same key through the command bus (a retried job) returns the same notice too.
     const meta = { tenantId: tenant.id, actorId: 'job', correlationId: 'retry-1' };
@@ -58,9 +59,11 @@ describe('issuing a notice (issue 4: notices)', () => {
   });
 
   it('stores the draft with template id, pack version 0.3.1, channel, title and the exact data', async () => {
-    const response = await clerk
-      .post('/notices', issueBody(`k-${randomBytes(4).toString('hex')}`))
-      .expect(201);
+    const response = await issueRaw(
+      api,
+      tenant.id,
+      issueBody(`k-${randomBytes(4).toString('hex')}`),
+    ).expect(201);
     expect(response.body).toMatchObject({
       templateId: 'test-pack/overdue-notice',
       packVersion: '0.3.1',
@@ -87,7 +90,7 @@ describe('issuing a notice (issue 4: notices)', () => {
   });
 
   it('GET /notices/{id}/html serves the stored letter as sandboxed text/html with 775.00 and 柒佰柒拾伍元整', async () => {
-    const issued = await clerk.post('/notices', issueBody('html-check')).expect(201);
+    const issued = await issueRaw(api, tenant.id, issueBody('html-check')).expect(201);
     const response = await clerk.get(`/notices/${issued.body.id}/html`).expect(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers['content-security-policy']).toContain('sandbox');
@@ -97,23 +100,27 @@ describe('issuing a notice (issue 4: notices)', () => {
   });
 
   it('a key reused for another template is 409; an unknown template or debtor is 404', async () => {
-    await clerk.post('/notices', issueBody('reused')).expect(201);
-    const conflict = await clerk
-      .post('/notices', { ...issueBody('reused'), templateId: 'test-pack/final-notice' })
-      .expect(409);
+    await issueRaw(api, tenant.id, issueBody('reused')).expect(201);
+    const conflict = await issueRaw(api, tenant.id, {
+      ...issueBody('reused'),
+      templateId: 'test-pack/final-notice',
+    }).expect(409);
     expect(conflict.body.detail).toMatch(/^Idempotency key reused already issued notice /);
-    await clerk.post('/notices', { ...issueBody('x1'), templateId: 'test-pack/nope' }).expect(404);
-    await clerk
-      .post('/notices', { ...issueBody('x2'), debtorId: '00000000-0000-4000-8000-000000000001' })
-      .expect(404);
+    await issueRaw(api, tenant.id, { ...issueBody('x1'), templateId: 'test-pack/nope' }).expect(
+      404,
+    );
+    await issueRaw(api, tenant.id, {
+      ...issueBody('x2'),
+      debtorId: '00000000-0000-4000-8000-000000000001',
+    }).expect(404);
   });
 
   it('data missing a required field is 422 naming data.amounts.totalDue; nothing is stored', async () => {
     const data = overdueData() as { amounts: Record<string, string> };
     delete data.amounts.totalDue;
-    const response = await clerk
-      .post('/notices', { ...issueBody('missing-total'), data })
-      .expect(422);
+    const response = await issueRaw(api, tenant.id, { ...issueBody('missing-total'), data }).expect(
+      422,
+    );
     expect(response.body.errors).toEqual([
       { path: 'data.amounts.totalDue', reason: 'is required by the template but missing' },
     ]);
@@ -125,12 +132,10 @@ describe('issuing a notice (issue 4: notices)', () => {
   });
 
   it('the data may not set tenant or notice: the lib fills them in (400 body.data.tenant)', async () => {
-    const response = await clerk
-      .post('/notices', {
-        ...issueBody('own-tenant'),
-        data: { ...overdueData(), tenant: { name: '假冒' } },
-      })
-      .expect(400);
+    const response = await issueRaw(api, tenant.id, {
+      ...issueBody('own-tenant'),
+      data: { ...overdueData(), tenant: { name: '假冒' } },
+    }).expect(400);
     expect(response.body.errors).toEqual([
       { path: 'body.data.tenant', reason: 'is filled in by the system; remove it' },
     ]);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { as, noticesTenant, NoticesTenant, overdueData } from './support/notices-api';
+import { as, issueRaw, noticesTenant, NoticesTenant, overdueData } from './support/notices-api';
 import { DispatchTestApi, filesUnder, startDispatchApi } from './support/dispatch-harness';
 
 // CI installs Debian's chromium; only a machine without it skips the PDF.
@@ -21,18 +21,16 @@ describe('a letter is written as HTML and printed to PDF by headless Chromium (i
     'the 逾期催收函 becomes <key>.html and a %PDF <key>.pdf; the notice waits for posting',
     async () => {
       const clerk = as(api, tenant.tokens.clerk1);
-      const issued = await clerk
-        .post('/notices', {
-          templateId: 'test-pack/overdue-notice',
-          debtorId: tenant.debtorId,
-          idempotencyKey: 'letter:XC-2025-0012:d7',
-          // The debtor has no address on file: the letter names where it goes.
-          data: {
-            ...overdueData(),
-            recipient: { name: '孙桂英', address: '北京市东城区东四十条12号' },
-          },
-        })
-        .expect(201);
+      const issued = await issueRaw(api, tenant.id, {
+        templateId: 'test-pack/overdue-notice',
+        debtorId: tenant.debtorId,
+        idempotencyKey: 'letter:XC-2025-0012:d7',
+        // The debtor has no address on file: the letter names where it goes.
+        data: {
+          ...overdueData(),
+          recipient: { name: '孙桂英', address: '北京市东城区东四十条12号' },
+        },
+      }).expect(201);
 
       expect(await api.dispatch(tenant.id)).toMatchObject({ planned: 1, unaddressed: 0, sent: 1 });
       const files = await filesUnder(api.outboxDir);

@@ -2,9 +2,10 @@ import { debtorWithOverdueAccount } from '../collection/support/fixtures';
 import { fixture } from './support/fixtures';
 import {
   as,
+  issueRaw,
+  noticesTenant,
   NoticesTenant,
   NoticesTestApi,
-  noticesTenant,
   overdueData,
   ownerQuery,
   startNoticesApi,
@@ -40,15 +41,13 @@ describe('notice routes: roles, tenants and the admin preview', () => {
     await as(api, a.tokens.admin)
       .post(`/cases/${opened.body.id}/assign`, { assigneeId: phone.body.userId })
       .expect(200);
-    const issued = await as(api, a.tokens.phone)
-      .post('/notices', {
-        templateId: 'test-pack/overdue-notice',
-        debtorId: book.debtorId,
-        caseId: opened.body.id,
-        idempotencyKey: 'access-1',
-        data: overdueData(),
-      })
-      .expect(201);
+    const issued = await issueRaw(api, a.id, {
+      templateId: 'test-pack/overdue-notice',
+      debtorId: book.debtorId,
+      caseId: opened.body.id,
+      idempotencyKey: 'access-1',
+      data: overdueData(),
+    }).expect(201);
     noticeId = issued.body.id;
   });
   afterAll(async () => api.close());
@@ -85,14 +84,20 @@ describe('notice routes: roles, tenants and the admin preview', () => {
     expect(await ownerQuery(api, `select count(*)::int as n from notices`)).toEqual(before);
   });
 
-  it('preview by template id uses the installed template; a clerk may not preview (403)', async () => {
+  it('an installed template is no longer previewed with typed data (400 body.data); a clerk may not preview a draft (403)', async () => {
     const response = await as(api, a.tokens.admin)
       .post('/notices/preview', {
         templateId: 'test-pack/final-notice',
         data: { debtor: { name: '孙桂英' }, amounts: { totalDue: '10' } },
       })
-      .expect(200);
-    expect(response.body.deliveryRule).toEqual({ periodDays: 10, fallbackOffsetDays: 3 });
+      .expect(400);
+    expect(response.body.errors).toEqual([
+      {
+        path: 'body.data',
+        reason:
+          'goes with templateSource only; a case letter is built from the ledger and the pack',
+      },
+    ]);
     await as(api, a.tokens.clerk)
       .post('/notices/preview', { templateSource: fixture('statement'), data: statementData() })
       .expect(403);
@@ -130,12 +135,24 @@ describe('notice routes: roles, tenants and the admin preview', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('preview wants exactly one of templateSource and templateId (400)', async () => {
-    const response = await as(api, a.tokens.admin)
-      .post('/notices/preview', { data: {} })
+  it('a preview names a case letter (caseId + templateId) or a draft, not neither nor both (400)', async () => {
+    const neither = await as(api, a.tokens.admin).post('/notices/preview', {}).expect(400);
+    expect(neither.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.caseId',
+      'body.templateId',
+    ]);
+    const both = await as(api, a.tokens.admin)
+      .post('/notices/preview', {
+        templateSource: fixture('statement'),
+        templateId: 'test-pack/statement',
+        data: statementData(),
+      })
       .expect(400);
-    expect(response.body.errors).toEqual([
-      { path: 'body.templateSource', reason: 'give exactly one of templateSource and templateId' },
+    expect(both.body.errors).toEqual([
+      {
+        path: 'body.templateId',
+        reason: 'a template draft (templateSource) is previewed with data only',
+      },
     ]);
   });
 });

@@ -2,9 +2,10 @@ import { binaryBody } from '../support/binary-body';
 import { existsSync } from 'node:fs';
 import {
   as,
+  issueRaw,
   NoticesTenant,
-  NoticesTestApi,
   noticesTenant,
+  NoticesTestApi,
   overdueData,
   startNoticesApi,
 } from './support/notices-api';
@@ -22,14 +23,12 @@ maybe('GET /notices/{id}/pdf: the issued letter printed to A4 by headless Chromi
     api = await startNoticesApi();
     a = await noticesTenant(api, 'pdf-a', { clerk: ['clerk'], finance: ['finance'] });
     b = await noticesTenant(api, 'pdf-b', { admin: ['tenant-admin'] });
-    const issued = await as(api, a.tokens.clerk)
-      .post('/notices', {
-        templateId: 'test-pack/overdue-notice',
-        debtorId: a.debtorId,
-        idempotencyKey: 'pdf-1',
-        data: overdueData(),
-      })
-      .expect(201);
+    const issued = await issueRaw(api, a.id, {
+      templateId: 'test-pack/overdue-notice',
+      debtorId: a.debtorId,
+      idempotencyKey: 'pdf-1',
+      data: overdueData(),
+    }).expect(201);
     noticeId = issued.body.id;
   });
   afterAll(async () => api.close());

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { as, noticesTenant, NoticesTenant, ownerQuery } from './support/notices-api';
+import { issueRaw, noticesTenant, NoticesTenant, ownerQuery } from './support/notices-api';
 import { DispatchTestApi, filesUnder, startDispatchApi } from './support/dispatch-harness';
 
 describe('the development sink writes one file per dispatch (issue 6)', () => {
@@ -14,11 +14,13 @@ describe('the development sink writes one file per dispatch (issue 6)', () => {
   afterAll(async () => api.close());
 
   it('an sms and an e-mail give two files; a second dispatch writes nothing; no recipient → failed, not written', async () => {
-    const clerk = as(api, tenant.tokens.clerk1);
     const issue = (templateId: string, key: string, data: object) =>
-      clerk
-        .post('/notices', { templateId, debtorId: tenant.debtorId, idempotencyKey: key, data })
-        .expect(201);
+      issueRaw(api, tenant.id, {
+        templateId,
+        debtorId: tenant.debtorId,
+        idempotencyKey: key,
+        data,
+      }).expect(201);
     const sms = await issue('dispatch-pack/sms-reminder', 'sms:1', {
       debtor: { name: '孙桂英' },
       recipient: { phone: '13812345678' },

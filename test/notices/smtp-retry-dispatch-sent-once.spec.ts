@@ -1,4 +1,4 @@
-import { as, noticesTenant, NoticesTenant, ownerQuery } from './support/notices-api';
+import { issueRaw, noticesTenant, NoticesTenant, ownerQuery } from './support/notices-api';
 import {
   DispatchTestApi,
   startDispatchApi,
@@ -39,15 +39,12 @@ describe('a notice retried after an SMTP failure is sent once (issue 6)', () => 
     )[0];
 
   it('451 on the first attempt → retried after the 30 s backoff → exactly one message delivered', async () => {
-    const clerk = as(api, tenant.tokens.clerk1);
-    const issued = await clerk
-      .post('/notices', {
-        templateId: 'dispatch-pack/email-reminder',
-        debtorId: tenant.debtorId,
-        idempotencyKey: 'email:retry:1',
-        data: emailData('retry@example.cn'),
-      })
-      .expect(201);
+    const issued = await issueRaw(api, tenant.id, {
+      templateId: 'dispatch-pack/email-reminder',
+      debtorId: tenant.debtorId,
+      idempotencyKey: 'email:retry:1',
+      data: emailData('retry@example.cn'),
+    }).expect(201);
 
     expect(await api.dispatch(tenant.id)).toMatchObject({ planned: 1, sent: 0, retrying: 1 });
     expect(await dispatchRow(issued.body.id)).toMatchObject({
@@ -85,15 +82,12 @@ describe('a notice retried after an SMTP failure is sent once (issue 6)', () => 
   });
 
   it('a send interrupted after its claim is never resent blindly: failed, naming its Message-ID', async () => {
-    const clerk = as(api, tenant.tokens.clerk1);
-    const issued = await clerk
-      .post('/notices', {
-        templateId: 'dispatch-pack/email-reminder',
-        debtorId: tenant.debtorId,
-        idempotencyKey: 'email:crash:1',
-        data: emailData('crash@example.cn'),
-      })
-      .expect(201);
+    const issued = await issueRaw(api, tenant.id, {
+      templateId: 'dispatch-pack/email-reminder',
+      debtorId: tenant.debtorId,
+      idempotencyKey: 'email:crash:1',
+      data: emailData('crash@example.cn'),
+    }).expect(201);
     // A worker claimed it (state sending, attempt 1) and died before recording the outcome.
     const now = api.clock.now();
     await ownerQuery(
