@@ -106,7 +106,7 @@ export class IssueNoticeHandler implements ICommandHandler<IssueNotice, IssuedNo
 export function checkInput(input: IssueNoticeInput): void {
   const problems = new InputProblems();
   if (typeof input.templateId !== 'string' || !/^\S{1,200}$/.test(input.templateId)) {
-    problems.add('templateId', 'must name a template, e.g. leasing-dealer/final-notice');
+    problems.add('templateId', 'must name a template, e.g. leasing-dealer-arrears/final-notice');
   }
   if (!isUuid(input.debtorId)) problems.add('debtorId', 'must be a UUID');
   if (input.caseId !== undefined && input.caseId !== null && !isUuid(input.caseId)) {

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 
 /** One template file as a pack ships it. */
 export interface NoticeTemplateFile {
-  /** '<pack>/<template>', e.g. 'leasing-dealer/final-notice'. */
+  /** '<pack>/<template>', e.g. 'leasing-dealer-arrears/final-notice'. */
   readonly templateId: string;
   /** The pack version the file comes from; stored on every notice rendered from it. */
   readonly packVersion: string;
