@@ -6,12 +6,7 @@ import request from 'supertest';
 import { ApiModule } from '../../../apps/api/src/api.module';
 import { configureApp } from '../../../apps/api/src/http/configure-app';
 import { Clock, FixedClock } from '../../../libs/calendar/src';
-import {
-  DomainError,
-  type Role,
-  systemMeta,
-  ValidationFailedError,
-} from '../../../libs/core/src';
+import { DomainError, type Role, systemMeta, ValidationFailedError } from '../../../libs/core/src';
 import {
   IssuedNotice,
   IssueNotice,
