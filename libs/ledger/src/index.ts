@@ -8,6 +8,7 @@ export * from './entities/installment.entity';
 export * from './entities/payment.entity';
 export * from './personal-data/personal-data-policy';
 export * from './read/account-loader';
+export * from './read/loan-rows';
 export * from './read/account-balances.service';
 export * from './read/balance-policy';
 export * from './read/balance-summary';

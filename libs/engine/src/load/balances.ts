@@ -2,11 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
 import {
   AccountBalances,
-  type AccountRow,
   type Balance,
   type LoadedAccount,
-  type LoanAccount,
-  ownTermsOf,
+  toLoadedAccount,
 } from '@qingshou/ledger';
 import { groupBy, pgArray } from './sql';
 
@@ -68,7 +66,7 @@ export async function balancesAsOf(
   );
   for (const a of accounts) {
     const id = String(a.id);
-    loans.set(id, toLoaded(a, installments.get(id), fees.get(id), payments.get(id)));
+    loans.set(id, toLoadedAccount(a, installments.get(id), fees.get(id), payments.get(id)));
   }
   // The pinned pack's terms as each day's installation states them (one read per chunk).
   await balances.attachTerms(em, tenantId, [...loans.values()]);
@@ -80,51 +78,4 @@ export async function balancesAsOf(
     }
   }
   return { byAccount, loans, errors };
-}
-
-function toLoaded(a: Row, installments: Row[] = [], fees: Row[] = [], payments: Row[] = []) {
-  const account: AccountRow = {
-    id: String(a.id),
-    debtorId: String(a.debtor_id),
-    type: String(a.type) as AccountRow['type'],
-    source: String(a.source),
-    externalRef: String(a.external_ref),
-    principal: String(a.principal),
-    annualRate: String(a.annual_rate),
-    dayCountBasis: Number(a.day_count_basis) === 365 ? 365 : 360,
-    penaltyMarkup: String(a.penalty_markup),
-    compoundEnabled: Boolean(a.compound_enabled),
-    ownTerms: ownTermsOf(a.own_terms),
-    startDate: String(a.start_date),
-    repaymentMethod: String(a.repayment_method) as AccountRow['repaymentMethod'],
-    currency: String(a.currency),
-  };
-  const loan: LoanAccount = {
-    principal: account.principal,
-    annualRate: account.annualRate,
-    dayCountBasis: account.dayCountBasis,
-    penaltyMarkup: account.penaltyMarkup,
-    compoundInterest: account.compoundEnabled,
-    schedule: installments.map((i) => ({
-      seq: Number(i.seq),
-      dueDate: String(i.due_date),
-      principal: String(i.principal),
-      interest: String(i.interest),
-    })),
-    fees: fees.map((f) => ({
-      id: String(f.id),
-      date: String(f.fee_date),
-      amount: String(f.amount),
-      seq: f.seq === null ? undefined : Number(f.seq),
-      kind: String(f.kind),
-    })),
-    payments: payments.map((p) => ({
-      id: String(p.id),
-      date: String(p.paid_on),
-      amount: String(p.amount),
-      ...(p.reverses_payment_id ? { reverses: String(p.reverses_payment_id) } : {}),
-    })),
-  };
-  // computeBalance reads `loan`; the payment rows are for views, not needed here.
-  return { account, loan, payments: [] } as LoadedAccount;
 }

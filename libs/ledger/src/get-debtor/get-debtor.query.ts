@@ -1,6 +1,6 @@
 import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { DebtorKind } from '../entities/debtor.entity';
-import type { AccountRow } from '../read/account-loader';
+import type { AccountRow } from '../read/loan-rows';
 import type { BalanceSummary } from '../read/balance-summary';
 
 /** A debtor's 360° view. `reveal` asks for personal data whole (see personal-data-policy). */

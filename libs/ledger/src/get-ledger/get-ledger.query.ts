@@ -1,6 +1,6 @@
 import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { PaidLine } from '../domain/balance/account.types';
-import type { AccountRow } from '../read/account-loader';
+import type { AccountRow } from '../read/loan-rows';
 import type { BalanceSummary } from '../read/balance-summary';
 import type { PaymentView } from '../record-payment/record-payment.command';
 

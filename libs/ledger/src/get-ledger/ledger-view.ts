@@ -1,7 +1,7 @@
 import type { Balance } from '../domain/balance/account.types';
 import { compareDates } from '../domain/local-date';
 import { formatMoney, sumMoney } from '../domain/money';
-import type { LoadedAccount } from '../read/account-loader';
+import type { LoadedAccount } from '../read/loan-rows';
 import { summarise } from '../read/balance-summary';
 import type { LedgerInstallment, LedgerPayment, LedgerView } from './get-ledger.query';
 

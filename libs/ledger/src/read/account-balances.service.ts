@@ -7,7 +7,8 @@ import { isUuid } from '../support/input-check';
 import { balanceOf } from './balance-summary';
 import { LedgerTerms, TenantTerms } from '../terms/pack-terms';
 import { loanTermsOf } from '../terms/resolve-terms';
-import { AccountRow, LoadedAccount, loadAccounts } from './account-loader';
+import { loadAccounts } from './account-loader';
+import type { AccountRow, LoadedAccount } from './loan-rows';
 import { BalanceAdjuster, BalanceReliefs } from './balance-policy';
 import { writeBalanceSnapshot } from './balance-snapshot';
 

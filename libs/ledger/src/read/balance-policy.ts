@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { Balance, LoanAccount } from '../domain/balance/account.types';
 import type { LocalDate } from '../domain/local-date';
-import type { LoadedAccount } from './account-loader';
+import type { LoadedAccount } from './loan-rows';
 
 /**
  * Relief a higher lib grants on an account's balance (DESIGN §4: "incentives can waive

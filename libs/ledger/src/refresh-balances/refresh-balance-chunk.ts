@@ -1,8 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Fee, LoanAccount } from '../domain/balance/account.types';
 import type { LocalDate } from '../domain/local-date';
-import type { AccountRepaymentMethod, AccountType } from '../entities/account.entity';
-import { type AccountRow, type LoadedAccount, ownTermsOf } from '../read/account-loader';
+import { toLoadedAccount } from '../read/loan-rows';
 import { AccountBalances } from '../read/account-balances.service';
 
 type Row = Record<string, string | number | boolean | string[] | null>;
@@ -76,7 +74,7 @@ export async function refreshBalanceChunk(
   );
   const loaded = accounts.map((a) => {
     const id = String(a.id);
-    return toLoaded(a, installments.get(id), fees.get(id), payments.get(id));
+    return toLoadedAccount(a, installments.get(id), fees.get(id), payments.get(id));
   });
   await balances.attachRelief(em, tenantId, loaded);
   const rows: Record<string, unknown>[] = [];
@@ -163,57 +161,4 @@ function byAccount(rows: Row[]): Map<string, Row[]> {
     else out.set(key, [row]);
   }
   return out;
-}
-
-function toLoaded(
-  a: Row,
-  installments: Row[] = [],
-  fees: Row[] = [],
-  payments: Row[] = [],
-): LoadedAccount {
-  const account: AccountRow = {
-    id: String(a.id),
-    debtorId: String(a.debtor_id),
-    type: String(a.type) as AccountType,
-    source: String(a.source),
-    externalRef: String(a.external_ref),
-    principal: String(a.principal),
-    annualRate: String(a.annual_rate),
-    dayCountBasis: Number(a.day_count_basis) === 365 ? 365 : 360,
-    penaltyMarkup: String(a.penalty_markup),
-    compoundEnabled: Boolean(a.compound_enabled),
-    ownTerms: ownTermsOf(a.own_terms),
-    startDate: String(a.start_date),
-    repaymentMethod: String(a.repayment_method) as AccountRepaymentMethod,
-    currency: String(a.currency),
-  };
-  const feeList: Fee[] = fees.map((f) => ({
-    id: String(f.id),
-    date: String(f.fee_date),
-    amount: String(f.amount),
-    seq: f.seq === null ? undefined : Number(f.seq),
-    kind: String(f.kind),
-  }));
-  const loan: LoanAccount = {
-    principal: account.principal,
-    annualRate: account.annualRate,
-    dayCountBasis: account.dayCountBasis,
-    penaltyMarkup: account.penaltyMarkup,
-    compoundInterest: account.compoundEnabled,
-    schedule: installments.map((i) => ({
-      seq: Number(i.seq),
-      dueDate: String(i.due_date),
-      principal: String(i.principal),
-      interest: String(i.interest),
-    })),
-    fees: feeList,
-    payments: payments.map((p) => ({
-      id: String(p.id),
-      date: String(p.paid_on),
-      amount: String(p.amount),
-      ...(p.reverses_payment_id ? { reverses: String(p.reverses_payment_id) } : {}),
-    })),
-  };
-  // The balance reads `loan`; the payment rows are for the ledger's views only.
-  return { account, loan, payments: [] };
 }
