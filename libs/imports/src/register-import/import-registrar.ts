@@ -4,7 +4,7 @@ import { CommandMeta, ValidationFailedError } from '@qingshou/core';
 import { detectEncoding } from '../support/tabular';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { createHash, randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { IMPORT_ENCODINGS, IMPORT_EVENTS, IMPORT_KINDS } from '../domain/import-vocabulary';
 import type { ImportKind } from '../domain/import-vocabulary';
 import { resolveMapping } from '../mappings/mapping-registry';
@@ -53,18 +53,31 @@ export class ImportRegistrar {
         { path: 'encoding', reason: `must be one of ${IMPORT_ENCODINGS.join(', ')}` },
       ]);
     }
+    // Refused before storing: every empty file hashes alike, so a stored one would be
+    // "the same file" as any earlier empty upload.
+    if ((await stat(input.filePath)).size === 0) {
+      throw new ValidationFailedError('Empty import file', [
+        { path: 'file', reason: `"${input.fileName}" is an empty file (0 bytes)` },
+      ]);
+    }
     const stored = await this.files.store(
       meta.tenantId,
       input.filePath,
       input.fileName,
       input.moveFile ?? false,
     );
+    // The decoder that reads the file (null for XLSX): a requested one by its canonical
+    // name, else what the bytes look like. Part of the duplicate key, so the same bytes
+    // sent again with the right encoding are a new import, not the earlier failed one.
     const detected =
       stored.format === 'xlsx'
         ? null
-        : (encoding ?? (await describeEncoding(this.files.pathOf(stored.key))));
+        : encoding
+          ? canonicalEncoding(encoding)
+          : await describeEncoding(this.files.pathOf(stored.key));
     const mappingJson = JSON.stringify(mapping);
-    const digest = createHash('sha256').update(mappingJson).digest('hex').slice(0, 12);
+    const settings = JSON.stringify([mappingJson, stored.format, detected]);
+    const digest = createHash('sha256').update(settings).digest('hex').slice(0, 12);
     const jobId = `import_${meta.tenantId}_${input.kind}_${stored.sha256}_${digest}`;
     return this.tx.run(meta.tenantId, async (em) => {
       const now = this.calendar.now();
@@ -74,8 +87,9 @@ export class ImportRegistrar {
         const [found] = await em.execute<{ id: string }[]>(
           `select id from imports
            where tenant_id = ? and file_sha256 = ? and kind = ? and mapping = ?::jsonb
+             and file_format = ? and encoding is not distinct from ?
            order by requested_at desc limit 1`,
-          [meta.tenantId, stored.sha256, input.kind, mappingJson],
+          [meta.tenantId, stored.sha256, input.kind, mappingJson, stored.format, detected],
         );
         if (found) {
           // A failed import is queued again and resumes after its last committed chunk.
@@ -132,6 +146,12 @@ export class ImportRegistrar {
       return { import: viewOf(created), created: true, jobId };
     });
   }
+}
+
+/** A forced encoding by the decoder it selects: GBK and GB2312 decode as GB18030. */
+function canonicalEncoding(encoding: string): string {
+  if (encoding === 'utf-8') return 'utf8';
+  return encoding === 'gbk' || encoding === 'gb2312' ? 'gb18030' : encoding;
 }
 
 /** 'utf8', 'utf8-bom' or 'gb18030' (GBK and GB2312 files decode as their superset). */

@@ -30,8 +30,8 @@ export class RegisterImport extends ActorCommand {
 
 export interface RegisteredImport {
   readonly import: ImportView;
-  /** false when the same bytes, kind and mapping were already submitted (that import is returned). */
+  /** false when the same bytes, kind, mapping, format and encoding were already submitted. */
   readonly created: boolean;
-  /** BullMQ job id: tenant, kind, file hash and mapping digest, so a double submit runs once. */
+  /** BullMQ job id: tenant, kind, file hash and a digest of mapping, format and encoding. */
   readonly jobId: string;
 }
