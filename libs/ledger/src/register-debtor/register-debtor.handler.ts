@@ -5,7 +5,7 @@ import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { Debtor } from '../entities/debtor.entity';
-import { MASKED } from '../personal-data/personal-data-policy';
+import { MASKED, mayRevealPersonalData } from '../personal-data/personal-data-policy';
 import { BusinessDate } from '../support/business-date';
 import { checkIdNumber, normalisePhone } from '../support/identity-check';
 import { InputCheck } from '../support/input-check';
@@ -51,7 +51,13 @@ export class RegisterDebtorHandler implements ICommandHandler<RegisterDebtor, Re
       [command.tenantId, idNumber],
     );
     if (existing) {
-      throw new ConflictError(`A debtor with this ID number is already registered: ${existing.id}`);
+      // A clerk probing guessed ID numbers must not learn whose they are (the masked view
+      // hides the birth-date digits); a role that may reveal the number gets the debtor.
+      const viewer = viewerOf(command);
+      const named = viewer.system === true || mayRevealPersonalData(viewer.roles);
+      throw new ConflictError(
+        `A debtor with this ID number is already registered${named ? `: ${existing.id}` : ''}`,
+      );
     }
     const id = randomUUID();
     const address = input.address?.trim() || null;
