@@ -3,8 +3,9 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync, statSync, truncateSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { DemoCommand } from '../apps/cli/src/commands/demo.command';
 import { Clock, FixedClock } from '../libs/calendar/src';
@@ -75,20 +76,18 @@ function option(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-/** Where `demo` appends the passwords it generates (relative to the repository root). */
-const CREDENTIALS = resolve('.qingshou', 'demo-credentials.txt');
-
 async function seed(): Promise<void> {
   const today = option('--today') as string;
-  // The bench tenants' passwords are throwaway: the operator's own list is left as it was.
-  const before = existsSync(CREDENTIALS) ? statSync(CREDENTIALS).size : null;
+  // The bench tenants' passwords are throwaway: `demo` writes them to a temp file, and the
+  // operator's own .qingshou/demo-credentials.txt is left as it was.
+  const scratch = mkdtempSync(join(tmpdir(), 'qs-bench-demo-'));
+  process.env.DEMO_CREDENTIALS_FILE = join(scratch, 'demo-credentials.txt');
   const app = await boot(CliModule, new FixedClock(`${today}T02:00:00+08:00`));
   try {
     await app.get(DemoCommand).seed({ size: Number(option('--size') ?? 50), historyDays: 0 });
   } finally {
     await app.close();
-    if (before === null) rmSync(CREDENTIALS, { force: true });
-    else truncateSync(CREDENTIALS, before);
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

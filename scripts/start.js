@@ -16,6 +16,8 @@ const children = ['api', 'worker'].map((app) =>
   spawn(node, [join(root, `dist/apps/${app}/src/main.js`)], { stdio: 'inherit', cwd: root }),
 );
 const port = process.env.PORT ?? '3000';
+// Where `demo` keeps them (DEMO_CREDENTIALS_FILE, relative to the repository root).
+const credentials = process.env.DEMO_CREDENTIALS_FILE ?? '.qingshou/demo-credentials.txt';
 console.log(`
   Qingshou 清收 is starting
     Console    http://127.0.0.1:${port}/              (中文 / English)
@@ -24,7 +26,7 @@ console.log(`
     Health     http://127.0.0.1:${port}/health
     Queues     http://127.0.0.1:${port}/admin/queues   (platform admin)
     Metrics    http://127.0.0.1:${port}/metrics
-  Demo logins: .qingshou/demo-credentials.txt        Ctrl-C stops both processes.
+  Demo logins: ${credentials}        Ctrl-C stops both processes.
 `);
 
 let stopping = false;

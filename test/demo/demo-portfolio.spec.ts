@@ -1,16 +1,21 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { DemoCommand } from '../../apps/cli/src/commands/demo.command';
 import { PackCliModule } from '../../apps/cli/src/commands/pack.command';
+import { DemoLogin, readLogins } from '../../apps/cli/src/demo/credentials-file';
+import { DEMO_TENANTS } from '../../apps/cli/src/demo/demo-tenants';
 import { PORTFOLIOS } from '../../apps/cli/src/demo/portfolios';
 import { Prng } from '../../apps/cli/src/demo/prng';
 import { resetDemoDatabase } from '../../apps/cli/src/demo/reset-database';
 import { AppConfigModule } from '../../libs/core/src';
 import { DbModule, RedisModule } from '../../libs/db/src';
 import { validateResidentId, validateSocialCreditCode } from '../../libs/ledger/src/domain';
-import { TenancyModule } from '../../libs/tenancy/src';
+import { Login, TenancyModule } from '../../libs/tenancy/src';
 import { connect, createTestDatabase, TestDatabase } from '../support/test-db';
 
 /** Small books so the file stays well under a minute and a half on two cores. */
@@ -69,6 +74,50 @@ async function figures(owner: Client): Promise<TenantFigures[]> {
   return rows as TenantFigures[];
 }
 
+const REPO = join(__dirname, '..', '..');
+/** The platform admin plus every demo tenant's staff. */
+const DEMO_USERS = 1 + DEMO_TENANTS.reduce((n, t) => n + t.users.length, 0);
+
+/** Every file under the repo's `.qingshou` with its size, mtime and content hash. */
+function snapshot(dir = join(REPO, '.qingshou')): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(out, snapshot(path));
+    else {
+      const { size, mtimeMs } = statSync(path);
+      const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+      out[relative(REPO, path)] = `${size} ${mtimeMs} ${hash}`;
+    }
+  }
+  return out;
+}
+
+/** How many `tenant username password roles` column lines, i.e. credential blocks. */
+const blocks = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('tenant ')).length;
+
+// One client address per attempt: the login throttle allows 30 a window per address.
+let clients = 0;
+const nextClientIp = () => `10.9.${Math.floor(clients / 250)}.${(clients++ % 250) + 1}`;
+
+/** The logins that are refused (an empty list: every password in the file works). */
+async function refused(cli: INestApplicationContext, logins: DemoLogin[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const l of logins) {
+    const ok = await cli
+      .get(CommandBus)
+      .execute(new Login(l.tenant, l.username, l.password, nextClientIp(), 'demo-spec'))
+      .then(() => true)
+      .catch(() => false);
+    if (!ok) out.push(`${l.tenant}/${l.username}`);
+  }
+  return out;
+}
+
 async function tableCounts(owner: Client): Promise<Record<string, number>> {
   const tables = [
     'tenants',
@@ -94,10 +143,14 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
   let cli: INestApplicationContext | undefined;
   let owner: Client | undefined;
   let log: jest.SpyInstance;
+  let repoFilesBefore: Record<string, string>;
+  let credentials: string;
 
   beforeAll(async () => {
+    repoFilesBefore = snapshot();
     log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     db = await createTestDatabase();
+    credentials = db.config.DEMO_CREDENTIALS_FILE;
     cli = await bootCli(db);
     owner = await connect(db.ownerUrl);
   }, 60_000);
@@ -169,12 +222,25 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     expect(first.find((t) => t.slug === 'demo-coop')!.work).toBeGreaterThan(0);
   }, 80_000);
 
+  let firstLogins: DemoLogin[];
+
   it('a second demo run creates nothing new', async () => {
     const before = await tableCounts(owner!);
+    const fileBefore = readFileSync(credentials, 'utf8');
     const summaries = await cli!.get(DemoCommand).seed(OPTIONS);
     expect(summaries.every((s) => !s.seeded)).toBe(true);
     expect(await tableCounts(owner!)).toEqual(before);
+    // Nothing created, nothing written: the database's one block of logins stays as it was.
+    expect(readFileSync(credentials, 'utf8')).toBe(fileBefore);
   }, 30_000);
+
+  it('credentials are written once per database: after two runs one block, and every password logs in', async () => {
+    expect(relative(REPO, credentials).startsWith('..')).toBe(true); // outside the working tree
+    expect(blocks(credentials)).toBe(1);
+    firstLogins = readLogins(credentials);
+    expect(firstLogins).toHaveLength(DEMO_USERS);
+    expect(await refused(cli!, firstLogins)).toEqual([]);
+  }, 60_000);
 
   it('--reset drops everything; seeding again with the same seed gives identical books', async () => {
     await owner!.end();
@@ -198,4 +264,18 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
       }));
     expect(totals(again)).toEqual(totals(first));
   }, 90_000);
+
+  it('after the reset the file is rewritten: one block of new passwords that log in, the old ones do not', async () => {
+    expect(blocks(credentials)).toBe(1);
+    const logins = readLogins(credentials);
+    expect(logins).toHaveLength(DEMO_USERS);
+    expect(await refused(cli!, logins)).toEqual([]);
+    const root = (list: DemoLogin[]) => list.find((l) => l.username === 'root')!;
+    expect(root(logins).password).not.toBe(root(firstLogins).password);
+    expect(await refused(cli!, [root(firstLogins)])).toEqual(['platform/root']);
+  }, 60_000);
+
+  it("leaves the repository's .qingshou untouched (logins, outbox and secret live elsewhere)", () => {
+    expect(snapshot()).toEqual(repoFilesBefore);
+  });
 });

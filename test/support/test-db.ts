@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -40,13 +41,16 @@ async function cloneDatabase(template: string, name: string): Promise<TestDataba
   } finally {
     await admin.end();
   }
+  const scratch = join(tmpdir(), 'qingshou-test', name);
   const config = loadAppConfig({
     DATABASE_URL: urlFor(name),
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     REDIS_KEY_PREFIX: `${name}:`,
-    // Sink deliveries of this file's notices stay out of the working tree.
-    NOTICE_OUTBOX_DIR: join(tmpdir(), 'qingshou-outbox', name),
+    // Files this test writes (notice sink, uploads, demo logins) stay out of the working tree.
+    NOTICE_OUTBOX_DIR: join(scratch, 'outbox'),
+    STORAGE_DIR: join(scratch, 'storage'),
+    DEMO_CREDENTIALS_FILE: join(scratch, 'demo-credentials.txt'),
   });
   return {
     name,
@@ -61,6 +65,7 @@ async function cloneDatabase(template: string, name: string): Promise<TestDataba
       } finally {
         await c.end();
       }
+      await rm(scratch, { recursive: true, force: true });
     },
   };
 }

@@ -43,6 +43,9 @@ export function spawnWorker(db: TestDatabase, prefix: string, lockMs: number): S
       REDIS_URL: db.config.REDIS_URL,
       REDIS_KEY_PREFIX: db.config.REDIS_KEY_PREFIX,
       JWT_SECRET: db.config.JWT_SECRET,
+      // The worker's files (notice sink, storage) go where the test's own do, not the tree.
+      NOTICE_OUTBOX_DIR: db.config.NOTICE_OUTBOX_DIR,
+      STORAGE_DIR: db.config.STORAGE_DIR,
       QS_QUEUE_PREFIX: prefix,
       QS_WORKER_FROM_DIST: distIsFresh() ? '1' : '0',
       RUNS_LOCK_MS: String(lockMs),

@@ -8,14 +8,13 @@ import { AccountBalances } from '@qingshou/ledger';
 import { InstallPack } from '@qingshou/policy';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DemoLogin, formatLogins, saveLogins } from '../demo/credentials-file';
 import { DemoPortfolioSeeder, TenantSummary } from '../demo/demo-portfolio.seeder';
 import { DEMO_TENANTS } from '../demo/demo-tenants';
 import { reseedInFreshProcess, resetDemoDatabase } from '../demo/reset-database';
 import { operatorMeta } from './platform-actor';
-
-const CREDENTIALS_FILE = resolve('.qingshou', 'demo-credentials.txt');
 
 export interface DemoOptions {
   /** Drop and recreate the database, migrate, then seed again in a fresh process. */
@@ -35,7 +34,8 @@ export const DEFAULT_HISTORY_DAYS = 3;
 /**
  * Creates the platform admin and one demo tenant per seed work plan, with a user for each
  * role, its pack, and a generated portfolio escalated up to today. Passwords are generated,
- * printed once, and kept in a git-ignored file. Re-running creates only what is missing;
+ * printed once, and kept in one file per database (`DEMO_CREDENTIALS_FILE`, by default the
+ * git-ignored `.qingshou/demo-credentials.txt`). Re-running creates only what is missing;
  * `--reset` rebuilds everything from an empty database.
  */
 @Command({
@@ -85,10 +85,11 @@ export class DemoCommand extends CommandRunner {
 
   async run(_: string[] = [], options: DemoOptions = {}): Promise<void> {
     if (options.reset) {
-      const config = this.moduleRef.get(AppConfig, { strict: false });
+      const config = this.config();
       console.log('Dropping and recreating the database…');
       await resetDemoDatabase(config.DATABASE_URL);
-      rmSync(CREDENTIALS_FILE, { force: true });
+      // Its logins died with the database; the fresh process writes the new ones.
+      rmSync(this.credentialsFile(), { force: true });
       const passOn = [
         ...(options.seed ? ['--seed', options.seed] : []),
         ...(options.size ? ['--size', String(options.size)] : []),
@@ -106,14 +107,15 @@ export class DemoCommand extends CommandRunner {
 
   /** Tenants, users, packs, then the portfolios; returns the per-tenant summary. */
   async seed(options: DemoOptions = {}): Promise<TenantSummary[]> {
-    mkdirSync(resolve('.qingshou'), { recursive: true });
-    const created: string[] = [];
-    if (!(await this.userExists(PLATFORM_TENANT_ID, 'root'))) {
+    const created: DemoLogin[] = [];
+    // The platform admin is the first user of a database: creating it means a fresh one.
+    const freshDatabase = !(await this.userExists(PLATFORM_TENANT_ID, 'root'));
+    if (freshDatabase) {
       const password = this.password();
       await this.commands.execute(
         new CreateUser(operatorMeta(), 'root', '平台管理员', password, ['platform-admin']),
       );
-      created.push(`platform          root                 ${password}   platform-admin`);
+      created.push({ tenant: 'platform', username: 'root', password, roles: ['platform-admin'] });
     }
     const tenantIds = new Map<string, string>();
     for (const tenant of DEMO_TENANTS) {
@@ -141,22 +143,30 @@ export class DemoCommand extends CommandRunner {
             user.roles,
           ),
         );
-        created.push(
-          `${tenant.slug.padEnd(18)}${user.username.padEnd(21)}${password}   ${user.roles.join(',')}`,
-        );
+        created.push({ tenant: tenant.slug, username: user.username, password, roles: user.roles });
       }
     }
-    if (created.length === 0) {
-      console.log(`Demo tenants are ready; their passwords are in ${CREDENTIALS_FILE}`);
-    } else {
-      const text = [
-        'tenant            username             password           roles',
-        ...created,
-      ].join('\n');
-      appendFileSync(CREDENTIALS_FILE, text + '\n', { mode: 0o600 });
-      console.log(`Demo users created (also saved to ${CREDENTIALS_FILE}):\n${text}`);
-    }
+    this.keepLogins(created, freshDatabase);
     return this.seedPortfolios(tenantIds, options);
+  }
+
+  /** Prints the new logins once and keeps the database's one block of them in the file. */
+  private keepLogins(created: DemoLogin[], freshDatabase: boolean): void {
+    const file = this.credentialsFile();
+    if (created.length === 0) {
+      console.log(`Demo tenants are ready; their passwords are in ${file}`);
+      return;
+    }
+    saveLogins(file, this.config().databaseName, created, freshDatabase);
+    console.log(`Demo users created (also saved to ${file}):\n${formatLogins(created)}`);
+  }
+
+  private config(): AppConfig {
+    return this.moduleRef.get(AppConfig, { strict: false });
+  }
+
+  private credentialsFile(): string {
+    return resolve(this.config().DEMO_CREDENTIALS_FILE);
   }
 
   private async seedPortfolios(

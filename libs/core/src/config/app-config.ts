@@ -25,6 +25,7 @@ const DEFAULTS = {
   REDIS_KEY_PREFIX: 'qingshou:',
   SMTP_FROM: 'Qingshou <noreply@qingshou.local>',
   NOTICE_OUTBOX_DIR: '.qingshou/outbox',
+  DEMO_CREDENTIALS_FILE: '.qingshou/demo-credentials.txt',
 };
 
 /**
@@ -98,6 +99,10 @@ export class AppConfig {
   /** Where the development sink and the letter adapter write notice files. */
   @IsString()
   NOTICE_OUTBOX_DIR!: string;
+
+  /** Where `demo` keeps the demo users' generated passwords (relative to the working dir). */
+  @IsString()
+  DEMO_CREDENTIALS_FILE!: string;
 
   /**
    * The delivery adapter per channel, e.g. `email=smtp,sms=http,letter=letter`. Channels not
