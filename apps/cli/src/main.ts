@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError, DomainError } from '@qingshou/core';
+import { ConfigError, DomainError, safeErrorMessage } from '@qingshou/core';
 import { CliModule } from './cli.module';
 
 async function main(): Promise<void> {
@@ -23,7 +23,8 @@ function report(error: Error): never {
   } else if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    console.error(`error: ${error.message}`);
+    // A driver error's message inlines the statement's values (ID numbers, names).
+    console.error(`error: ${safeErrorMessage(error)}`);
   }
   process.exit(1);
 }

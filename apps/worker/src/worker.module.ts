@@ -1,7 +1,12 @@
 import { DynamicModule, Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, AppConfigModule, REDACTED_LOG_PATHS } from '@qingshou/core';
+import {
+  AppConfig,
+  AppConfigModule,
+  PERSONAL_DATA_SAFE_SERIALIZERS,
+  REDACTED_LOG_PATHS,
+} from '@qingshou/core';
 import { DbModule, RedisModule } from '@qingshou/db';
 import { JobMetricsModule, JobsModule, OutboxRelay, QueuesModule } from '@qingshou/jobs';
 import { TenancyModule } from '@qingshou/tenancy';
@@ -45,6 +50,7 @@ export class WorkerModule {
             level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
             redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
             customProps: () => ({ service: 'worker' }),
+            serializers: PERSONAL_DATA_SAFE_SERIALIZERS,
           },
         }),
         CqrsModule.forRoot(),
