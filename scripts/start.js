@@ -16,7 +16,7 @@ const children = ['api', 'worker'].map((app) =>
   spawn(node, [join(root, `dist/apps/${app}/src/main.js`)], { stdio: 'inherit', cwd: root }),
 );
 const port = process.env.PORT ?? '3000';
-// Where `demo` keeps them (DEMO_CREDENTIALS_FILE, relative to the repository root).
+// Where `demo` keeps the demo logins (DEMO_CREDENTIALS_FILE, relative to the repository root).
 const credentials = process.env.DEMO_CREDENTIALS_FILE ?? '.qingshou/demo-credentials.txt';
 console.log(`
   Qingshou 清收 is starting

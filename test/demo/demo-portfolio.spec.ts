@@ -2,12 +2,17 @@ import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { DemoCommand } from '../../apps/cli/src/commands/demo.command';
 import { PackCliModule } from '../../apps/cli/src/commands/pack.command';
-import { DemoLogin, readLogins } from '../../apps/cli/src/demo/credentials-file';
+import {
+  DemoLogin,
+  formatLogins,
+  isFileFor,
+  readLogins,
+} from '../../apps/cli/src/demo/credentials-file';
 import { DEMO_TENANTS } from '../../apps/cli/src/demo/demo-tenants';
 import { PORTFOLIOS } from '../../apps/cli/src/demo/portfolios';
 import { Prng } from '../../apps/cli/src/demo/prng';
@@ -240,6 +245,20 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     firstLogins = readLogins(credentials);
     expect(firstLogins).toHaveLength(DEMO_USERS);
     expect(await refused(cli!, firstLogins)).toEqual([]);
+  }, 60_000);
+
+  it('a file appended to by earlier versions (a block per run) is rewritten to the one block that works', async () => {
+    const stale = (l: DemoLogin) => ({ ...l, password: 'stale-password' });
+    const legacy = (logins: DemoLogin[]) => formatLogins(logins) + '\n';
+    writeFileSync(
+      credentials,
+      legacy([stale(firstLogins[1])]) + legacy(firstLogins) + legacy(firstLogins.map(stale)),
+    );
+    expect(blocks(credentials)).toBe(3);
+    await cli!.get(DemoCommand).seed(OPTIONS);
+    expect(blocks(credentials)).toBe(1);
+    expect(readLogins(credentials)).toEqual(firstLogins);
+    expect(isFileFor(credentials, db.name)).toBe(true);
   }, 60_000);
 
   it('--reset drops everything; seeding again with the same seed gives identical books', async () => {

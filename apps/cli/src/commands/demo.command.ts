@@ -1,16 +1,22 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ModuleRef } from '@nestjs/core';
 import { TenantTx, PLATFORM_TENANT_ID, EventLog } from '@qingshou/db';
-import { CreateTenant, CreateUser, UpdateTenantProfile } from '@qingshou/tenancy';
+import { CreateTenant, CreateUser, PasswordHasher, UpdateTenantProfile } from '@qingshou/tenancy';
 import { CalendarService, Clock, addDays } from '@qingshou/calendar';
 import { AppConfig, ConflictError, ValidationFailedError } from '@qingshou/core';
 import { AccountBalances } from '@qingshou/ledger';
 import { InstallPack } from '@qingshou/policy';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DemoLogin, formatLogins, saveLogins } from '../demo/credentials-file';
+import {
+  DemoLogin,
+  formatLogins,
+  isFileFor,
+  readLogins,
+  saveLogins,
+} from '../demo/credentials-file';
 import { DemoPortfolioSeeder, TenantSummary } from '../demo/demo-portfolio.seeder';
 import { DEMO_TENANTS } from '../demo/demo-tenants';
 import { reseedInFreshProcess, resetDemoDatabase } from '../demo/reset-database';
@@ -146,19 +152,55 @@ export class DemoCommand extends CommandRunner {
         created.push({ tenant: tenant.slug, username: user.username, password, roles: user.roles });
       }
     }
-    this.keepLogins(created, freshDatabase);
+    await this.keepLogins(created, freshDatabase);
     return this.seedPortfolios(tenantIds, options);
   }
 
   /** Prints the new logins once and keeps the database's one block of them in the file. */
-  private keepLogins(created: DemoLogin[], freshDatabase: boolean): void {
+  private async keepLogins(created: DemoLogin[], freshDatabase: boolean): Promise<void> {
     const file = this.credentialsFile();
+    const database = this.config().databaseName;
+    if (!freshDatabase && existsSync(file) && !isFileFor(file, database)) {
+      // An appended file from before: keep one line per user, the one whose password works.
+      const added = new Set(created.map((l) => `${l.tenant}/${l.username}`));
+      const kept = (await this.workingLogins(readLogins(file))).filter(
+        (l) => !added.has(`${l.tenant}/${l.username}`),
+      );
+      saveLogins(file, database, [...kept, ...created], true);
+      console.log(`Rewrote ${file}: ${kept.length + created.length} logins that work`);
+    } else if (created.length > 0) {
+      saveLogins(file, database, created, freshDatabase);
+    }
     if (created.length === 0) {
       console.log(`Demo tenants are ready; their passwords are in ${file}`);
-      return;
+    } else {
+      console.log(`Demo users created (also saved to ${file}):\n${formatLogins(created)}`);
     }
-    saveLogins(file, this.config().databaseName, created, freshDatabase);
-    console.log(`Demo users created (also saved to ${file}):\n${formatLogins(created)}`);
+  }
+
+  /** The first login per user whose password matches the user's hash in this database. */
+  private async workingLogins(logins: DemoLogin[]): Promise<DemoLogin[]> {
+    const hasher = this.moduleRef.get(PasswordHasher, { strict: false });
+    const seen = new Set<string>();
+    const out: DemoLogin[] = [];
+    for (const login of logins) {
+      const key = `${login.tenant}/${login.username}`;
+      if (seen.has(key)) continue;
+      const tenantId =
+        login.tenant === 'platform' ? PLATFORM_TENANT_ID : await this.tenantId(login.tenant);
+      if (!tenantId) continue;
+      const rows = await this.tx.run(tenantId, (em) =>
+        em.execute<{ hash: string }[]>(
+          `select password_hash as hash from users where tenant_id = ? and username = ?`,
+          [tenantId, login.username],
+        ),
+      );
+      if (rows[0] && (await hasher.verify(rows[0].hash, login.password))) {
+        seen.add(key);
+        out.push(login);
+      }
+    }
+    return out;
   }
 
   private config(): AppConfig {

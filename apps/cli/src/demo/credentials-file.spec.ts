@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DemoLogin, parseLogins, readLogins, saveLogins } from './credentials-file';
+import { dirname, join } from 'node:path';
+import { DemoLogin, isFileFor, parseLogins, readLogins, saveLogins } from './credentials-file';
 
 const login = (username: string, password: string): DemoLogin => ({
   tenant: 'demo-leasing',
@@ -28,6 +28,7 @@ describe('demo credentials file: one block, the logins valid on its database', (
     expect(text).toContain('# Demo logins for database qingshou');
     expect(readLogins(file)).toEqual([login('zl.clerk', 'new-password')]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect([isFileFor(file, 'qingshou'), isFileFor(file, 'other')]).toEqual([true, false]);
   });
 
   it('users added on the same database join the block; a re-created user replaces its line', () => {
@@ -48,6 +49,9 @@ describe('demo credentials file: one block, the logins valid on its database', (
       '# a note',
       '',
     ].join('\n');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, old);
+    expect(isFileFor(file, 'qingshou')).toBe(false);
     expect(parseLogins(old)).toEqual([
       { tenant: 'platform', username: 'root', password: 'abcDEF123_-x', roles: ['platform-admin'] },
     ]);

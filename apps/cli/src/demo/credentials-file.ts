@@ -33,6 +33,18 @@ export function parseLogins(text: string): DemoLogin[] {
   return logins;
 }
 
+const headerFor = (database: string) =>
+  `# Demo logins for database ${database}, written by \`demo\`` +
+  ' (`demo --reset` rebuilds the database and rewrites this file).';
+
+/**
+ * Whether the file is the one block written for `database`. A file appended to by earlier
+ * versions (a block per run, most of them for other databases) has no such header.
+ */
+export function isFileFor(file: string, database: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8').split('\n')[0] === headerFor(database);
+}
+
 export function readLogins(file: string): DemoLogin[] {
   return existsSync(file) ? parseLogins(readFileSync(file, 'utf8')) : [];
 }
@@ -54,9 +66,6 @@ export function saveLogins(
   const kept = fresh ? [] : readLogins(file).filter((l) => !replaced.has(key(l)));
   const logins = [...kept, ...created];
   mkdirSync(dirname(file), { recursive: true });
-  const header =
-    `# Demo logins for database ${database}, written by \`demo\`` +
-    ' (`demo --reset` rebuilds the database and rewrites this file).';
-  writeFileSync(file, `${header}\n${formatLogins(logins)}\n`, { mode: 0o600 });
+  writeFileSync(file, `${headerFor(database)}\n${formatLogins(logins)}\n`, { mode: 0o600 });
   return logins;
 }
