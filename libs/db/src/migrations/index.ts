@@ -15,6 +15,7 @@ import { Migration20261129000014Reconciliation } from './Migration20261129000014
 import { Migration20261207000015AccountOwnTerms } from './Migration20261207000015AccountOwnTerms';
 import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
 import { Migration20261207000017PersonNoticeHolds } from './Migration20261207000017PersonNoticeHolds';
+import { Migration20261207000019Sessions } from './Migration20261207000019Sessions';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
     name: 'Migration20261207000017PersonNoticeHolds',
     class: Migration20261207000017PersonNoticeHolds,
   },
+  { name: 'Migration20261207000019Sessions', class: Migration20261207000019Sessions },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

@@ -32,6 +32,14 @@ export class Tenant {
   @Property({ type: 'text' })
   status: 'active' | 'suspended' = 'active';
 
+  /** A session unused this long ends (issue 14); each request it serves restarts the wait. */
+  @Property({ type: 'integer', fieldName: 'session_idle_minutes' })
+  sessionIdleMinutes = 30;
+
+  /** No session lives longer than this from its login, however often it is renewed. */
+  @Property({ type: 'integer', fieldName: 'session_absolute_hours' })
+  sessionAbsoluteHours = 12;
+
   @Property({ type: 'Date', fieldName: 'created_at', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
