@@ -55,6 +55,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.problems.length ? { errors: exception.problems } : {}),
       };
     }
+    const parser = bodyParserProblem(exception);
+    if (parser) return parser;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -78,4 +80,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance: '',
     };
   }
+}
+
+/** body-parser's errors (http-errors with a `type`): the client's fault, never a 500. */
+function bodyParserProblem(exception: unknown): Problem | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { type, status, expose } = exception as Error & {
+    type?: unknown;
+    status?: unknown;
+    expose?: unknown;
+  };
+  if (typeof type !== 'string' || typeof status !== 'number' || expose !== true) return undefined;
+  if (status < 400 || status > 499) return undefined;
+  const reason =
+    type === 'entity.too.large'
+      ? 'is larger than the server accepts'
+      : type === 'parameters.too.many'
+        ? 'has too many fields'
+        : exception.message;
+  return {
+    type: `urn:qingshou:problem:http-${status}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: `The request body ${reason}`,
+    instance: '',
+    errors: [{ path: 'body', reason }],
+  };
 }

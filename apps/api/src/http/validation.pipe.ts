@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, ValidationFailedError } from '@qingshou/core';
+import { findBadInput } from './input-guard';
 
 function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -32,6 +33,17 @@ export class ProblemValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // JSON and urlencoded bodies were checked by inputGuard; multipart fields (multer) arrive
+    // after it, so a body is checked again here (cheap: a walk over a small object).
+    if (metadata.type === 'body') {
+      const problems = findBadInput(value, metadata.data ? `body.${metadata.data}` : 'body');
+      if (problems.length) {
+        throw new ValidationFailedError(
+          `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}`,
+          problems,
+        );
+      }
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
+import { ConflictError, DomainError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { compareDates } from '../domain/local-date';
@@ -51,6 +51,7 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPayment, Reco
     check.done('The payment');
 
     await this.balances.lock(em, tenantId, input.accountId);
+    await this.refuseBeforeStart(em, tenantId, input.accountId, paidOn as string);
     const wanted: PaymentView = {
       id: randomUUID(),
       accountId: input.accountId.toLowerCase(),
@@ -103,6 +104,29 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPayment, Reco
       },
     ]);
     return { payment: wanted, created: true, balance: summarise(after) };
+  }
+
+  /**
+   * Money cannot be received on an account before it began: such a date is a typo (1900 for
+   * 2026) and would be booked against no installment. No pack allows back-dating past the
+   * start, so it is always refused, naming the field.
+   */
+  private async refuseBeforeStart(
+    em: EntityManager,
+    tenantId: string,
+    accountId: string,
+    paidOn: string,
+  ): Promise<void> {
+    const [row] = await em.execute<{ start_date: string }[]>(
+      `select start_date::text as start_date from accounts where tenant_id = ? and id = ?`,
+      [tenantId, accountId],
+    );
+    if (row && compareDates(paidOn, row.start_date) < 0) {
+      const reason = `is before the account's start date (${row.start_date})`;
+      throw new DomainError('payment-before-account-start', `paidOn ${reason}`, 422, [
+        { path: 'paidOn', reason },
+      ]);
+    }
   }
 
   private async repeat(

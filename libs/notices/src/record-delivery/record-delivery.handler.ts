@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { compareLocalDates, isLocalDate } from '@qingshou/calendar';
-import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
+import { compareLocalDates, isLocalDate, localDateOf } from '@qingshou/calendar';
+import { DomainError, NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { applyDelivery, deadlineFor, DELIVERY_STATUSES } from '../domain/delivery';
@@ -51,7 +51,16 @@ export class RecordDeliveryHandler implements ICommandHandler<RecordDelivery, Re
     await assertNoticeVisible(em, viewerOf(command), tenantId, command.noticeId);
     const notice = await findNotice(em, tenantId, { id: command.noticeId }, true);
     if (!notice) throw new NotFoundError('Notice', command.noticeId);
-    const { today } = await this.context.tenant(em, tenantId);
+    const { today, timeZone } = await this.context.tenant(em, tenantId);
+    const createdOn = localDateOf(new Date(notice.createdAt), timeZone);
+    if (compareLocalDates(command.on, createdOn) < 0) {
+      // A letter cannot be sent, signed for or refused before it existed: a typo'd date
+      // would start the deadline before the notice did.
+      const reason = `is before the notice was created (${createdOn})`;
+      throw new DomainError('delivery-before-notice', `on ${reason}`, 422, [
+        { path: 'on', reason },
+      ]);
+    }
     if (compareLocalDates(command.on, today) > 0) {
       const problems = new InputProblems();
       problems.add('on', `is after today (${today}); record a delivery once it has happened`);
