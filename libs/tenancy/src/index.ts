@@ -4,6 +4,7 @@ export * from './entities/user.entity';
 export * from './auth/access-token.service';
 export * from './auth/login-throttle';
 export * from './auth/password-hasher';
+export * from './auth/password-strength';
 export * from './login/login.command';
 export * from './login/login.handler';
 export * from './create-tenant/create-tenant.command';

@@ -7,6 +7,8 @@ import {
   IsString,
   Length,
   Matches,
+  MaxLength,
+  MinLength,
   ValidateIf,
 } from 'class-validator';
 import { ROLES } from '@qingshou/core';
@@ -51,7 +53,8 @@ export class CreateUserBody {
 
   @ApiProperty({ minLength: 10 })
   @IsString()
-  @Length(10, 256, { message: 'password must be at least 10 characters' })
+  @MinLength(10, { message: '密码至少需要 10 个字符（password must be at least 10 characters）' })
+  @MaxLength(256, { message: '密码不能超过 256 个字符（password must be at most 256 characters）' })
   password!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })

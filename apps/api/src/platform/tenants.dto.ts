@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { TENANT_KINDS } from '@qingshou/tenancy';
 import type { TenantKind } from '@qingshou/tenancy';
 
@@ -18,7 +27,8 @@ export class TenantAdminBody {
 
   @ApiProperty({ minLength: 10 })
   @IsString()
-  @Length(10, 256, { message: 'password must be at least 10 characters' })
+  @MinLength(10, { message: '密码至少需要 10 个字符（password must be at least 10 characters）' })
+  @MaxLength(256, { message: '密码不能超过 256 个字符（password must be at most 256 characters）' })
   password!: string;
 }
 

@@ -1,63 +1,99 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@qingshou/calendar';
 import { DomainError } from '@qingshou/core';
 import { RedisClient } from '@qingshou/db';
 
 export const LOGIN_LIMITS = {
-  /** Failed passwords per user before the account is throttled. */
-  failuresPerUser: 5,
-  /** Attempts per client address, successful or not. */
-  attemptsPerIp: 30,
+  /** Consecutive wrong passwords on one account answered without any wait. */
+  freeFailures: 3,
+  /** The longest wait one account can be put under (seconds), however many failures. */
+  maxDelaySeconds: 60,
+  /** Wrong passwords per client address per window; successful logins never count. */
+  failuresPerIp: 30,
   windowSeconds: 15 * 60,
 };
+
+/**
+ * Seconds an account waits after `failures` consecutive wrong passwords: 0, 0, 0, 1, 2, 4, …
+ * capped at a minute. A delay, never a lock: whoever guesses slows down, and the owner's
+ * right password still works once the short wait is over.
+ */
+export function delayAfterFailures(failures: number): number {
+  if (failures < LOGIN_LIMITS.freeFailures) return 0;
+  const doublings = Math.min(failures - LOGIN_LIMITS.freeFailures, 16);
+  return Math.min(2 ** doublings, LOGIN_LIMITS.maxDelaySeconds);
+}
 
 export class TooManyAttemptsError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       'too-many-login-attempts',
-      `Too many login attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      `Too many failed logins; try again in ${retryAfterSeconds} seconds`,
       429,
     );
   }
 }
 
 /**
- * Counts in Redis, so every API instance shares them. The per-user count only grows on a
- * wrong password, so a locked-out user is not kept out by someone else's typos from
- * another tenant; the per-IP count caps password spraying across users.
+ * Counts in Redis, so every API instance shares them; times come from the injected Clock
+ * (Redis expiry only tidies keys away). Only failures count: an office behind one NAT
+ * can log in all day. Per account, consecutive failures grow a short delay (reset by a
+ * success); per address, failures are capped per window to slow spraying across users.
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(private readonly redis: RedisClient) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly clock: Clock,
+  ) {}
 
-  async checkAndCountAttempt(tenantSlug: string, username: string, ip: string): Promise<void> {
-    const ipKey = `login:ip:${ip}`;
-    const attempts = await this.redis.incr(ipKey);
-    if (attempts === 1) await this.redis.expire(ipKey, LOGIN_LIMITS.windowSeconds);
-    if (attempts > LOGIN_LIMITS.attemptsPerIp)
-      throw new TooManyAttemptsError(await this.ttl(ipKey));
-    const userKey = this.userKey(tenantSlug, username);
-    const failures = Number((await this.redis.get(userKey)) ?? 0);
-    if (failures >= LOGIN_LIMITS.failuresPerUser) {
-      throw new TooManyAttemptsError(await this.ttl(userKey));
+  /** Throws TooManyAttemptsError (429, Retry-After) while this attempt must wait. */
+  async checkAllowed(tenantSlug: string, username: string, ip: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const ipFailures = Number((await this.redis.get(this.ipKey(ip, now))) ?? 0);
+    if (ipFailures >= LOGIN_LIMITS.failuresPerIp) {
+      const windowMs = LOGIN_LIMITS.windowSeconds * 1000;
+      const windowEnds = (Math.floor(now / windowMs) + 1) * windowMs;
+      throw new TooManyAttemptsError(Math.max(1, Math.ceil((windowEnds - now) / 1000)));
+    }
+    const notBefore = Number((await this.redis.get(this.waitKey(tenantSlug, username))) ?? 0);
+    if (now < notBefore) {
+      throw new TooManyAttemptsError(Math.max(1, Math.ceil((notBefore - now) / 1000)));
     }
   }
 
-  async recordFailure(tenantSlug: string, username: string): Promise<void> {
-    const key = this.userKey(tenantSlug, username);
-    const failures = await this.redis.incr(key);
-    if (failures === 1) await this.redis.expire(key, LOGIN_LIMITS.windowSeconds);
+  async recordFailure(tenantSlug: string, username: string, ip: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const window = LOGIN_LIMITS.windowSeconds;
+    const failures = await this.redis.incr(this.failKey(tenantSlug, username));
+    await this.redis.expire(this.failKey(tenantSlug, username), window);
+    const delay = delayAfterFailures(failures);
+    if (delay > 0) {
+      await this.redis.set(
+        this.waitKey(tenantSlug, username),
+        String(now + delay * 1000),
+        'EX',
+        window,
+      );
+    }
+    const ipKey = this.ipKey(ip, now);
+    if ((await this.redis.incr(ipKey)) === 1) await this.redis.expire(ipKey, window);
   }
 
   async recordSuccess(tenantSlug: string, username: string): Promise<void> {
-    await this.redis.del(this.userKey(tenantSlug, username));
+    await this.redis.del(this.failKey(tenantSlug, username), this.waitKey(tenantSlug, username));
   }
 
-  private userKey(tenantSlug: string, username: string): string {
-    return `login:user:${tenantSlug}:${username.toLowerCase()}`;
+  private failKey(tenantSlug: string, username: string): string {
+    return `login:fail:${tenantSlug}:${username.toLowerCase()}`;
   }
 
-  private async ttl(key: string): Promise<number> {
-    const ttl = await this.redis.ttl(key);
-    return ttl > 0 ? ttl : LOGIN_LIMITS.windowSeconds;
+  private waitKey(tenantSlug: string, username: string): string {
+    return `login:wait:${tenantSlug}:${username.toLowerCase()}`;
+  }
+
+  /** A fixed window per address, numbered by the clock. */
+  private ipKey(ip: string, nowMs: number): string {
+    return `login:ipfail:${ip}:${Math.floor(nowMs / (LOGIN_LIMITS.windowSeconds * 1000))}`;
   }
 }

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, requirePermission, viewerOf } from '@qin
 import { bindTenant, EventLog, PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
+import { assertStrongPassword } from '../auth/password-strength';
 import { Tenant } from '../entities/tenant.entity';
 import { User } from '../entities/user.entity';
 import { CreatedTenant, CreateTenant } from './create-tenant.command';
@@ -26,6 +27,10 @@ export class CreateTenantHandler implements ICommandHandler<CreateTenant, Create
     requirePermission(viewerOf(command), 'tenant.create');
     if (command.tenantId !== PLATFORM_TENANT_ID) {
       throw new ForbiddenError('Only the platform tenant can create tenants');
+    }
+    if (command.admin) {
+      const { username, displayName, password } = command.admin;
+      assertStrongPassword(password, { username, displayName, tenantSlug: command.slug });
     }
     const passwordHash = command.admin ? await this.hasher.hash(command.admin.password) : null;
     const id = randomUUID();

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, requirePermission, viewerOf } from '@qin
 import { EventLog, PLATFORM_TENANT_ID, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from '../auth/password-hasher';
+import { assertStrongPassword } from '../auth/password-strength';
 import { User } from '../entities/user.entity';
 import { CreateUser } from './create-user.command';
 
@@ -26,6 +27,10 @@ export class CreateUserHandler implements ICommandHandler<CreateUser, { id: stri
     ) {
       throw new ForbiddenError('The platform-admin role exists only in the platform tenant');
     }
+    assertStrongPassword(command.password, {
+      username: command.username,
+      displayName: command.displayName,
+    });
     const passwordHash = await this.hasher.hash(command.password);
     const id = randomUUID();
     try {

@@ -33,17 +33,13 @@ export class LoginHandler implements ICommandHandler<Login, LoginResult> {
   ) {}
 
   async execute(command: Login): Promise<LoginResult> {
-    await this.throttle.checkAndCountAttempt(
-      command.tenantSlug,
-      command.username,
-      command.clientIp,
-    );
+    await this.throttle.checkAllowed(command.tenantSlug, command.username, command.clientIp);
     const tenant = await this.tx.runUnscoped((em) =>
       em.findOne(Tenant, { slug: command.tenantSlug, status: 'active' }),
     );
     if (!tenant) {
       await this.hasher.verify(DUMMY_HASH, command.password);
-      await this.throttle.recordFailure(command.tenantSlug, command.username);
+      await this.throttle.recordFailure(command.tenantSlug, command.username, command.clientIp);
       throw new InvalidCredentialsError();
     }
     const principal = await this.tx.run(tenant.id, async (em) => {
@@ -81,7 +77,7 @@ export class LoginHandler implements ICommandHandler<Login, LoginResult> {
       return result;
     });
     if (!principal) {
-      await this.throttle.recordFailure(command.tenantSlug, command.username);
+      await this.throttle.recordFailure(command.tenantSlug, command.username, command.clientIp);
       throw new InvalidCredentialsError();
     }
     await this.throttle.recordSuccess(command.tenantSlug, command.username);

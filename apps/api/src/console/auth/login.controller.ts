@@ -1,7 +1,7 @@
 import { Body, Get, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@qingshou/core';
-import { Login, LoginResult } from '@qingshou/tenancy';
+import { Login, LoginResult, TooManyAttemptsError } from '@qingshou/tenancy';
 import type { Request } from 'express';
 import { Public } from '../../auth/access.decorators';
 import { emptyForm, FormSpec, formValues, formWithProblems } from '../forms/form-state';
@@ -69,7 +69,12 @@ export class LoginPageController {
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const message = page.t(error.status === 429 ? 'login.throttled' : 'login.failed');
+      let message = page.t('login.failed');
+      if (error instanceof TooManyAttemptsError) {
+        // The same wait the API names, for browsers and scripts alike.
+        page.response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        message = page.t('login.throttled', { seconds: error.retryAfterSeconds });
+      }
       const form = formWithProblems(LOGIN, { ...values, password: '' }, [], message, error.code);
       throw new ConsoleHtml(
         await this.render(page, form, target),
