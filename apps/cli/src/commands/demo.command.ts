@@ -1,7 +1,13 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { ModuleRef } from '@nestjs/core';
 import { TenantTx, PLATFORM_TENANT_ID, EventLog } from '@qingshou/db';
-import { CreateTenant, CreateUser, PasswordHasher, UpdateTenantProfile } from '@qingshou/tenancy';
+import {
+  CreateTenant,
+  CreateUser,
+  PasswordHasher,
+  passwordProblems,
+  UpdateTenantProfile,
+} from '@qingshou/tenancy';
 import { CalendarService, Clock, addDays } from '@qingshou/calendar';
 import { AppConfig, ConflictError, ValidationFailedError } from '@qingshou/core';
 import { AccountBalances } from '@qingshou/ledger';
@@ -264,8 +270,12 @@ export class DemoCommand extends CommandRunner {
     }
   }
 
+  /** 12 random characters; drawn again should the strength check (CreateUser's) ever refuse one. */
   private password(): string {
-    return randomBytes(9).toString('base64url');
+    let candidate: string;
+    do candidate = randomBytes(9).toString('base64url');
+    while (passwordProblems(candidate, { username: 'demo' }).length > 0);
+    return candidate;
   }
 
   private async tenantId(slug: string): Promise<string | undefined> {
