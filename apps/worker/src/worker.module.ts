@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import {
   AppConfig,
   AppConfigModule,
+  logOutputOptions,
   PERSONAL_DATA_SAFE_SERIALIZERS,
   REDACTED_LOG_PATHS,
 } from '@qingshou/core';
@@ -47,7 +48,8 @@ export class WorkerModule {
         AppConfigModule.forRoot(options.config),
         LoggerModule.forRoot({
           pinoHttp: {
-            level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+            // JSON in production; pretty and without Nest's boot lines on a terminal.
+            ...logOutputOptions(),
             redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
             customProps: () => ({ service: 'worker' }),
             serializers: PERSONAL_DATA_SAFE_SERIALIZERS,

@@ -4,6 +4,7 @@ export * from './auth/role';
 export * from './config/app-config';
 export * from './logging/redact';
 export * from './logging/driver-errors';
+export * from './logging/log-output';
 export * from './config/app-config.module';
 export { neutraliseCell } from './tabular/error-report.writer';
 export * from './access';
