@@ -77,5 +77,7 @@ export function passwordProblems(password: string, owner: PasswordOwner): FieldP
 /** Refuses a weak password with 400 naming the field (problem+json on the API, the form in the console). */
 export function assertStrongPassword(password: string, owner: PasswordOwner): void {
   const problems = passwordProblems(password, owner);
-  if (problems.length > 0) throw new ValidationFailedError(problems[0].reason, problems);
+  if (problems.length > 0) {
+    throw new ValidationFailedError('密码不符合要求（password refused）', problems);
+  }
 }
