@@ -13,13 +13,15 @@ import {
  * 送达，我方将以发出信函日期顺延3天开始计算期限." The start day is not counted; a period that
  * ends on a holiday ends on the next working day (DESIGN §4).
  */
+const NOW = '2026-11-28T02:00:00Z';
+
 describe('the final notice deadline from delivery (篇五)', () => {
   let api: NoticesTestApi;
   let tenant: NoticesTenant;
   let legal: ReturnType<typeof as>;
 
   beforeAll(async () => {
-    api = await startNoticesApi('2026-11-28T02:00:00Z');
+    api = await startNoticesApi(NOW);
     tenant = await noticesTenant(api, 'notice-deadline', {
       legal1: ['legal'],
       field1: ['field-collector'],
@@ -28,13 +30,16 @@ describe('the final notice deadline from delivery (篇五)', () => {
   });
   afterAll(async () => api.close());
 
+  /** Issued on 2026-09-01 (a delivery cannot be dated before its notice existed), read on 11-28. */
   async function finalNotice(key: string): Promise<string> {
-    const response = await issueRaw(api, tenant.id, {
+    api.clock.set('2026-09-01T02:00:00Z');
+    const issuing = issueRaw(api, tenant.id, {
       templateId: 'test-pack/final-notice',
       debtorId: tenant.debtorId,
       idempotencyKey: key,
       data: { debtor: { name: '孙桂英' }, amounts: { totalDue: '100775.00' } },
-    }).expect(201);
+    });
+    const response = await issuing.expect(201).finally(() => api.clock.set(NOW));
     expect(response.body.deliveryRule).toEqual({ periodDays: 10, fallbackOffsetDays: 3 });
     return response.body.id as string;
   }
