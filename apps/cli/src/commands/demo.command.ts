@@ -16,13 +16,8 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  DemoLogin,
-  formatLogins,
-  isFileFor,
-  readLogins,
-  saveLogins,
-} from '../demo/credentials-file';
+import { loginAnnouncement } from '../demo/announce-logins';
+import { DemoLogin, isFileFor, readLogins, saveLogins } from '../demo/credentials-file';
 import { DemoPortfolioSeeder, TenantSummary } from '../demo/demo-portfolio.seeder';
 import { DEMO_TENANTS } from '../demo/demo-tenants';
 import { reseedInFreshProcess, resetDemoDatabase } from '../demo/reset-database';
@@ -46,7 +41,7 @@ export const DEFAULT_HISTORY_DAYS = 3;
 /**
  * Creates the platform admin and one demo tenant per seed work plan, with a user for each
  * role, its pack, and a generated portfolio escalated up to today. Passwords are generated,
- * printed once, and kept in one file per database (`DEMO_CREDENTIALS_FILE`, by default the
+ * printed once on a terminal (never through a logger or into piped output), and kept in one file per database (`DEMO_CREDENTIALS_FILE`, by default the
  * git-ignored `.qingshou/demo-credentials.txt`). Re-running creates only what is missing;
  * `--reset` rebuilds everything from an empty database.
  */
@@ -162,7 +157,7 @@ export class DemoCommand extends CommandRunner {
     return this.seedPortfolios(tenantIds, options);
   }
 
-  /** Prints the new logins once and keeps the database's one block of them in the file. */
+  /** Keeps the database's one block of logins in the file; shows new ones once on a terminal. */
   private async keepLogins(created: DemoLogin[], freshDatabase: boolean): Promise<void> {
     const file = this.credentialsFile();
     const database = this.config().databaseName;
@@ -177,11 +172,8 @@ export class DemoCommand extends CommandRunner {
     } else if (created.length > 0) {
       saveLogins(file, database, created, freshDatabase);
     }
-    if (created.length === 0) {
-      console.log(`Demo tenants are ready; their passwords are in ${file}`);
-    } else {
-      console.log(`Demo users created (also saved to ${file}):\n${formatLogins(created)}`);
-    }
+    // Plain stdout, not a logger: the passwords must never become a structured log line.
+    console.log(loginAnnouncement(created, file, Boolean(process.stdout.isTTY)));
   }
 
   /** The first login per user whose password matches the user's hash in this database. */
