@@ -41,8 +41,9 @@ export const DEFAULT_HISTORY_DAYS = 3;
 /**
  * Creates the platform admin and one demo tenant per seed work plan, with a user for each
  * role, its pack, and a generated portfolio escalated up to today. Passwords are generated,
- * printed once on a terminal (never through a logger or into piped output), and kept in one file per database (`DEMO_CREDENTIALS_FILE`, by default the
- * git-ignored `.qingshou/demo-credentials.txt`). Re-running creates only what is missing;
+ * printed once on a terminal (never through a logger, never into piped output) and kept in
+ * one file per database (`DEMO_CREDENTIALS_FILE`, by default the git-ignored
+ * `.qingshou/demo-credentials.txt`). Re-running creates only what is missing;
  * `--reset` rebuilds everything from an empty database.
  */
 @Command({
