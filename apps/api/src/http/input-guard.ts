@@ -25,17 +25,17 @@ const MAX_YEAR = 2100;
 /** A person's or thing's name: `name`, `displayName`, `fullName`… (not `username`). */
 const isNameKey = (key: string) => key === 'name' || /[a-z]Name$/.test(key);
 
+/**
+ * Only the range: a year PostgreSQL or the calendar cannot hold reached the database as a 500.
+ * Whether the day exists (2026-02-30) stays the handlers' check, with their own messages.
+ */
 function dateProblem(value: string): string | undefined {
   const match = ISO_DATE.exec(value);
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR)
-    return `must be a date between ${MIN_YEAR} and ${MAX_YEAR}`;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return 'must be a calendar date';
-  }
-  return undefined;
+  const year = Number(match[1]);
+  return year < MIN_YEAR || year > MAX_YEAR
+    ? `must be a date between ${MIN_YEAR} and ${MAX_YEAR}`
+    : undefined;
 }
 
 /** Why a string value (or key) is refused, or undefined when it is acceptable. */
