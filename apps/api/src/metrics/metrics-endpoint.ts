@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AppConfig } from '@qingshou/core';
 import type { Application, NextFunction, Request, Response } from 'express';
@@ -14,8 +14,8 @@ const sameToken = (given: string, expected: string): boolean => {
 /**
  * GET /metrics (outside /api/v1, where Prometheus expects it), a plain Express route so
  * neither the prefix nor the JWT guard applies, and the HTTP timing of every request. With METRICS_TOKEN set,
- * the scrape must send `Authorization: Bearer <token>`; without it the endpoint is open,
- * for a private network only (the default of a development machine).
+ * the scrape must send `Authorization: Bearer <token>`; without it the endpoint is open in
+ * development (a private network only) and refused in production (403, warned at boot).
  */
 @Injectable()
 export class MetricsEndpoint implements OnModuleInit {
@@ -28,6 +28,11 @@ export class MetricsEndpoint implements OnModuleInit {
   onModuleInit(): void {
     const app = this.adapterHost.httpAdapter?.getInstance<Application>();
     if (!app || typeof app.use !== 'function') return;
+    if (this.closed) {
+      new Logger(MetricsEndpoint.name).warn(
+        'GET /metrics is refused: NODE_ENV=production and METRICS_TOKEN is not set',
+      );
+    }
     app.get('/metrics', (req: Request, res: Response) => void this.scrape(req, res));
   }
 
@@ -42,7 +47,16 @@ export class MetricsEndpoint implements OnModuleInit {
     next();
   }
 
+  /** Production without a token: queue names and volumes are not for anyone who asks. */
+  private get closed(): boolean {
+    return this.config.isProduction && !this.config.METRICS_TOKEN;
+  }
+
   private async scrape(req: Request, res: Response): Promise<void> {
+    if (this.closed) {
+      res.status(403).type('text/plain').send('metrics need METRICS_TOKEN in production');
+      return;
+    }
     const token = this.config.METRICS_TOKEN;
     if (token) {
       const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';

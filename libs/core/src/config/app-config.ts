@@ -26,6 +26,7 @@ const DEFAULTS = {
   SMTP_FROM: 'Qingshou <noreply@qingshou.local>',
   NOTICE_OUTBOX_DIR: '.qingshou/outbox',
   DEMO_CREDENTIALS_FILE: '.qingshou/demo-credentials.txt',
+  NODE_ENV: 'development',
 };
 
 /**
@@ -114,6 +115,21 @@ export class AppConfig {
   })
   NOTICE_ADAPTERS?: string;
 
+  /** Letters printed to PDF at once per process (pages in the one Chromium); unset: 2. */
+  @IsOptional()
+  @Max(32, { message: 'must be between 1 and 32' })
+  @Min(1, { message: 'must be between 1 and 32' })
+  @IsInt({ message: 'must be a whole number' })
+  PDF_CONCURRENCY?: number;
+
+  /** production closes what development leaves open (e.g. /metrics without METRICS_TOKEN). */
+  @IsString()
+  NODE_ENV!: string;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
   /** The app-role URL derived from the owner URL: same host and database, other user. */
   get appDatabaseUrl(): string {
     const url = new URL(this.DATABASE_URL);
@@ -134,6 +150,7 @@ const OPTIONAL_SETTINGS = [
   'SMS_GATEWAY_URL',
   'SMS_GATEWAY_TOKEN',
   'NOTICE_ADAPTERS',
+  'PDF_CONCURRENCY',
 ];
 
 export class ConfigError extends Error {
@@ -176,6 +193,7 @@ export function loadAppConfig(
   raw.JWT_TTL_SECONDS = /^\d+$/.test(String(raw.JWT_TTL_SECONDS))
     ? Number(raw.JWT_TTL_SECONDS)
     : raw.JWT_TTL_SECONDS;
+  if (/^\d+$/.test(String(raw.PDF_CONCURRENCY))) raw.PDF_CONCURRENCY = Number(raw.PDF_CONCURRENCY);
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { skipMissingProperties: false, stopAtFirstError: true });
   if (errors.length > 0) {
