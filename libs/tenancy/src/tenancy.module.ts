@@ -9,6 +9,12 @@ import { AppConfig } from '@qingshou/core';
 import { AccessTokenService } from './auth/access-token.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
+import { SessionClock, SessionStore, SystemSessionClock } from './auth/session-store';
+import { Sessions } from './auth/sessions';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { DisableUserHandler } from './disable-user/disable-user.handler';
+import { LogoutHandler } from './logout/logout.handler';
+import { SignOutEverywhereHandler } from './sign-out-everywhere/sign-out-everywhere.handler';
 import { CreateTenantHandler } from './create-tenant/create-tenant.handler';
 import { CreateUserHandler } from './create-user/create-user.handler';
 import { Tenant } from './entities/tenant.entity';
@@ -40,7 +46,14 @@ import { LoginHandler } from './login/login.handler';
     GetMeHandler,
     UpdateTenantProfileHandler,
     RenewSessionHandler,
+    { provide: SessionClock, useClass: SystemSessionClock },
+    SessionStore,
+    Sessions,
+    LogoutHandler,
+    SignOutEverywhereHandler,
+    DisableUserHandler,
+    ChangePasswordHandler,
   ],
-  exports: [AccessTokenService, PasswordHasher],
+  exports: [AccessTokenService, PasswordHasher, Sessions, SessionClock],
 })
 export class TenancyModule {}

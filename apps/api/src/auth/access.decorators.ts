@@ -41,6 +41,8 @@ export const AcceptsSessionCookie = () => SetMetadata(SESSION_COOKIE_KEY, true);
 
 export interface AuthenticatedRequest {
   principal?: Principal;
+  /** The server-side session the request's token belongs to (set by the guard). */
+  sessionId?: string;
   id?: string | number;
   ip?: string;
 }

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ForbiddenError, Role } from '@qingshou/core';
-import { AccessTokenService } from '@qingshou/tenancy';
+import { Sessions } from '@qingshou/tenancy';
 import type { Request } from 'express';
 import {
   AuthenticatedRequest,
@@ -18,17 +18,19 @@ export class UnauthenticatedError extends DomainError {
 }
 
 /**
- * One global guard: authenticate the bearer token, then authorise by @Roles. Routes that
- * declare nothing are refused, so a forgotten decorator fails closed.
+ * One global guard: authenticate the bearer token (a valid JWT whose server-side session is
+ * live: not logged out, revoked, idle past the tenant's timeout or past its absolute end),
+ * then authorise by @Roles. Routes that declare nothing are refused, so a forgotten
+ * decorator fails closed.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AccessTokenService,
+    private readonly sessions: Sessions,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
@@ -39,9 +41,13 @@ export class AccessGuard implements CanActivate {
         ? cookieValue(request.headers.cookie, SESSION_COOKIE)
         : undefined);
     if (!token) throw new UnauthenticatedError('A bearer access token is required');
-    const principal = this.tokens.verify(token);
-    if (!principal) throw new UnauthenticatedError('The access token is invalid or has expired');
+    const session = await this.sessions.authenticate(token);
+    if (!session) {
+      throw new UnauthenticatedError('The access token is invalid, expired or signed out');
+    }
+    const { principal } = session;
     request.principal = principal;
+    request.sessionId = session.sessionId;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!allowed || allowed.length === 0) {
       throw new ForbiddenError('This route is not open to any role');

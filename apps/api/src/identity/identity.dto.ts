@@ -31,6 +31,24 @@ export class LoginBody {
   password!: string;
 }
 
+/** POST /me/password: the strength rule (and its length limits) is the handler's, in Chinese. */
+export class ChangePasswordBody {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 1024)
+  currentPassword!: string;
+
+  @ApiProperty({ example: 'a new long passphrase nobody guesses' })
+  @IsString()
+  @Length(1, 1024)
+  newPassword!: string;
+}
+
+export class SessionsEndedResponse {
+  @ApiProperty({ description: 'how many live sessions were ended' })
+  sessionsEnded!: number;
+}
+
 export class AccessTokenResponse {
   @ApiProperty()
   accessToken!: string;

@@ -160,6 +160,8 @@ export const PERMISSIONS = {
 
   // Identity and the platform.
   'me.read': ['platform-admin', ...EVERY_TENANT_ROLE],
+  // Changing one's own password (POST /me/password): anyone who can sign in.
+  'me.password': ['platform-admin', ...EVERY_TENANT_ROLE],
   'user.create': ['tenant-admin', 'platform-admin'],
   'user.manage': ['tenant-admin'],
   'tenant-profile.update': ['tenant-admin'],

@@ -8,6 +8,14 @@ interface AccessTokenClaims {
   tsl: string;
   usr: string;
   roles: string[];
+  /** The server-side session the token belongs to (SessionStore); checked on each request. */
+  sid?: string;
+}
+
+/** A verified token: who, and which session (absent on tokens issued before sessions). */
+export interface VerifiedToken {
+  readonly principal: Principal;
+  readonly sessionId: string | null;
 }
 
 /** Short-lived access tokens (JWT_TTL_SECONDS, default 15 minutes). */
@@ -15,15 +23,19 @@ interface AccessTokenClaims {
 export class AccessTokenService {
   constructor(private readonly jwt: JwtService) {}
 
-  issue(principal: Principal): string {
+  /** A token of one session; `expiresInSeconds` caps it at the session's absolute end. */
+  issue(principal: Principal, sessionId?: string, expiresInSeconds?: number): string {
     const claims: AccessTokenClaims = {
       sub: principal.userId,
       tid: principal.tenantId,
       tsl: principal.tenantSlug,
       usr: principal.username,
       roles: [...principal.roles],
+      ...(sessionId ? { sid: sessionId } : {}),
     };
-    return this.jwt.sign(claims);
+    return expiresInSeconds === undefined
+      ? this.jwt.sign(claims)
+      : this.jwt.sign(claims, { expiresIn: expiresInSeconds });
   }
 
   /**
@@ -38,16 +50,22 @@ export class AccessTokenService {
 
   /** Returns the principal, or null for a missing, expired, forged or malformed token. */
   verify(token: string): Principal | null {
+    return this.verifyToken(token)?.principal ?? null;
+  }
+
+  /** The principal and session id, or null for a missing, expired, forged or malformed token. */
+  verifyToken(token: string): VerifiedToken | null {
     try {
       const claims = this.jwt.verify<AccessTokenClaims>(token);
       if (!claims.sub || !claims.tid || !Array.isArray(claims.roles)) return null;
-      return {
+      const principal: Principal = {
         userId: claims.sub,
         tenantId: claims.tid,
         tenantSlug: claims.tsl,
         username: claims.usr,
         roles: claims.roles.filter(isRole),
       };
+      return { principal, sessionId: typeof claims.sid === 'string' ? claims.sid : null };
     } catch {
       return null;
     }

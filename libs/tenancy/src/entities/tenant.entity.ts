@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
 
 export const TENANT_KINDS = [
   'platform',
@@ -34,11 +34,11 @@ export class Tenant {
 
   /** A session unused this long ends (issue 14); each request it serves restarts the wait. */
   @Property({ type: 'integer', fieldName: 'session_idle_minutes' })
-  sessionIdleMinutes = 30;
+  sessionIdleMinutes: Opt<number> = 30;
 
   /** No session lives longer than this from its login, however often it is renewed. */
   @Property({ type: 'integer', fieldName: 'session_absolute_hours' })
-  sessionAbsoluteHours = 12;
+  sessionAbsoluteHours: Opt<number> = 12;
 
   @Property({ type: 'Date', fieldName: 'created_at', defaultRaw: 'now()' })
   createdAt: Date = new Date();

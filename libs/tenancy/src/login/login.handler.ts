@@ -1,10 +1,10 @@
 import { Clock } from '@qingshou/calendar';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AppConfig, DomainError, Principal } from '@qingshou/core';
+import { DomainError, Principal } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
-import { AccessTokenService } from '../auth/access-token.service';
 import { LoginThrottle } from '../auth/login-throttle';
 import { PasswordHasher } from '../auth/password-hasher';
+import { sessionPolicyOf, Sessions } from '../auth/sessions';
 import { Tenant } from '../entities/tenant.entity';
 import { User } from '../entities/user.entity';
 import { Login, LoginResult } from './login.command';
@@ -28,8 +28,7 @@ export class LoginHandler implements ICommandHandler<Login, LoginResult> {
     private readonly events: EventLog,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
-    private readonly tokens: AccessTokenService,
-    private readonly config: AppConfig,
+    private readonly sessions: Sessions,
   ) {}
 
   async execute(command: Login): Promise<LoginResult> {
@@ -81,6 +80,7 @@ export class LoginHandler implements ICommandHandler<Login, LoginResult> {
       throw new InvalidCredentialsError();
     }
     await this.throttle.recordSuccess(command.tenantSlug, command.username);
-    return { accessToken: this.tokens.issue(principal), expiresIn: this.config.JWT_TTL_SECONDS };
+    // A server-side session with the tenant's limits: the token is good only while it lives.
+    return this.sessions.start(principal, sessionPolicyOf(tenant));
   }
 }

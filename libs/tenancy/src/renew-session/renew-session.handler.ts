@@ -1,13 +1,17 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AppConfig, DomainError, isRole } from '@qingshou/core';
+import { DomainError, isRole } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
-import { AccessTokenService } from '../auth/access-token.service';
+import { Sessions } from '../auth/sessions';
 import { RenewedSession, RenewSession } from './renew-session.command';
 
 /** 401: the console sends the user back to the login page. */
 export class SessionEndedError extends DomainError {
   constructor() {
-    super('unauthenticated', 'The account is no longer active; sign in again', 401);
+    super(
+      'unauthenticated',
+      'The session has ended or the account is no longer active; sign in again',
+      401,
+    );
   }
 }
 
@@ -15,8 +19,7 @@ export class SessionEndedError extends DomainError {
 export class RenewSessionHandler implements ICommandHandler<RenewSession, RenewedSession> {
   constructor(
     private readonly tx: TenantTx,
-    private readonly tokens: AccessTokenService,
-    private readonly config: AppConfig,
+    private readonly sessions: Sessions,
   ) {}
 
   async execute(command: RenewSession): Promise<RenewedSession> {
@@ -28,13 +31,17 @@ export class RenewSessionHandler implements ICommandHandler<RenewSession, Renewe
       ),
     );
     if (!row) throw new SessionEndedError();
-    const accessToken = this.tokens.issue({
-      userId: command.actorId,
-      tenantId: command.tenantId,
-      tenantSlug: row.slug,
-      username: row.username,
-      roles: row.roles.filter(isRole),
-    });
-    return { accessToken, expiresIn: this.config.JWT_TTL_SECONDS };
+    const renewed = await this.sessions.renew(
+      {
+        userId: command.actorId,
+        tenantId: command.tenantId,
+        tenantSlug: row.slug,
+        username: row.username,
+        roles: row.roles.filter(isRole),
+      },
+      command.sessionId,
+    );
+    if (!renewed) throw new SessionEndedError();
+    return renewed;
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Get, Post } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CreateUser } from '@qingshou/tenancy';
+import { CreateUser, SignOutEverywhere } from '@qingshou/tenancy';
 import { emptyForm, FormState, submitForm } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
@@ -40,6 +40,13 @@ export class UsersPageController {
       ...(await this.model(page, emptyForm(USER_FORM))),
       flash: 'flash.userCreated',
     });
+  }
+
+  /** 全部下线: every session of the user ends at once (a lost phone, a shared password). */
+  @Post(':id/sign-out')
+  async signOut(@Page() page: PageContext, @Param('id', ParseUUIDPipe) id: string): Promise<never> {
+    await this.commands.execute(new SignOutEverywhere(page.meta(), id));
+    throw new ConsoleRedirect('/console/admin/users', 'flash.userSignedOut');
   }
 
   private async fail(page: PageContext, form: FormState): Promise<never> {

@@ -1,13 +1,13 @@
 import { Body, Get, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '@qingshou/core';
-import { Login, LoginResult, TooManyAttemptsError } from '@qingshou/tenancy';
+import { Login, LoginResult, Logout, TooManyAttemptsError } from '@qingshou/tenancy';
 import type { Request } from 'express';
 import { Public } from '../../auth/access.decorators';
 import { emptyForm, FormSpec, formValues, formWithProblems } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
-import { clearSession, safeNext, setSession } from '../http/session';
+import { clearSession, parseCookies, safeNext, SESSION_COOKIE, setSession } from '../http/session';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 
@@ -90,12 +90,16 @@ export class LoginPageController {
   }
 }
 
-/** Leaving: the cookie goes; the token itself expires on its own (short-lived JWT). */
+/** Leaving: the session behind the cookie ends (its token is refused from now on) and the cookie goes. */
 @ConsoleController('logout')
 export class LogoutController {
+  constructor(private readonly commands: CommandBus) {}
+
   @Post()
   @Public()
-  logout(@Page() page: PageContext): never {
+  async logout(@Page() page: PageContext): Promise<never> {
+    const token = parseCookies(page.request)[SESSION_COOKIE];
+    if (token) await this.commands.execute(new Logout(token, page.requestId));
     clearSession(page.request, page.response);
     throw new ConsoleRedirect('/console/login', 'flash.loggedOut');
   }
