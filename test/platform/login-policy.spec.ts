@@ -116,6 +116,20 @@ describe('login policy: protects without locking offices out', () => {
     expect(await loginFrom(ip, 'clerk2', TEST_PASSWORD)).toBe(200);
   });
 
+  it('guesses sent in parallel do not slip through one gap: of 5 at once after 2 failures, 1 is tried, 4 wait', async () => {
+    clock.set(new Date('2026-11-15T01:00:00Z'));
+    for (let i = 0; i < 2; i += 1) {
+      expect(await loginFrom('192.0.2.10', 'clerk1', 'wrong-password-x')).toBe(401);
+    }
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => loginFrom(`192.0.2.${20 + i}`, 'clerk1', `guess-${i}-x`)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    clock.advance(1000);
+    expect(await loginFrom('192.0.2.10', 'clerk1', TEST_PASSWORD)).toBe(200);
+  });
+
   it("the console's login page answers 429 with Retry-After and says the wait in Chinese", async () => {
     clock.set(new Date('2026-11-14T01:00:00Z'));
     for (let i = 0; i < 3; i += 1) await apiLogin('clerk3', 'wrong-password-x').expect(401);

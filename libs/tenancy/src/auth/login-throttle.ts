@@ -40,6 +40,16 @@ export class TooManyAttemptsError extends DomainError {
  * can log in all day. Per account, consecutive failures grow a short delay (reset by a
  * success); per address, failures are capped per window to slow spraying across users.
  */
+/** KEYS[1] the wait key; ARGV now (ms), the wait to reserve (ms), expiry (s). 0 = go ahead. */
+const CHECK_AND_RESERVE = `
+local notBefore = tonumber(redis.call('GET', KEYS[1]) or '0')
+local now = tonumber(ARGV[1])
+if now < notBefore then return notBefore end
+if tonumber(ARGV[2]) > 0 then
+  redis.call('SET', KEYS[1], tostring(now + tonumber(ARGV[2])), 'EX', tonumber(ARGV[3]))
+end
+return 0`;
+
 @Injectable()
 export class LoginThrottle {
   constructor(
@@ -56,8 +66,21 @@ export class LoginThrottle {
       const windowEnds = (Math.floor(now / windowMs) + 1) * windowMs;
       throw new TooManyAttemptsError(Math.max(1, Math.ceil((windowEnds - now) / 1000)));
     }
-    const notBefore = Number((await this.redis.get(this.waitKey(tenantSlug, username))) ?? 0);
-    if (now < notBefore) {
+    // Should this attempt fail, the next one waits; that wait is reserved now, in one step
+    // with the check, so guesses sent in parallel do not all slip through the same gap.
+    const failures = Number((await this.redis.get(this.failKey(tenantSlug, username))) ?? 0);
+    const reserveMs = delayAfterFailures(failures + 1) * 1000;
+    const notBefore = Number(
+      await this.redis.eval(
+        CHECK_AND_RESERVE,
+        1,
+        this.waitKey(tenantSlug, username),
+        String(now),
+        String(reserveMs),
+        String(LOGIN_LIMITS.windowSeconds),
+      ),
+    );
+    if (notBefore > 0) {
       throw new TooManyAttemptsError(Math.max(1, Math.ceil((notBefore - now) / 1000)));
     }
   }
