@@ -8,7 +8,7 @@ describe('GET /alerts and POST /alerts/{id}/acknowledge: supervisors see and ack
     s = await slaScenario('sla-alerts', '2026-11-27T09:00:00Z');
     taskId = (await s.task('call', 2)).id;
     await s.monitor('2026-11-30T03:00:00Z');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => s.api.close());
 
   it('the supervisor lists the open alert with its task; a collector may not (403)', async () => {

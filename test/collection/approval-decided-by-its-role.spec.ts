@@ -70,7 +70,7 @@ describe('篇八: a visit plan goes to the supervisor; only that role (or a mana
       .expect(201);
     expect(requested.body.approverRole).toBe('supervisor');
     approvalId = requested.body.id;
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it("it waits in the supervisor's list (who sees the case through the team), not in legal's", async () => {

@@ -66,7 +66,7 @@ describe('case search filters by status, DPD range, amount range and debtor grou
       .set('Authorization', `Bearer ${users.manager.token}`)
       .send({ amount: '5000.00', dueOn: '2026-04-10' })
       .expect(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('all three, by priority 30, 20, 10, with DPD 10, 59, 30 and amounts due', async () => {

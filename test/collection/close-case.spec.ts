@@ -39,7 +39,7 @@ describe('closing a case: a write-off needs an approved write-off (finance); clo
       .set('Authorization', `Bearer ${users.manager.token}`)
       .send({ kind: 'call', dueAt: '2026-09-30T09:00:00+08:00' })
       .expect(201);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('written-off without approval → 422; after finance approves → 200, closed today, 1 task cancelled; again → 409', async () => {

@@ -39,7 +39,7 @@ describe('篇八: a collector sees and acts only on the cases assigned to them',
     liCase = await openCase(api, users.manager, b.debtorId);
     await assign(api, users.manager, wangCase, users.wang);
     await assign(api, users.manager, liCase, users.li);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   const get = (who: Member, path: string) =>

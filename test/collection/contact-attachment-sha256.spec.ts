@@ -37,7 +37,7 @@ describe('篇八: a call logged with its recording stores the file and its SHA-2
     });
     caseId = await openCase(api, users.manager, debtorId);
     await assign(api, users.manager, caseId, users.wang);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('multipart with a file: 201, the attachment row holds the sha256 and size, the stored bytes match', async () => {

@@ -52,7 +52,7 @@ describe('a contact the policy refuses is not logged, and the refusal names the 
     });
     caseId = await openCase(api, users.manager, debtorId);
     await assign(api, users.manager, caseId, users.wang);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('a call at 07:30 → 422 naming contact.quiet-hours and 2026-03-11T00:00:00.000Z; an SMS is fine', async () => {

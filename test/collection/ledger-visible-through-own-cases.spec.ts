@@ -34,7 +34,7 @@ describe("篇八: a collector reads a debtor's ledger only through a case assign
     uncased = await make('王五');
     await assign(api, users.manager, await openCase(api, users.manager, mine.debtorId), users.wang);
     await assign(api, users.manager, await openCase(api, users.manager, theirs.debtorId), users.li);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   const get = (who: Member, path: string) =>

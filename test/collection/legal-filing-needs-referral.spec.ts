@@ -33,7 +33,7 @@ describe('篇五 第十三条: filing (立案) needs an approved legal referral;
       startDate: '2026-02-01',
     });
     caseId = await openCase(api, users.manager, debtorId);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('without an approved legal-referral the filing is refused (422)', async () => {

@@ -67,7 +67,7 @@ describe('issue 12: one rule opens cases for a person, an import batch and the n
       ),
     );
     accounts['丙2'] = { debtorId: accounts['丙'].debtorId, accountId: second.id };
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('per account: one case per account listed (a duplicate row opens one); a debtor with a live debtor case gets none; a second open opens 0', async () => {

@@ -40,7 +40,7 @@ describe('paused days do not count toward escalation: a case paused 10 days has 
     // Twenty days later a receipt refreshes the ledger's snapshot to 2026-03-31.
     api.clock.set('2026-03-31T02:00:00Z');
     await pay(api, tenant.tenantId, accountId, '2026-03-31', '100.00');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('DPD 30 as of 2026-03-31 (due 03-01), paused 03-11…03-20 → effective DPD 20', async () => {

@@ -50,7 +50,7 @@ describe('a promise of 1,000.00 due 2026-03-10 with only 400.00 paid by then is 
     // Paid a day late: it does not keep a promise that fell due on the 10th.
     api.clock.set('2026-03-11T02:00:00Z');
     await pay(api, tenant.tenantId, accountId, '2026-03-11', '600.00');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('recording the promise moves the case from open to promised', async () => {

@@ -41,7 +41,7 @@ describe('a promise of 1,000.00 paid in full by its due date (600.00 + 400.00) i
     await pay(api, tenant.tenantId, accountId, '2026-03-06', '600.00');
     await pay(api, tenant.tenantId, accountId, '2026-03-09', '400.00');
     api.clock.set('2026-03-11T02:00:00Z');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('evaluation as of 2026-03-11 marks it kept with 1000.00 paid and emits PromiseKept, not PromiseBroken', async () => {

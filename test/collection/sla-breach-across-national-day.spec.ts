@@ -12,7 +12,7 @@ describe('a 2-working-hour SLA set before National Day 2026 breaches on 10-08 10
   beforeAll(async () => {
     s = await slaScenario('sla-national-day', '2026-09-30T09:00:00Z');
     task = await s.task('visit', 2);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => s.api.close());
 
   it('falls due 2026-10-08 10:30 and raises one alert only after it, however many passes', async () => {

@@ -15,7 +15,7 @@ describe('篇八: a 2-working-hour SLA set Friday 17:00 breaches Monday 10:30, n
     s = await slaScenario('sla-weekend', '2026-11-27T09:00:00Z');
     visitTask = await s.task('visit', 2);
     callTask = await s.task('call', 2);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => s.api.close());
 
   it('the SLA instant is Monday 10:30 Shanghai time', () => {

@@ -47,7 +47,7 @@ describe("篇八: a supervisor sees and distributes their own team's cases only"
       ).debtorId;
     caseA = await openCase(api, users.manager, await owe('蒋一'));
     caseB = await openCase(api, users.manager, await owe('沈二'));
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it('supervisor A assigns an unassigned case to wang (team A: 200) but not to li of team B (403)', async () => {

@@ -81,7 +81,7 @@ describe("the worklist lists my open tasks due today (tenant's day, Asia/Shangha
       .set('Authorization', `Bearer ${users.wang.token}`)
       .send({ status: 'done', note: '已核对' })
       .expect(200);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api.close());
 
   it("lists wang's 3 tasks: visit (priority 50, 8000.00 due), then the overdue letter and today's call (priority 10, 5000.00)", async () => {

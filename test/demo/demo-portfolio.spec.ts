@@ -158,7 +158,7 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     credentials = db.config.DEMO_CREDENTIALS_FILE;
     cli = await bootCli(db);
     owner = await connect(db.ownerUrl);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     log.mockRestore();
     await owner?.end();
@@ -237,7 +237,7 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     expect(await tableCounts(owner!)).toEqual(before);
     // Nothing created, nothing written: the database's one block of logins stays as it was.
     expect(readFileSync(credentials, 'utf8')).toBe(fileBefore);
-  }, 30_000);
+  }, 180_000);
 
   it('credentials are written once per database: after two runs one block, and every password logs in', async () => {
     expect(relative(REPO, credentials).startsWith('..')).toBe(true); // outside the working tree
@@ -245,7 +245,7 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     firstLogins = readLogins(credentials);
     expect(firstLogins).toHaveLength(DEMO_USERS);
     expect(await refused(cli!, firstLogins)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('a file appended to by earlier versions (a block per run) is rewritten to the one block that works', async () => {
     const stale = (l: DemoLogin) => ({ ...l, password: 'stale-password' });
@@ -259,7 +259,7 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     expect(blocks(credentials)).toBe(1);
     expect(readLogins(credentials)).toEqual(firstLogins);
     expect(isFileFor(credentials, db.name)).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('--reset drops everything; seeding again with the same seed gives identical books', async () => {
     await owner!.end();
@@ -292,7 +292,7 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     const root = (list: DemoLogin[]) => list.find((l) => l.username === 'root')!;
     expect(root(logins).password).not.toBe(root(firstLogins).password);
     expect(await refused(cli!, [root(firstLogins)])).toEqual(['platform/root']);
-  }, 60_000);
+  }, 180_000);
 
   it("leaves the repository's .qingshou untouched (logins, outbox and secret live elsewhere)", () => {
     expect(snapshot()).toEqual(repoFilesBefore);

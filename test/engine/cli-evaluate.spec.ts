@@ -43,7 +43,7 @@ describe('npm run cli -- pack evaluate --tenant <slug> --as-of <date>', () => {
       ],
     }).compile();
     cli = await moduleRef.init();
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await cli?.close();
     await api?.close();

@@ -71,7 +71,7 @@ describe('contact rules from the pinned pack: 08:00-21:00, 3 a day, 7 in 7 days,
     }));
     caseId = await openCase(api, users.manager, debtorId);
     await assign(api, users.manager, caseId, users.wang);
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api?.close());
 
   it('a call at 20:59 is allowed; at 21:00 it is refused, naming the rule and 08:00 the next day', async () => {

@@ -48,7 +48,7 @@ describe('dry run: a candidate pack against the live portfolio as of a date, wri
     }
     const summary = await evaluate(api, tenantId, '2026-03-10');
     expect(summary.stageCounts).toEqual({ 'demand-letter': 2, 'daily-calls': 2, guarantor: 1 });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => api?.close());
 
   it('the installed pack as of the date it already ran: nothing would change', async () => {

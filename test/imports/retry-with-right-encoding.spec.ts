@@ -42,7 +42,7 @@ describe('POST /imports keys a submit by file, mapping, format and encoding', ()
     tenantId = await createTenant(testApi(), 'import-key');
     await createUser(testApi(), tenantId, 'clerk1', ['clerk']);
     token = await login(testApi(), 'import-key', 'clerk1');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     const storage = app?.get(ImportFiles).root;
     await worker?.close();

@@ -46,7 +46,7 @@ maybe('GET /notices/{id}/pdf: the issued letter printed to A4 by headless Chromi
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
-  }, 60_000);
+  }, 180_000);
 
   it('finance may not (403); another tenant gets 404', async () => {
     await as(api, a.tokens.finance).get(`/notices/${noticeId}/pdf`).expect(403);

@@ -58,7 +58,7 @@ describe('bank receipts pair with the agency’s repayments within repaymentMatc
 
   beforeAll(async () => {
     api = await startKpiApi({ now: '2026-03-02T09:00:00+08:00' });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     for (const kit of kits) await kit.close();
     await api?.close();

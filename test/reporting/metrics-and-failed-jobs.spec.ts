@@ -49,7 +49,7 @@ describe('/metrics shows queue depth; failed jobs are listed with their error', 
     const tenantId = await createTenant(api, 'ops-metrics');
     await createUser(api, tenantId, 'caller', ['phone-collector']);
     collectorToken = await login(api, 'ops-metrics', 'caller');
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await queue.obliterate({ force: true }).catch(() => undefined);
     await api.close();
