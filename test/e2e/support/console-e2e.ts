@@ -37,6 +37,8 @@ export interface ConsoleE2e {
   readonly users: Map<string, DemoLogin>;
   readonly browser: Browser;
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** What the browser refused under the console's CSP, on any page; close() fails on any. */
+  readonly cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -80,20 +82,32 @@ export async function startConsoleE2e(
     ],
   });
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   return {
     api,
     baseUrl,
     users,
     browser,
+    cspViolations,
     async newPage(viewport = { width: 1366, height: 768 }) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      // Chromium reports each refused script, style or frame as a console message.
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) {
+          cspViolations.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+      return page;
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await api.close();
+      if (cspViolations.length) {
+        throw new Error(`The console broke its CSP:\n${cspViolations.join('\n')}`);
+      }
     },
   };
 }
