@@ -4,6 +4,7 @@ import { AppConfigModule } from '@qingshou/core';
 import { DbModule, RedisModule } from '@qingshou/db';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AuditCommand, AuditVerifyCommand } from './commands/audit.command';
+import { BackupCommand, RestoreCommand } from './commands/backup.command';
 import { DemoCommand } from './commands/demo.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { TenantCommand, TenantCreateCommand } from './commands/tenant.command';
@@ -32,6 +33,8 @@ import { RunCliModule } from './commands/run.command';
     AuditCommand,
     AuditVerifyCommand,
     DemoCommand,
+    BackupCommand,
+    RestoreCommand,
   ],
 })
 export class CliModule {}
