@@ -7,7 +7,7 @@ import { configureApp } from '../../apps/api/src/http/configure-app';
 import { FixedClock } from '../../libs/calendar/src';
 import { RenewSession, SessionClock } from '../../libs/tenancy/src';
 import { createTenant, createUser, login, TEST_PASSWORD, type TestApi } from '../support/test-app';
-import { connect, createTestDatabase } from '../support/test-db';
+import { createTestDatabase } from '../support/test-db';
 
 const MINUTE = 60_000;
 const CSRF = 'c'.repeat(32);
@@ -185,12 +185,23 @@ describe('revocable sessions: logout, disable, password change, sign out everywh
     expect(await me(token)).toBe(200);
     clock.advance(30 * MINUTE + 1000);
     expect(await me(token)).toBe(401);
-    // The tenant's own setting: 5 minutes idle.
-    await ownerSql(`update tenants set session_idle_minutes = 5 where id = $1`, [tenantId]);
+    // The tenant's own setting (the admin's route): 5 minutes idle for sessions from now on.
+    const boss = await login(api, 'sess', 'boss'); // the earlier admin token sat idle too
+    const policy = (body: object) =>
+      api
+        .http()
+        .put('/api/v1/tenant/session-policy')
+        .set('Authorization', `Bearer ${boss}`)
+        .send(body);
+    const tooLong = await policy({ idleMinutes: 1441, absoluteHours: 12 });
+    expect([tooLong.status, tooLong.body.errors?.[0]?.path]).toEqual([400, 'idleMinutes']);
+    await policy({ idleMinutes: 5, absoluteHours: 12 }).expect(200);
     const short = await login(api, 'sess', 'idler');
-    clock.advance(6 * MINUTE);
+    clock.advance(4 * MINUTE);
+    expect(await me(short)).toBe(200);
+    clock.advance(5 * MINUTE + 1000);
     expect(await me(short)).toBe(401);
-    await ownerSql(`update tenants set session_idle_minutes = 30 where id = $1`, [tenantId]);
+    await policy({ idleMinutes: 30, absoluteHours: 12 }).expect(200);
   });
 
   it('absolute: a session used all day ends 12 hours after login; renewal is capped at the end and refused past it', async () => {
@@ -219,15 +230,6 @@ describe('revocable sessions: logout, disable, password change, sign out everywh
     expect(await me(capped.accessToken)).toBe(401);
     await expect(renew(token)).rejects.toMatchObject({ status: 401 });
   });
-
-  async function ownerSql(sql: string, params: unknown[]): Promise<void> {
-    const owner = await connect(api.db.ownerUrl);
-    try {
-      await owner.query(sql, params);
-    } finally {
-      await owner.end();
-    }
-  }
 });
 
 /** The session id inside a token (its `sid` claim). */

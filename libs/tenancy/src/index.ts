@@ -18,4 +18,5 @@ export * from './logout/logout.command';
 export * from './sign-out-everywhere/sign-out-everywhere.command';
 export * from './disable-user/disable-user.command';
 export * from './change-password/change-password.command';
+export * from './update-session-policy/update-session-policy.command';
 export { WrongCurrentPasswordError } from './change-password/change-password.handler';

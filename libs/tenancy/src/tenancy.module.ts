@@ -15,6 +15,7 @@ import { ChangePasswordHandler } from './change-password/change-password.handler
 import { DisableUserHandler } from './disable-user/disable-user.handler';
 import { LogoutHandler } from './logout/logout.handler';
 import { SignOutEverywhereHandler } from './sign-out-everywhere/sign-out-everywhere.handler';
+import { UpdateSessionPolicyHandler } from './update-session-policy/update-session-policy.handler';
 import { CreateTenantHandler } from './create-tenant/create-tenant.handler';
 import { CreateUserHandler } from './create-user/create-user.handler';
 import { Tenant } from './entities/tenant.entity';
@@ -53,6 +54,7 @@ import { LoginHandler } from './login/login.handler';
     SignOutEverywhereHandler,
     DisableUserHandler,
     ChangePasswordHandler,
+    UpdateSessionPolicyHandler,
   ],
   exports: [AccessTokenService, PasswordHasher, Sessions, SessionClock],
 })

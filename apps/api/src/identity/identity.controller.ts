@@ -24,6 +24,8 @@ import {
   PasswordChanged,
   SignedOut,
   SignOutEverywhere,
+  TenantSessionPolicy,
+  UpdateSessionPolicy,
   TenantProfile,
   UpdateTenantProfile,
 } from '@qingshou/tenancy';
@@ -34,6 +36,7 @@ import {
   ChangePasswordBody,
   CreateUserBody,
   LoginBody,
+  SessionPolicyBody,
   SessionsEndedResponse,
   TenantProfileBody,
 } from './identity.dto';
@@ -147,6 +150,23 @@ export class IdentityController {
     @CorrelationId() correlationId: string,
   ): Promise<SignedOut> {
     return this.commands.execute(new SignOutEverywhere(actorMetaOf(principal, correlationId), id));
+  }
+
+  /** How long a session may sit idle and live at most; sessions started from now on. */
+  @Put('tenant/session-policy')
+  @ApiBearerAuth()
+  @Permission('tenant-sessions.update')
+  updateSessionPolicy(
+    @Body() body: SessionPolicyBody,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<TenantSessionPolicy> {
+    return this.commands.execute(
+      new UpdateSessionPolicy(actorMetaOf(principal, correlationId), {
+        idleMinutes: body.idleMinutes,
+        absoluteHours: body.absoluteHours,
+      }),
+    );
   }
 
   /** The office's letterhead on its notices: address, phone, person to contact. */

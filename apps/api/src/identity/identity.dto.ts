@@ -4,6 +4,7 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsInt,
   IsString,
   Length,
   Matches,
@@ -29,6 +30,17 @@ export class LoginBody {
   @IsString()
   @Length(1, 256)
   password!: string;
+}
+
+/** PUT /tenant/session-policy: the bounds are the handler's (and the table's checks). */
+export class SessionPolicyBody {
+  @ApiProperty({ example: 30, description: 'minutes a session may sit unused (1–1440)' })
+  @IsInt()
+  idleMinutes!: number;
+
+  @ApiProperty({ example: 12, description: 'hours a session may live at most (1–168)' })
+  @IsInt()
+  absoluteHours!: number;
 }
 
 /** POST /me/password: the strength rule (and its length limits) is the handler's, in Chinese. */

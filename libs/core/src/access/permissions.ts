@@ -165,6 +165,8 @@ export const PERMISSIONS = {
   'user.create': ['tenant-admin', 'platform-admin'],
   'user.manage': ['tenant-admin'],
   'tenant-profile.update': ['tenant-admin'],
+  // The tenant's session limits: idle timeout and absolute lifetime (PUT /tenant/session-policy).
+  'tenant-sessions.update': ['tenant-admin'],
   'tenant.create': ['platform-admin'],
   'failed-jobs.read': ['platform-admin'],
 
