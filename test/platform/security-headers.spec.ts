@@ -108,6 +108,14 @@ describe('security headers on every kind of answer', () => {
     }
   });
 
+  it('Swagger UI keeps its inline set-up (no CSP of ours) but is not framed or sniffed', async () => {
+    const docs = await api.http().get('/api/docs/').redirects(1);
+    expect(docs.status).toBe(200);
+    expect(docs.headers['content-security-policy']).toBeUndefined();
+    expect(docs.headers['x-frame-options']).toBe('DENY');
+    expect(docs.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('no X-Powered-By anywhere: an unknown path, an asset, health, metrics', async () => {
     for (const path of ['/nowhere', '/console/assets/console.js', '/health', '/metrics']) {
       const response = await api.http().get(path);
