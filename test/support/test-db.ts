@@ -51,6 +51,7 @@ async function cloneDatabase(template: string, name: string): Promise<TestDataba
     NOTICE_OUTBOX_DIR: join(scratch, 'outbox'),
     STORAGE_DIR: join(scratch, 'storage'),
     DEMO_CREDENTIALS_FILE: join(scratch, 'demo-credentials.txt'),
+    RECORDINGS_ARCHIVE_DIR: join(scratch, 'recordings-archive'),
   });
   return {
     name,

@@ -7,6 +7,7 @@ import { DbModule, RedisModule } from '@qingshou/db';
 import { QueuesModule } from '@qingshou/jobs';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AlertsApiModule } from './alerts/alerts-api.module';
+import { BackupsApiModule } from './backups/backups-api.module';
 import { AccessGuard } from './auth/access.guard';
 import { CollectionApiModule } from './collection/collection-api.module';
 import { ConsoleModule } from './console/console.module';
@@ -48,6 +49,7 @@ export class ApiModule {
         NoticesApiModule,
         CollectionApiModule,
         AlertsApiModule,
+        BackupsApiModule,
         PolicyApiModule,
         ImportsApiModule,
         OperationsApiModule,

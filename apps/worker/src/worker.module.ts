@@ -15,6 +15,7 @@ import { DomainEventsProcessor } from './processors/domain-events.processor';
 import { ImportsWorkerModule } from './processors/imports.processor';
 import { NoticesWorkerModule } from './processors/notices.processor';
 import { SlaWorkerModule } from './processors/sla.processor';
+import { RecordingsWorkerModule } from './processors/recordings.processor';
 import { RunsWorkerModule } from './processors/runs.processor';
 import { PolicyEventsWorkerModule } from './processors/policy-events.module';
 import { SystemProcessor } from './processors/system.processor';
@@ -65,6 +66,7 @@ export class WorkerModule {
         ImportsWorkerModule,
         NoticesWorkerModule,
         SlaWorkerModule,
+        RecordingsWorkerModule,
         RunsWorkerModule,
         PolicyEventsWorkerModule,
       ],

@@ -34,6 +34,10 @@ import { RequestApprovalHandler } from './request-approval/request-approval.hand
 import { ResumeCaseHandler } from './resume-case/resume-case.handler';
 import { SearchCasesHandler } from './search-cases/search-cases.handler';
 import { FileStorage, LocalDiskFileStorage } from './storage/file-storage';
+import {
+  ArchiveRecordingsHandler,
+  GetLastRecordingsArchiveHandler,
+} from './archive-recordings/archive-recordings.handler';
 import { CollectionTx } from './support/collection-tx';
 
 const COMMAND_HANDLERS = [
@@ -57,6 +61,7 @@ const COMMAND_HANDLERS = [
   AddTeamMemberHandler,
   MonitorSlasHandler,
   AcknowledgeAlertHandler,
+  ArchiveRecordingsHandler,
 ];
 
 const QUERY_HANDLERS = [
@@ -67,6 +72,7 @@ const QUERY_HANDLERS = [
   ListApprovalsHandler,
   ListAlertsHandler,
   ListSlaTenantsHandler,
+  GetLastRecordingsArchiveHandler,
 ];
 
 /** Implementations of the ports, from a module above this lib (the policy engine). */

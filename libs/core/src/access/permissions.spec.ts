@@ -34,6 +34,7 @@ describe('the role matrix (one answer for the API, the console, the CLI and jobs
       'engine.reevaluate',
       'notice.dispatch',
       'notice.issue-rendered',
+      'recordings.archive',
       'retention.apply',
     ]);
     const everyone = { userId: 'u', roles: ['tenant-admin', 'manager', 'clerk'] as const };

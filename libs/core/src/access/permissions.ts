@@ -129,6 +129,10 @@ export const PERMISSIONS = {
   'dashboard.read': ['manager', 'tenant-admin', 'finance', 'auditor'],
   // No person purges files: only the nightly run (the system viewer) applies retention.
   'retention.apply': [],
+  // 篇八: the recordings archive is written by the daily job (system viewer); its last run is
+  // shown to the tenant admin and the clerk who keeps the files.
+  'recordings.archive': [],
+  'backup.read': ['tenant-admin', 'clerk'],
 
   // The pack, the engine and its outcomes (KPIs, incentives, drives).
   'pack.list-available': PACK_READERS,

@@ -26,6 +26,7 @@ const DEFAULTS = {
   SMTP_FROM: 'Qingshou <noreply@qingshou.local>',
   NOTICE_OUTBOX_DIR: '.qingshou/outbox',
   DEMO_CREDENTIALS_FILE: '.qingshou/demo-credentials.txt',
+  RECORDINGS_ARCHIVE_DIR: 'var/backups/recordings',
   NODE_ENV: 'development',
 };
 
@@ -104,6 +105,10 @@ export class AppConfig {
   /** Where `demo` keeps the demo users' generated passwords (relative to the working dir). */
   @IsString()
   DEMO_CREDENTIALS_FILE!: string;
+
+  /** Where the daily recordings job writes each tenant's archives and its last run (篇八). */
+  @IsString()
+  RECORDINGS_ARCHIVE_DIR!: string;
 
   /**
    * The delivery adapter per channel, e.g. `email=smtp,sms=http,letter=letter`. Channels not

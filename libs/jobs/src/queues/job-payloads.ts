@@ -129,6 +129,22 @@ export class SlaMonitorJobData {
   correlationId!: string;
 }
 
+export const RECORDINGS_ARCHIVE_JOBS = ['fan-out', 'tenant'] as const;
+
+/** `fan-out` (daily) enqueues one `tenant` job per active tenant; `tenant` runs ArchiveRecordings. */
+export class RecordingsArchiveJobData {
+  @IsIn(RECORDINGS_ARCHIVE_JOBS)
+  kind!: (typeof RECORDINGS_ARCHIVE_JOBS)[number];
+
+  @IsOptional()
+  @IsUUID()
+  tenantId?: string;
+
+  @IsString()
+  @Length(1, 128)
+  correlationId!: string;
+}
+
 /** A run to execute (job id = run id, so a re-added job is dropped while BullMQ holds it). */
 export class RunJobData {
   @IsUUID()

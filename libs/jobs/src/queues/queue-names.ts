@@ -12,6 +12,8 @@ export const QUEUES = {
   slaMonitor: 'sla-monitor',
   /** The daily run: per-tenant schedulers fire `scheduled`; `run` jobs carry the run id as job id. */
   runs: 'runs',
+  /** 篇八: the daily recordings archive, a fan-out then one `tenant` job per active tenant. */
+  recordings: 'recordings',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,0 +1,36 @@
+import { AppConfig } from '@qingshou/core';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RecordingsArchiveRun } from './archive-recordings.command';
+
+/**
+ * Each tenant's archives and its last run live in RECORDINGS_ARCHIVE_DIR/<tenant id>/. The run
+ * record sits beside the archives it describes, so a copied folder carries its own state.
+ */
+export class RecordingsArchiveStore {
+  constructor(private readonly config: AppConfig) {}
+
+  folder(tenantId: string): string {
+    return join(resolve(this.config.RECORDINGS_ARCHIVE_DIR), tenantId);
+  }
+
+  async lastRun(tenantId: string): Promise<RecordingsArchiveRun | null> {
+    try {
+      return JSON.parse(await readFile(this.runFile(tenantId), 'utf8')) as RecordingsArchiveRun;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async saveRun(tenantId: string, run: RecordingsArchiveRun): Promise<void> {
+    await mkdir(this.folder(tenantId), { recursive: true });
+    const file = this.runFile(tenantId);
+    await writeFile(`${file}.part`, JSON.stringify(run, null, 2));
+    await rename(`${file}.part`, file);
+  }
+
+  private runFile(tenantId: string): string {
+    return join(this.folder(tenantId), 'last-run.json');
+  }
+}
