@@ -119,6 +119,21 @@ describe('篇八: call recordings are archived daily; a second run archives noth
     expect(existsSync(join(folder(), third.archive as string))).toBe(true);
   });
 
+  it("the console's imports page shows the last run to the clerk, not to the manager", async () => {
+    const clerkPage = await api
+      .http()
+      .get('/console/admin/imports')
+      .set('Cookie', `qs_session=${users.clerk.token}`)
+      .expect(200);
+    expect(clerkPage.text).toMatch(/录音备份：上次运行 [^，]+，归档 1 个新录音/);
+    const managerPage = await api
+      .http()
+      .get('/console/admin/imports')
+      .set('Cookie', `qs_session=${users.manager.token}`)
+      .expect(200);
+    expect(managerPage.text).not.toContain('录音备份');
+  });
+
   it('a collector may not read the backup status (403)', async () => {
     await api
       .http()

@@ -20,6 +20,8 @@ import {
   SubmitImport,
   WriteImportErrors,
 } from '@qingshou/imports';
+import { GetLastRecordingsArchive, RecordingsArchiveRun } from '@qingshou/collection';
+import { hasPermission } from '@qingshou/core';
 import type { Response } from 'express';
 import { Permission } from '../../auth/access.decorators';
 import { SubmitImportBody } from '../../imports/imports.dto';
@@ -147,9 +149,18 @@ export class ImportsPageController {
     const imports = await this.queries.execute<ListImports, ImportListRow[]>(
       new ListImports(page.meta(), 50),
     );
+    // 篇八: the recordings job's last run, for those who keep the files (backup.read).
+    const showRecordingsArchive = hasPermission(page.user, 'backup.read');
+    const recordingsArchive = showRecordingsArchive
+      ? await this.queries.execute<GetLastRecordingsArchive, RecordingsArchiveRun | null>(
+          new GetLastRecordingsArchive(page.meta()),
+        )
+      : null;
     return {
       title: 'admin.imports.title',
       imports,
+      showRecordingsArchive,
+      recordingsArchive,
       form,
       mayUpload: page.user.roles.some((r) => (IMPORT_ROLES as readonly string[]).includes(r)),
       kinds: IMPORT_KINDS,
