@@ -1,10 +1,13 @@
 import { DynamicModule, Module, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { AppConfig } from '@qingshou/core';
 import { DeliveryAdapters } from './delivery/delivery-adapters';
 import { DispatchNoticesHandler } from './dispatch-notices/dispatch-notices.handler';
 import { GetNoticeHandler, GetNoticeHtmlHandler } from './get-notice/get-notice.handler';
 import { RenderNoticePdfHandler } from './render-notice-pdf/render-notice-pdf.handler';
+import { NoticePdfCache } from './pdf/notice-pdf-cache';
+import { PdfBrowserPool } from './pdf/pdf-browser-pool';
 import { IssueNoticeHandler } from './issue-notice/issue-notice.handler';
 import { IssueNoticesHandler } from './issue-notice/issue-notices.handler';
 import { ListNoticeDispatchesHandler } from './list-dispatches/list-dispatches.handler';
@@ -53,6 +56,13 @@ const BOUND_NOTICES = new WeakMap<NoticesPorts, DynamicModule>();
     GetNoticeHandler,
     GetNoticeHtmlHandler,
     RenderNoticePdfHandler,
+    // One browser per process for PDFs on request; closed on application shutdown.
+    {
+      provide: PdfBrowserPool,
+      useFactory: (config: AppConfig) => new PdfBrowserPool(config),
+      inject: [AppConfig],
+    },
+    NoticePdfCache,
     PreviewNoticeHandler,
     DeliveryAdapters,
     DispatchNoticesHandler,
