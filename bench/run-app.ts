@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { DemoCommand } from '../apps/cli/src/commands/demo.command';
 import { Clock, FixedClock } from '../libs/calendar/src';
-import { AppConfigModule } from '../libs/core/src';
+import { AppConfigModule, systemMeta } from '../libs/core/src';
 import { DbModule, RedisModule, TenantTx } from '../libs/db/src';
 import {
   ExecuteRun,
@@ -112,11 +112,12 @@ async function run(): Promise<void> {
       ),
     );
     for (const tenant of tenants.filter((t) => !slugs || slugs.includes(t.slug))) {
-      const meta = {
+      // The worker's scheduler runs as the system, as here.
+      const meta = systemMeta({
         tenantId: tenant.id,
         actorId: 'bench',
         correlationId: `bench-${randomUUID()}`,
-      };
+      });
       const t0 = performance.now();
       const requested: RequestedRun = await commands.execute(
         new RequestRun(meta, 'escalation', asOf, false),
