@@ -119,13 +119,23 @@ describe('篇八: call recordings are archived daily; a second run archives noth
     expect(existsSync(join(folder(), third.archive as string))).toBe(true);
   });
 
+  it("a recording stamped before the last run's newest (committed late) is archived by the next run, once", async () => {
+    api.clock.advance(-30 * 60_000);
+    await logCall(Buffer.from('RIFF 通话录音 迟到'), 'audio/wav', 'call-late.wav');
+    api.clock.advance(2 * 60 * 60_000);
+    const next = await runJob('day-4');
+    expect(next.files).toBe(1);
+    const after = await runJob('day-5');
+    expect(after.files).toBe(0);
+  });
+
   it("the console's imports page shows the last run to the clerk, not to the manager", async () => {
     const clerkPage = await api
       .http()
       .get('/console/admin/imports')
       .set('Cookie', `qs_session=${users.clerk.token}`)
       .expect(200);
-    expect(clerkPage.text).toMatch(/录音备份：上次运行 [^，]+，归档 1 个新录音/);
+    expect(clerkPage.text).toMatch(/录音备份：上次运行 [^，]+，归档 0 个新录音/);
     const managerPage = await api
       .http()
       .get('/console/admin/imports')

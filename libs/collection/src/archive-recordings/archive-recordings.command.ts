@@ -20,7 +20,7 @@ export interface RecordingsArchiveRun {
   readonly bytes: number;
   /** Recordings whose stored bytes no longer match their row's sha256 (archived, named here). */
   readonly mismatched: string[];
-  /** The newest recording archived so far: the next run starts after it. */
+  /** The newest recording archived so far: the next run looks back an hour before it. */
   readonly through: { readonly uploadedAt: string; readonly id: string } | null;
 }
 

@@ -23,17 +23,22 @@ interface RecordingRow {
   uploaded_at: string;
 }
 
-/** Call recordings are the audio attachments (contacts logged with their 全程录音). */
+/**
+ * Call recordings are the audio attachments (contacts logged with their 全程录音). A row's
+ * uploaded_at is taken before its transaction commits, so a row can appear after a run with
+ * an earlier time than rows that run saw: each run looks back an hour before the newest one
+ * archived and skips the ids it already holds from that hour.
+ */
 const NEW_RECORDINGS = `
   select id, storage_key, sha256, to_char(uploaded_at at time zone 'UTC',
            'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as uploaded_at
     from attachments
-   where content_type like 'audio/%' and (uploaded_at, id) > (?::timestamptz, ?::uuid)
+   where content_type like 'audio/%'
+     and uploaded_at > ?::timestamptz - interval '1 hour'
+     and not (id = any(?::uuid[]))
    order by uploaded_at, id`;
-const BEFORE_ANY = {
-  uploadedAt: '1900-01-01T00:00:00Z',
-  id: '00000000-0000-0000-0000-000000000000',
-};
+const LOOK_BACK_MS = 3_600_000;
+const BEFORE_ANY = '1900-01-01T00:00:00Z';
 
 @CommandHandler(ArchiveRecordings)
 export class ArchiveRecordingsHandler implements ICommandHandler<ArchiveRecordings> {
@@ -52,14 +57,18 @@ export class ArchiveRecordingsHandler implements ICommandHandler<ArchiveRecordin
     requirePermission(viewerOf(command), 'recordings.archive');
     const { tenantId } = command;
     const last = await this.store.lastRun(tenantId);
-    const after = last?.through ?? BEFORE_ANY;
+    const recent = await this.store.recent(tenantId);
     const rows = await this.tx.run(tenantId, (em) =>
-      em.execute<RecordingRow[]>(NEW_RECORDINGS, [after.uploadedAt, after.id]),
+      em.execute<RecordingRow[]>(NEW_RECORDINGS, [
+        last?.through?.uploadedAt ?? BEFORE_ANY,
+        // A PostgreSQL array literal: the driver would spread a JS array into a list.
+        `{${recent.map((r) => r.id).join(',')}}`,
+      ]),
     );
     const ranAt = this.clock.now().toISOString();
     if (rows.length === 0) {
       const run = { ...emptyRun(ranAt), through: last?.through ?? null };
-      await this.store.saveRun(tenantId, run);
+      await this.store.saveRun(tenantId, run, recent);
       return run;
     }
     const name = `recordings-${ranAt.replace(/[-:.]/g, '')}.tar`;
@@ -95,17 +104,20 @@ export class ArchiveRecordingsHandler implements ICommandHandler<ArchiveRecordin
         ...manifest.map((m) => m.path),
       ]);
       await rename(join(folder, `${name}.part`), join(folder, name));
-      const newest = rows[rows.length - 1];
+      const archived = [...recent, ...rows.map((r) => ({ id: r.id, uploadedAt: r.uploaded_at }))];
+      const newest = archived.reduce((a, b) => (b.uploadedAt > a.uploadedAt ? b : a));
+      const since = Date.parse(newest.uploadedAt) - LOOK_BACK_MS;
       const run: RecordingsArchiveRun = {
         ranAt,
         archive: name,
         files: rows.length,
         bytes,
         mismatched,
-        through: { uploadedAt: newest.uploaded_at, id: newest.id },
+        through: newest,
       };
       // Saved after the archive is in place: a crash in between archives these again, never skips them.
-      await this.store.saveRun(tenantId, run);
+      const stillRecent = archived.filter((r) => Date.parse(r.uploadedAt) > since);
+      await this.store.saveRun(tenantId, run, stillRecent);
       return run;
     } finally {
       await rm(staging, { recursive: true, force: true });
