@@ -3,6 +3,7 @@ import { AppConfig, DomainError } from '@qingshou/core';
 import type { NoticeChannel } from '../rendering/front-matter';
 import { FileSinkAdapter } from './adapters/file-sink.adapter';
 import { HttpSmsAdapter } from './adapters/http-sms.adapter';
+import { PdfBrowserPool } from '../pdf/pdf-browser-pool';
 import { LetterPdfAdapter } from './adapters/letter-pdf.adapter';
 import { SmtpEmailAdapter } from './adapters/smtp-email.adapter';
 import type { DeliveryAdapter } from './delivery-adapter';
@@ -56,7 +57,7 @@ export function adapterNames(setting: string | undefined): Record<DispatchChanne
 export class DeliveryAdapters {
   private readonly byChannel: Partial<Record<DispatchChannel, DeliveryAdapter>> = {};
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, pdfs: PdfBrowserPool) {
     const names = adapterNames(config.NOTICE_ADAPTERS);
     const built = new Map<string, DeliveryAdapter>();
     const build = (name: string): DeliveryAdapter => {
@@ -64,7 +65,7 @@ export class DeliveryAdapters {
         case 'sink':
           return new FileSinkAdapter(config.NOTICE_OUTBOX_DIR, config.SMTP_FROM);
         case 'letter':
-          return new LetterPdfAdapter(config.NOTICE_OUTBOX_DIR);
+          return new LetterPdfAdapter(config.NOTICE_OUTBOX_DIR, pdfs);
         case 'smtp':
           if (!config.SMTP_URL) throw new DeliveryConfigError('email=smtp needs SMTP_URL');
           return new SmtpEmailAdapter(config.SMTP_URL, config.SMTP_FROM);
