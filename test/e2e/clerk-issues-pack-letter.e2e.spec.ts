@@ -17,14 +17,9 @@ import {
 const TODAY = '2026-03-11';
 
 /** SCREENSHOTS=1 keeps it for the docs; otherwise it goes to the OS temp dir, never the tree. */
-async function shot(page: Page, name: string): Promise<string> {
-  if (process.env.SCREENSHOTS === '1') {
-    await keepScreenshot(page, name);
-    return `docs/screenshots/${name}.png`;
-  }
-  const path = join(tmpdir(), `qingshou-e2e-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
+async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS === '1') return keepScreenshot(page, name);
+  await page.screenshot({ path: join(tmpdir(), `qingshou-e2e-${name}.png`), fullPage: true });
 }
 
 /** ¥-less money as letters print it: 80,000.00. */
@@ -155,6 +150,7 @@ describeInBrowser('the leasing clerk issues the pack’s letters from the case p
       `人民币${printed(totalDue)}元（大写：${amountInWords(totalDue.toFixed(2))}）`,
     );
     expect(await counts(caseId)).toEqual(before);
+    await shot(page, 'case-letter-preview');
   });
 
   it('开具 holds the 律师函 for 转法务起诉 and says so in Chinese; no letter exists yet', async () => {
