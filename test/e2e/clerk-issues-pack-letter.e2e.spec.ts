@@ -228,8 +228,16 @@ describeInBrowser('the leasing clerk issues the pack’s letters from the case p
     expect(overdue.gt(0)).toBe(true);
     await page.goto(`/console/cases/${otherCaseId}`);
     const panel = page.locator('#case-letter');
-    await panel.getByLabel('通知书').selectOption({ label: '到访回执单' });
+    // Choosing a letter swaps the section (htmx GET …/letter); wait for that answer and the
+    // swap, so the click below submits the chosen template, not the one shown before.
+    await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().includes(`/console/cases/${otherCaseId}/letter`) && r.status() === 200,
+      ),
+      panel.getByLabel('通知书').selectOption({ label: '到访回执单' }),
+    ]);
     // The fragment swapped in for the chosen template names no approval.
+    await page.waitForFunction(() => document.querySelectorAll('#case-letter .gate').length === 0);
     await panel.getByRole('button', { name: '开具' }).waitFor();
     expect(await panel.locator('.gate').count()).toBe(0);
     await Promise.all([
