@@ -13,6 +13,8 @@ const NO_ROLE_TO_DECIDE: Record<string, string> = {
   'libs/tenancy/src/login/login.handler.ts': 'signs a user in',
   'libs/tenancy/src/renew-session/renew-session.handler.ts':
     "renews the caller's own token; roles are re-read from the users table",
+  'libs/tenancy/src/logout/logout.handler.ts':
+    "ends the caller's own session, found by the token it presents",
   // Dispatched only by the worker, for no tenant or for every tenant (no person reaches them).
   'libs/jobs/src/heartbeat/record-heartbeat.handler.ts': 'worker liveness',
   'libs/collection/src/monitor-slas/monitor-slas.handler.ts': 'the SLA job, per tenant',
