@@ -237,7 +237,7 @@ describeInBrowser('the leasing clerk issues the pack’s letters from the case p
       panel.getByLabel('通知书').selectOption({ label: '到访回执单' }),
     ]);
     // The fragment swapped in for the chosen template names no approval.
-    await page.waitForFunction(() => document.querySelectorAll('#case-letter .gate').length === 0);
+    await page.waitForFunction("document.querySelectorAll('#case-letter .gate').length === 0");
     await panel.getByRole('button', { name: '开具' }).waitFor();
     expect(await panel.locator('.gate').count()).toBe(0);
     await Promise.all([
