@@ -12,6 +12,7 @@ import {
   Member,
   openCase,
   ownerQuery,
+  tenantRowCounts as rowCountsOf,
   tenantWithUsers,
 } from '../collection/support/fixtures';
 
@@ -168,22 +169,7 @@ describe('issue 12: access is one matrix and every id route hides what the calle
       return '3f0f6d8e-0000-4000-8000-000000000000';
     });
 
-  const tenantRowCounts = async () => {
-    const tables = await ownerQuery<{ table_name: string }>(
-      api,
-      `select table_name from information_schema.columns
-        where table_schema = 'public' and column_name = 'tenant_id' order by 1`,
-    );
-    const counts: Record<string, number> = {};
-    for (const { table_name } of tables) {
-      const [row] = await ownerQuery<{ n: number }>(
-        api,
-        `select count(*)::int as n from "${table_name}"`,
-      );
-      counts[table_name] = row!.n;
-    }
-    return counts;
-  };
+  const tenantRowCounts = () => rowCountsOf(api);
 
   const call = (who: Member, method: string, path: string, body: object = {}) => {
     const http = api.http();

@@ -5,6 +5,7 @@ import {
   Member,
   openCase,
   ownerQuery,
+  tenantRowCounts as rowCountsOf,
   tenantWithUsers,
 } from '../collection/support/fixtures';
 
@@ -99,22 +100,7 @@ describe('issue 14: bad input to every write route is a 4xx and writes nothing',
       return `/${parent}/${real ?? (name === 'slug' ? 'fuzz-a' : '3f0f6d8e-0000-4000-8000-000000000000')}`;
     });
 
-  const tenantRowCounts = async () => {
-    const tables = await ownerQuery<{ table_name: string }>(
-      api,
-      `select table_name from information_schema.columns
-        where table_schema = 'public' and column_name = 'tenant_id' order by 1`,
-    );
-    const counts: Record<string, number> = {};
-    for (const { table_name } of tables) {
-      const [row] = await ownerQuery<{ n: number }>(
-        api,
-        `select count(*)::int as n from "${table_name}"`,
-      );
-      counts[table_name] = row!.n;
-    }
-    return counts;
-  };
+  const tenantRowCounts = () => rowCountsOf(api);
 
   /** One request: JSON to the API, urlencoded (with the CSRF double submit) to the console. */
   const send = (route: WriteRoute, body: object | string, type?: 'json' | 'form') => {

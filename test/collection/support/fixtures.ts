@@ -145,3 +145,21 @@ export async function ownerQuery<T extends Record<string, unknown>>(
     await client.end();
   }
 }
+
+/** Rows per tenant-owned table, as the owner: "nothing was written" is these counts unchanged. */
+export async function tenantRowCounts(api: CollectionTestApi): Promise<Record<string, number>> {
+  const tables = await ownerQuery<{ table_name: string }>(
+    api,
+    `select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'tenant_id' order by 1`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { table_name } of tables) {
+    const [row] = await ownerQuery<{ n: number }>(
+      api,
+      `select count(*)::int as n from "${table_name}"`,
+    );
+    counts[table_name] = row!.n;
+  }
+  return counts;
+}
