@@ -13,6 +13,7 @@ export * from './ports/pack-template-source';
 export * from './contact-rules/pack-contact-policy';
 export * from './contact-rules/contact-window';
 export { PinnedPacks, NoPackInstalledError } from './run/pinned-packs';
+export * from './case-notices/letter-refusals';
 export { EvaluationRunner } from './run/evaluation-runner';
 export { planCase, stageIndexFor } from './domain/ladder';
 export type { CasePlan, PlannedAction, StageMove } from './domain/ladder';

@@ -1,12 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { CalendarService, isLocalDate, type LocalDate } from '@qingshou/calendar';
-import {
-  ConflictError,
-  type FieldProblem,
-  NotFoundError,
-  ValidationFailedError,
-} from '@qingshou/core';
+import { type FieldProblem, NotFoundError, ValidationFailedError } from '@qingshou/core';
 import { AccountBalances } from '@qingshou/ledger';
 import { checkNoticeInput } from '@qingshou/notices';
 import type { ResolvedTemplate } from '@qingshou/policy';
@@ -14,6 +9,7 @@ import { type NoticeGate, noticeGate } from '../apply/action-rows';
 import type { ReadyNotice } from '../apply/notice-data';
 import { noticeDataFor } from '../run/notice-orders';
 import { PinnedPacks, tenantZone } from '../run/pinned-packs';
+import { CaseHasNoAccountError } from './letter-refusals';
 import type { NoticeOrder, RunContext } from '../run/run-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -111,9 +107,7 @@ export class CaseLetters {
     if (!found) throw new NotFoundError('case', request.caseId);
     if (found.accounts === 0) {
       // Nothing to demand: the figures come from the case's accounts, never from the caller.
-      throw new ConflictError(
-        `Case ${request.caseId} has no account; a letter has no amount to print`,
-      );
+      throw new CaseHasNoAccountError(request.caseId);
     }
     const recipient = request.recipient ?? 'debtor';
     if (recipient !== 'debtor') await requireParty(em, tenantId, found.debtor_id, recipient);

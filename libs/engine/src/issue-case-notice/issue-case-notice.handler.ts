@@ -12,6 +12,7 @@ import { IssuedNotice, IssueNotice } from '@qingshou/notices';
 import { boundedKey } from '../apply/action-rows';
 import type { ReadyNotice } from '../apply/notice-data';
 import { CaseLetter, CaseLetters, checkLetterRequest } from '../case-notices/case-letter';
+import { LetterApprovalRejectedError } from '../case-notices/letter-refusals';
 import { holdGatedNotices } from '../gates/hold-notices';
 import { issuerMeta, noticeInput } from '../run/notice-issuer';
 import type { HeldNoticeOutcome } from '../run/run-context';
@@ -139,9 +140,7 @@ export class IssueCaseNoticeHandler implements ICommandHandler<IssueCaseNotice, 
       );
     }
     if (hold.status === 'cancelled') {
-      throw new ConflictError(
-        `The ${hold.kind} approval of this letter was rejected; it will not go out under key ${command.letter.idempotencyKey}`,
-      );
+      throw new LetterApprovalRejectedError(hold.kind, command.letter.idempotencyKey);
     }
     return held(order.key, order.template, hold.approval_id, hold.kind);
   }

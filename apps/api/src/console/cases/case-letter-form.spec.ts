@@ -1,4 +1,5 @@
-import { ConflictError, ValidationFailedError } from '@qingshou/core';
+import { ValidationFailedError } from '@qingshou/core';
+import { CaseHasNoAccountError } from '@qingshou/engine';
 import { checkNoticeInput, type NoticeInputField } from '@qingshou/notices';
 import { translate } from '../i18n/i18n';
 import type {
@@ -111,9 +112,7 @@ describe('开具通知书 form: the template’s declared input, the handler’s
     expect(refusedLetterForm(page, future, LAWYER, {}, '2026-03-11').errors).toEqual({
       letterDate: ['不得晚于今天（2026-03-11）'],
     });
-    const noAccount = new ConflictError(
-      `Case ${CASE} has no account; a letter has no amount to print`,
-    );
+    const noAccount = new CaseHasNoAccountError(CASE);
     const form = refusedLetterForm(page, noAccount, LAWYER, {}, '2026-03-11');
     expect(form.errors).toEqual({});
     expect(form.general).toEqual(['本案件没有账户，通知书无金额可列，不能开具。']);

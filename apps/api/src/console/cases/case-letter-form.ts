@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, type FieldProblem } from '@qingshou/core';
-import type { CaseLetterRequest } from '@qingshou/engine';
+import {
+  CaseHasNoAccountError,
+  type CaseLetterRequest,
+  LetterApprovalRejectedError,
+  NoPackInstalledError,
+} from '@qingshou/engine';
 import { emptyForm, type FormSpec, formWithProblems, type FormState } from '../forms/form-state';
 import type { Lang } from '../http/session';
 import type {
@@ -131,9 +136,9 @@ function inputReason(page: PageContext, field: LetterInputChoice): string {
 /** A refusal the person can act on, in their language (the code's English stays in the log). */
 function refusalInWords(page: PageContext, error: DomainError): string {
   if (error.code === 'not-found') return page.t('case.letter.err.template');
-  if (/has no account/.test(error.message)) return page.t('case.letter.err.noAccount');
-  if (/was rejected/.test(error.message)) return page.t('case.letter.err.rejected');
-  if (/no policy pack/i.test(error.message)) return page.t('case.letter.err.noPack');
+  if (error instanceof CaseHasNoAccountError) return page.t('case.letter.err.noAccount');
+  if (error instanceof LetterApprovalRejectedError) return page.t('case.letter.err.rejected');
+  if (error instanceof NoPackInstalledError) return page.t('case.letter.err.noPack');
   return page.t('case.letter.err.other', { reason: error.message });
 }
 
