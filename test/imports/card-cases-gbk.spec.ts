@@ -38,6 +38,24 @@ describe('a GBK agency batch (篇八 委案) opens one case per card, and the GB
       },
     ]);
     expect(await kit.count('case_accounts')).toBe(30);
+    // Balances right after the import (not ¥0.00 until the nightly run): one snapshot per
+    // card, each with the bank's amount handed over and a DPD of at least the file's.
+    const { rows: snapshots } = await kit.owner.query(
+      `select count(*)::int as n, count(*) filter (where b.total_due > 0 and b.dpd > 0)::int as owing,
+              bool_and(b.total_due >= a.principal)::text as covers
+       from account_balances b join accounts a on a.tenant_id = b.tenant_id and a.id = b.account_id
+       where b.tenant_id = $1`,
+      [kit.tenantId],
+    );
+    expect(snapshots).toEqual([{ n: 30, owing: 30, covers: 'true' }]);
+    const { rows: sun } = await kit.owner.query(
+      `select b.dpd, b.overdue_principal::text as principal from account_balances b
+       join accounts a on a.tenant_id = b.tenant_id and a.id = b.account_id
+       where b.tenant_id = $1 and a.external_ref = '6225610926759833'`,
+      [kit.tenantId],
+    );
+    expect(sun[0].principal).toBe('61726.68');
+    expect(sun[0].dpd).toBeGreaterThanOrEqual(130);
     const handedOver = await kit.balance('card', '6225610926759833', '2026-03-01');
     expect(handedOver.dpd).toBe(130);
     expect(handedOver.overduePrincipal).toBe('61726.68');

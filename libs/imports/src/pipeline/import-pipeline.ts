@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@qingshou/calendar';
 import { EventContext, EventLog, TenantTx } from '@qingshou/db';
-import type { PackTerms } from '@qingshou/ledger';
+import { AccountBalances, refreshAccountBalances, type PackTerms } from '@qingshou/ledger';
 import { performance } from 'node:perf_hooks';
 import { addCounts, IMPORT_EVENTS } from '../domain/import-vocabulary';
 import { CopyLineEncoder } from '../staging/copy-text';
@@ -11,6 +11,7 @@ import { addElapsed, Timings } from '../support/timings';
 import { mapRows, readTabular, TextEncodingName } from '../support/tabular';
 import type { ChunkRules } from '../rows/chunk-rules';
 import { ChunkProducer, PreparedChunk } from './chunk-producer';
+import { ACCOUNT_STAGE } from '../staging/stage-tables';
 import { applyChunk } from './import-chunk';
 import { headerBinding, KIND_STRATEGIES } from './kind-strategy';
 
@@ -55,6 +56,7 @@ export class ImportPipeline {
     private readonly tx: TenantTx,
     private readonly events: EventLog,
     private readonly calendar: CalendarService,
+    private readonly balances: AccountBalances,
   ) {}
 
   async run(
@@ -125,6 +127,11 @@ export class ImportPipeline {
             },
             job.id,
           );
+          if (strategy.stage === ACCOUNT_STAGE && chunk.staged > 0) {
+            const refreshing = performance.now();
+            await refreshStaged(em, this.balances, meta, now);
+            addElapsed(options.timings, 'balances of the chunk', refreshing);
+          }
           const progress: ChunkProgress = {
             rowsTotal: base.rowsTotal + chunk.read,
             rowsOk: base.rowsOk + chunk.read - applied.failed,
@@ -171,6 +178,30 @@ export class ImportPipeline {
       await rows.return?.();
     }
   }
+}
+
+/**
+ * Balances of the chunk's accounts as of today, in the chunk's transaction: the new cases
+ * show their amount due and DPD right after the import (the supervisor assigns them within
+ * a working day, 篇八), not ¥0.00 until the nightly run. The stage is this transaction's
+ * TEMP table; refused rows have left it.
+ */
+async function refreshStaged(
+  em: Parameters<typeof refreshAccountBalances>[0],
+  balances: AccountBalances,
+  meta: PipelineMeta,
+  now: Date,
+): Promise<void> {
+  const rows = await em.execute<{ account_id: string }[]>(
+    `select distinct account_id::text as account_id from ${ACCOUNT_STAGE}
+     where account_id is not null`,
+  );
+  await refreshAccountBalances(em, balances, {
+    tenantId: meta.tenantId,
+    accountIds: rows.map((r) => r.account_id),
+    asOf: meta.today,
+    now,
+  });
 }
 
 /** The promise is awaited later; until then a rejection must not count as unhandled. */
