@@ -6,6 +6,7 @@ describe("篇八: a supervisor sees and distributes their own team's cases only"
   let users: Record<'manager' | 'supA' | 'supB' | 'wang' | 'li', Member>;
   let caseA: string;
   let caseB: string;
+  let pool: string[];
 
   const as = (who: Member) => ({
     get: (path: string) =>
@@ -47,6 +48,10 @@ describe("篇八: a supervisor sees and distributes their own team's cases only"
       ).debtorId;
     caseA = await openCase(api, users.manager, await owe('蒋一'));
     caseB = await openCase(api, users.manager, await owe('沈二'));
+    // Three new cases nobody holds yet (no assignee, no team), as an import leaves them.
+    pool = [];
+    for (const name of ['韩三', '杨四', '朱五'])
+      pool.push(await openCase(api, users.manager, await owe(name)));
   }, 180_000);
   afterAll(async () => api.close());
 
@@ -65,11 +70,24 @@ describe("篇八: a supervisor sees and distributes their own team's cases only"
     expect(response.body.detail).toBe('A supervisor assigns cases only within their own teams');
   });
 
-  it("supervisor A sees team A's case and gets 404 for team B's", async () => {
+  it("supervisor A sees team A's case and the 3 unassigned ones, and gets 404 for team B's", async () => {
     await as(users.supA).get(`/cases/${caseA}`).expect(200);
     await as(users.supA).get(`/cases/${caseB}`).expect(404);
     const list = await as(users.supA).get('/cases').expect(200);
-    expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([caseA]);
+    const ids = list.body.items.map((c: { id: string }) => c.id);
+    expect([...ids].sort()).toEqual([caseA, ...pool].sort());
+  });
+
+  it('the unassigned pool (no assignee, no team) is both supervisors’ to assign: 3 each', async () => {
+    for (const sup of [users.supA, users.supB]) {
+      const list = await as(sup).get('/cases').expect(200);
+      const ids = list.body.items.map((c: { id: string }) => c.id);
+      expect(ids.filter((id: string) => pool.includes(id))).toHaveLength(3);
+    }
+    await as(users.supB).post(`/cases/${pool[0]}/assign`, { assigneeId: users.li.id }).expect(200);
+    // Once in team B, the case leaves A's view.
+    await as(users.supA).get(`/cases/${pool[0]}`).expect(404);
+    await as(users.wang).get(`/cases/${pool[1]}`).expect(404);
   });
 
   it('a collector may not assign cases at all (403)', async () => {

@@ -12,9 +12,11 @@ describe('case visibility (篇八: a collector sees only the cases assigned to t
     });
   });
 
-  it('a supervisor sees the cases of their teams', () => {
+  it('a supervisor sees the cases of their teams and the unassigned cases of no team', () => {
     expect(caseScopeOf(viewer('supervisor', 'phone-collector')).kind).toBe('teams');
-    expect(visibleCasesSql(viewer('supervisor')).params).toEqual(['u1', 'u1', 'u1']);
+    const { sql, params } = visibleCasesSql(viewer('supervisor'));
+    expect(params).toEqual(['u1', 'u1', 'u1']);
+    expect(sql).toContain('(c.assignee_id is null and c.team_id is null)');
   });
 
   it('manager, tenant-admin, legal, finance, auditor and clerk see all', () => {

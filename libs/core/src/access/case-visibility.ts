@@ -11,7 +11,9 @@ import type { Viewer } from './viewer';
  *
  * - all:   manager, tenant-admin, legal, finance, auditor, clerk (内勤 keeps the ledger, 篇一/篇八),
  *          and the system viewer (jobs, CLI)
- * - teams: supervisor — cases of teams they belong to, or assigned to a member of them
+ * - teams: supervisor — cases of teams they belong to, or assigned to a member of them, and
+ *          the pool nobody holds yet (no assignee and no team: an import's new cases, which
+ *          the supervisor must assign within a working day, 篇八)
  * - own:   phone and field collectors — cases assigned to them
  * - none:  anyone else (a platform admin has no business in a tenant's cases)
  */
@@ -65,6 +67,7 @@ export function visibleCasesSql(viewer: Viewer, alias = 'c'): { sql: string; par
     case 'teams':
       return {
         sql: `(${alias}.assignee_id = ?
+               or (${alias}.assignee_id is null and ${alias}.team_id is null)
                or ${alias}.team_id in (select tm.team_id from team_members tm
                                         where tm.tenant_id = ${alias}.tenant_id and tm.user_id = ?)
                or ${alias}.assignee_id in (select peer.user_id from team_members peer
