@@ -46,6 +46,7 @@ export * from './acknowledge-alert/acknowledge-alert.command';
 export * from './get-worklist/get-worklist.query';
 export * from './get-case/get-case.query';
 export * from './search-cases/search-cases.query';
+export * from './search-cases/case-pool';
 export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
 export * from './list-alerts/list-alerts.query';

@@ -6,6 +6,7 @@ import {
   AssignCaseResult,
   BlacklistDebtor,
   CaseDetail,
+  CasePoolPage,
   CaseStatus,
   CaseSummary,
   CloseCase,
@@ -48,10 +49,13 @@ export class CasesController {
     @Query() query: SearchCasesQuery,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-  ): Promise<Page<CaseSummary>> {
-    const { cursor, limit, ...filters } = query;
+  ): Promise<CasePoolPage> {
+    const { cursor, limit, sort, direction, ...filters } = query;
     return this.queries.execute(
-      new SearchCases(actorMeta(principal, correlationId), filters, cursor, limit),
+      new SearchCases(actorMeta(principal, correlationId), filters, cursor, limit, {
+        sort,
+        direction,
+      }),
     );
   }
 

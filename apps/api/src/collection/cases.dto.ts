@@ -11,8 +11,23 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { CASE_SCOPES, CASE_STATUSES, CLOSE_OUTCOMES, PAUSE_REASONS } from '@qingshou/collection';
-import type { CaseScope, CaseStatus, CloseOutcome, PauseReason } from '@qingshou/collection';
+import {
+  CASE_SCOPES,
+  CASE_SORTS,
+  CASE_STATUSES,
+  CLOSE_OUTCOMES,
+  LOAN_CLASSES,
+  PAUSE_REASONS,
+} from '@qingshou/collection';
+import type {
+  CaseScope,
+  CaseSort,
+  CaseStatus,
+  CloseOutcome,
+  LoanClass,
+  PauseReason,
+  SortDirection,
+} from '@qingshou/collection';
 import {
   AMOUNT,
   AMOUNT_MESSAGE,
@@ -189,4 +204,53 @@ export class SearchCasesQuery extends PageQuery {
   @IsOptional()
   @Matches(AMOUNT, { message: `amountMax ${AMOUNT_MESSAGE}` })
   amountMax?: string;
+
+  @ApiPropertyOptional({ example: 'school', description: 'any debtor group of this type' })
+  @IsOptional()
+  @Matches(CODE, { message: `groupType ${CODE_MESSAGE}` })
+  groupType?: string;
+
+  @ApiPropertyOptional({ enum: LOAN_CLASSES, description: '五级分类 (worst of the accounts)' })
+  @IsOptional()
+  @IsIn(LOAN_CLASSES)
+  loanClass?: LoanClass;
+
+  @ApiPropertyOptional({ example: 'no-contact-7d', description: 'live pack flag, or blacklist' })
+  @IsOptional()
+  @Matches(CODE, { message: `flag ${CODE_MESSAGE}` })
+  flag?: string;
+
+  @ApiPropertyOptional({ example: 'village-cadre', description: 'recorded pack attribute' })
+  @IsOptional()
+  @Matches(CODE, { message: `attrKey ${CODE_MESSAGE}` })
+  attrKey?: string;
+
+  @ApiPropertyOptional({ description: 'value of attrKey (exact)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  attrValue?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-20', description: 'an open task due on or before' })
+  @IsOptional()
+  @Matches(DATE, { message: `dueBefore ${DATE_MESSAGE}` })
+  dueBefore?: string;
+
+  @ApiPropertyOptional({
+    description: 'name (contains), contract/card number, phone or ID number (exact)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'] })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  direction?: SortDirection;
 }

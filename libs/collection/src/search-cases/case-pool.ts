@@ -1,0 +1,30 @@
+import type { Page } from '../domain/cursor';
+import type { CaseSummary } from '../domain/read-models';
+import type { LoanClass } from './search-cases.query';
+
+/** A row of the case pool (案件查询): the summary plus what an office filters and reads by. */
+export interface CasePoolItem extends CaseSummary {
+  /** Contract / card numbers; card numbers masked (6222********1234). */
+  readonly accountRefs: string[];
+  /** Worst 五级分类 over the case's accounts; null before the first balance snapshot. */
+  readonly loanClass: LoanClass | null;
+  /** Live pack flags on the debtor or its accounts, and `blacklist` (黑名单). */
+  readonly flags: string[];
+  readonly groups: { id: string; type: string; name: string }[];
+  /** The earliest open task's due time (ISO instant), the case's next action. */
+  readonly nextDueAt: string | null;
+}
+
+export interface CasePoolPage extends Page<CasePoolItem> {
+  /** All cases that match the filters (every page), as the viewer may see them. */
+  readonly total: number;
+}
+
+/**
+ * A bank card number shows its first and last four digits (6222********1234), as on a
+ * receipt; a contract number (letters, dashes) is not personal data and stays whole.
+ */
+export function maskAccountRef(ref: string): string {
+  if (!/^\d{12,19}$/.test(ref)) return ref;
+  return `${ref.slice(0, 4)}${'*'.repeat(ref.length - 8)}${ref.slice(-4)}`;
+}
