@@ -6,7 +6,15 @@ import { isoInstant } from '../support/sql-values';
  * Events whose details the timeline already shows from their own rows; listing both would
  * say everything twice. Their audit records stay in the event log.
  */
-const SHOWN_AS_ROWS = ['ContactLogged', 'PromiseRecorded', 'ApprovalRequested', 'CaseCostAdded'];
+const SHOWN_AS_ROWS = [
+  'ContactLogged',
+  'PromiseRecorded',
+  'ApprovalRequested',
+  'CaseCostAdded',
+  // The assigned collector's every look at the contact panel is audited (issue 11 §2); those
+  // records are for the audit log, not steps of the case.
+  'PersonalDataViewed',
+];
 
 /**
  * The case's whole history, oldest first: its audit events (and its debtor's, e.g. the

@@ -103,6 +103,9 @@ export const PERMISSIONS = {
   'payment.record': ['tenant-admin', 'manager', 'finance', 'clerk'],
   'payment.reverse': ['tenant-admin', 'finance'],
   'related-party.add': ['tenant-admin', 'manager', 'supervisor', 'clerk', ...COLLECTORS],
+  // Issue 11 §2: the same people who learn of guarantors also find new numbers and addresses,
+  // mark a number 空号/停机 and a debtor 失联 (the contact panel of the case page).
+  'contact-point.manage': ['tenant-admin', 'manager', 'supervisor', 'clerk', ...COLLECTORS],
 
   // Notices (collectors deliver letters on visits; 内勤 mails; 法务 sends final notices).
   'notice.read': NOTICE_WORKERS,

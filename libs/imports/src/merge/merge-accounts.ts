@@ -1,3 +1,4 @@
+import { syncContactPoints } from '@qingshou/ledger';
 import { ACCOUNT_STAGE as S } from '../staging/stage-tables';
 import { affected, MergeContext, MergeResult, query, reject } from './merge-context';
 import { mergeGroupsAndParties, StageShape } from './merge-related';
@@ -147,6 +148,14 @@ export async function mergeAccounts(ctx: MergeContext): Promise<MergeResult> {
   const shape = (await query<StageShape>(ctx, SHAPE)).rows[0];
   const paymentsCreated = shape.receipts ? await affected(ctx, INSERT_RECEIPTS) : 0;
   const related = await mergeGroupsAndParties(ctx, shape);
+  // The contact panel's rows (导入, 有效) for the chunk's new phones, addresses and parties,
+  // through the ledger's writer (the ledger owns debtor_contact_points).
+  await syncContactPoints(
+    ctx.em,
+    ctx.tenantId,
+    { sql: `select s.debtor_id from ${S} s where s.debtor_id is not null`, params: [] },
+    { source: 'import', actor: ctx.actorId, now: ctx.now },
+  );
   return {
     counts: {
       debtorsCreated,

@@ -3,6 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { assertDebtorVisible, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
+import { listedDebtors, syncContactPoints } from '../contact-points/contact-points.writer';
 import { RelatedParty } from '../entities/related-party.entity';
 import { MASKED } from '../personal-data/personal-data-policy';
 import { BusinessDate } from '../support/business-date';
@@ -68,6 +69,12 @@ export class AddRelatedPartyHandler implements ICommandHandler<AddRelatedParty, 
       ...row,
       createdAt: now,
       createdBy: command.actorId,
+    });
+    // The party's phone and address join the case's contact panel.
+    await syncContactPoints(em, tenantId, listedDebtors([debtorId]), {
+      source: 'contract',
+      actor: command.actorId,
+      now,
     });
     const after = {
       relatedPartyId: id,

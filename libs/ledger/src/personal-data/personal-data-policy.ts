@@ -15,8 +15,10 @@ import { maskAddress, maskIdNumber, maskPhone } from '../domain/identity/masking
  *   and address.
  * - finance (财务): matches receipts to bank records, which are keyed by ID number.
  *
- * Masked only: phone and field collectors (calls and visits go through case tasks; the
- * county code and last four digits are enough to confirm identity with the debtor), clerks
+ * Masked by default: phone and field collectors — except on a case assigned to them, where the
+ * contact panel shows the debtor's and related parties' phones and addresses whole (issue 11
+ * §2: the collector must be able to call and visit; audited per view, see
+ * `caseContactAccess`) — clerks
  * (内勤: data entry types the value in but never needs to read it back), auditors (内审
  * review process, not people), and the platform admin (no tenant data at all).
  */
@@ -30,6 +32,25 @@ export const PERSONAL_DATA_REVEAL_ROLES: readonly Role[] = [
 
 export function mayRevealPersonalData(roles: readonly Role[]): boolean {
   return roles.some((role) => PERSONAL_DATA_REVEAL_ROLES.includes(role));
+}
+
+/**
+ * How a case's contact panel shows phones and addresses (GetCaseContacts decides it here, in
+ * one place): `assigned` — the case's assigned user sees them whole; `revealed` — a role in
+ * PERSONAL_DATA_REVEAL_ROLES asked to see them whole; `masked` — everybody else, and a reveal
+ * role that did not ask. Both whole views are audited with a PersonalDataViewed event.
+ * `refused` — asked to reveal without the right.
+ */
+export type CaseContactAccess = 'assigned' | 'revealed' | 'masked' | 'refused';
+
+export function caseContactAccess(
+  viewer: { userId: string; roles: readonly Role[] },
+  assigneeId: string | null,
+  reveal: boolean,
+): CaseContactAccess {
+  if (assigneeId !== null && assigneeId === viewer.userId) return 'assigned';
+  if (!reveal) return 'masked';
+  return mayRevealPersonalData(viewer.roles) ? 'revealed' : 'refused';
 }
 
 /** Applies or skips masking field by field; null stays null. */

@@ -4,6 +4,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ConflictError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
+import { listedDebtors, syncContactPoints } from '../contact-points/contact-points.writer';
 import { Debtor } from '../entities/debtor.entity';
 import { MASKED, mayRevealPersonalData } from '../personal-data/personal-data-policy';
 import { BusinessDate } from '../support/business-date';
@@ -72,6 +73,12 @@ export class RegisterDebtorHandler implements ICommandHandler<RegisterDebtor, Re
       address,
       createdAt: now,
       createdBy: command.actorId,
+    });
+    // The contact panel's rows for the phones and address given (合同, 有效).
+    await syncContactPoints(em, command.tenantId, listedDebtors([id]), {
+      source: 'contract',
+      actor: command.actorId,
+      now,
     });
     // The event log is append-only and hash-chained, so it only ever holds masked values.
     const after = {

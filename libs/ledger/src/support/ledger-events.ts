@@ -11,6 +11,9 @@ export const LEDGER_EVENTS = {
   debtorGroupCreated: 'DebtorGroupCreated',
   groupMemberAdded: 'GroupMemberAdded',
   personalDataViewed: 'PersonalDataViewed',
+  contactPointAdded: 'ContactPointAdded',
+  contactPointStatusSet: 'ContactPointStatusSet',
+  debtorMarkedUnreachable: 'DebtorMarkedUnreachable',
 } as const;
 
 /** Published after commit: collection marks promises kept/broken and re-stages cases on these. */

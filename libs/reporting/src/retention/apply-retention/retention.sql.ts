@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { purgeCaseTasks } from '@qingshou/collection';
+import { eraseContactPoints } from '@qingshou/ledger';
 
 /**
  * The set-based steps of retention, each over one batch of case ids (`?::uuid[]`).
@@ -190,6 +191,8 @@ export async function anonymiseDebtors(
      where tenant_id = ? and debtor_id = any(?::uuid[])`,
     [tenantId, uuidArray(ids)],
   );
+  // The contact panel's phones and addresses go too (the ledger's writer: it owns the table).
+  await eraseContactPoints(em, tenantId, ids);
   await em.execute(
     `insert into anonymised_debtors (tenant_id, debtor_id, policy_id, anonymised_on)
      select ?, unnest(?::uuid[]), ?, ?::date`,
