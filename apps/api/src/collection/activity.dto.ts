@@ -22,7 +22,8 @@ import {
   TASK_KINDS,
 } from '@qingshou/collection';
 import type { ContactChannel, ContactParty, LegalStep, TaskKind } from '@qingshou/collection';
-import { AMOUNT, AMOUNT_MESSAGE, CODE, CODE_MESSAGE, DATE, DATE_MESSAGE } from './common.dto';
+import { IsYuanAmount } from '../http/yuan-amount';
+import { CODE, CODE_MESSAGE, DATE, DATE_MESSAGE } from './common.dto';
 
 /** JSON, or the text fields of a multipart form whose `file` part is the attachment. */
 export class LogContactBody {
@@ -59,6 +60,27 @@ export class LogContactBody {
   @Matches(CODE, { message: `overdueReasonCode ${CODE_MESSAGE}` })
   overdueReasonCode?: string;
 
+  @ApiPropertyOptional({
+    example: '2026-03-14',
+    description: "下次跟进日期; default the result code's follow-up days",
+  })
+  @IsOptional()
+  @Matches(DATE, { message: `nextFollowUpOn ${DATE_MESSAGE}` })
+  nextFollowUpOn?: string;
+
+  @ApiPropertyOptional({
+    example: '1000.00',
+    description: 'a promise made on this contact, saved with it or not at all',
+  })
+  @IsOptional()
+  @IsYuanAmount()
+  promiseAmount?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-20', description: 'with promiseAmount' })
+  @IsOptional()
+  @Matches(DATE, { message: `promiseDueOn ${DATE_MESSAGE}` })
+  promiseDueOn?: string;
+
   // Documents the multipart part; the bytes arrive through multer, never in the JSON body.
   @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'multipart only' })
   @IsOptional()
@@ -67,7 +89,7 @@ export class LogContactBody {
 
 export class RecordPromiseBody {
   @ApiProperty({ example: '1000.00' })
-  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  @IsYuanAmount()
   amount!: string;
 
   @ApiProperty({ example: '2026-03-10' })
@@ -97,7 +119,7 @@ export class AddCostBody {
   category!: string;
 
   @ApiProperty({ example: '230.00' })
-  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  @IsYuanAmount()
   amount!: string;
 
   @ApiPropertyOptional({ example: 'FP-2026-0311-07' })
@@ -129,7 +151,7 @@ export class LegalCostBody {
   category!: string;
 
   @ApiProperty({ example: '1250.00' })
-  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  @IsYuanAmount()
   amount!: string;
 
   @ApiPropertyOptional()
@@ -169,7 +191,7 @@ export class LegalStepBody {
 
   @ApiPropertyOptional({ description: 'frozen, awarded or recovered', example: '52000.00' })
   @IsOptional()
-  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  @IsYuanAmount()
   amount?: string;
 
   @ApiPropertyOptional()
@@ -192,7 +214,7 @@ export class SettlementInKindBody {
   asset!: string;
 
   @ApiProperty({ example: '86000.00' })
-  @Matches(AMOUNT, { message: `appraisalValue ${AMOUNT_MESSAGE}` })
+  @IsYuanAmount()
   appraisalValue!: string;
 
   @ApiPropertyOptional({ example: '2026-03-05' })
@@ -263,4 +285,37 @@ export class CompleteTaskBody {
   @IsString()
   @Length(1, 2000)
   note?: string;
+
+  /** Done needs the deliverable its kind names: a visit's result (met-debtor, not-at-home …). */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  result?: string;
+
+  @ApiPropertyOptional({ description: 'The contact logged for a call task' })
+  @IsOptional()
+  @IsUUID()
+  contactId?: string;
+
+  @ApiPropertyOptional({ description: 'The notice issued for a letter task' })
+  @IsOptional()
+  @IsUUID()
+  noticeId?: string;
+
+  @ApiPropertyOptional({ description: 'The approval requested for an approval task' })
+  @IsOptional()
+  @IsUUID()
+  approvalId?: string;
+
+  @ApiPropertyOptional({ description: 'A document or a visit photo already uploaded' })
+  @IsOptional()
+  @IsUUID()
+  attachmentId?: string;
+
+  @ApiPropertyOptional({ description: 'Where a visit took place' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  address?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, IsLocalDate } from './ledger.validators';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { IsYuanAmount } from '../http/yuan-amount';
+import { IsLocalDate } from './ledger.validators';
 
 export class RecordPaymentBody {
   @ApiPropertyOptional({ example: 'bank-feed', default: 'api' })
@@ -25,7 +26,7 @@ export class RecordPaymentBody {
     example: '246.61',
     description: 'positive; undo with POST /payments/{id}/reverse',
   })
-  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  @IsYuanAmount({ signed: true })
   amount!: string;
 
   @ApiPropertyOptional()

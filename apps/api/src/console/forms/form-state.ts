@@ -3,6 +3,7 @@ import { DomainError, FieldProblem } from '@qingshou/core';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { CSRF_FIELD } from '../http/session';
+import { fieldMessage } from './form-messages';
 
 /** A form as the page shows it: what was typed, and what is wrong with it. */
 export interface FormState {
@@ -53,19 +54,27 @@ export function formWithProblems(
 ): FormState {
   const errors: Record<string, string[]> = {};
   const general: string[] = [];
+  // The console speaks Chinese at the field: English reasons (the API's) are worded again.
   for (const problem of problems) {
     const field = fieldOf(problem.path);
-    if (spec.fields.includes(field)) (errors[field] ??= []).push(problem.reason);
-    else general.push(problem.reason);
+    const reason = fieldMessage('zh', problem.reason);
+    if (spec.fields.includes(field)) (errors[field] ??= []).push(reason);
+    else general.push(reason);
   }
-  if (general.length === 0 && Object.keys(errors).length === 0 && message) general.push(message);
+  if (general.length === 0 && Object.keys(errors).length === 0 && message) {
+    general.push(fieldMessage('zh', message));
+  }
   return { id: spec.id, values, errors, general, code };
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ path, reason }));
+    // Worded here by constraint name (isNotEmpty, isIn…), which only this side still knows.
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({
+      path,
+      reason: fieldMessage('zh', reason, constraint),
+    }));
     return own.concat(flatten(error.children ?? [], path));
   });
 }

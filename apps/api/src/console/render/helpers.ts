@@ -4,6 +4,7 @@ import type { FormState } from '../forms/form-state';
 import type { Lang } from '../http/session';
 import type { PackVocabulary } from '@qingshou/policy';
 import { hasMessage, translate, translateCode } from '../i18n/i18n';
+import { ruleText } from './rule-text';
 
 type HB = typeof Handlebars;
 
@@ -117,6 +118,10 @@ export function registerHelpers(hbs: HB): void {
   hbs.registerHelper('code', function (prefix: unknown, value: unknown, options: HelperOptions) {
     const { lang, vocab } = root(options);
     return codeName(lang, vocab ?? null, String(prefix), String(value ?? ''));
+  });
+  /** A pack rule's refusal in words: {{ruleText contact.rule contact.params}}. */
+  hbs.registerHelper('ruleText', function (rule: unknown, params: unknown, options: HelperOptions) {
+    return ruleText(root(options).lang, rule, params as Record<string, unknown> | null);
   });
   hbs.registerHelper('money', (value: unknown) => formatMoney(value));
   hbs.registerHelper('dateTime', function (value: unknown, options: HelperOptions) {

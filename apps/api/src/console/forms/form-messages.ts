@@ -1,0 +1,100 @@
+import type { Lang } from '../http/session';
+import { hasMessage, translate } from '../i18n/i18n';
+
+/**
+ * The console's words for a bad field. The API's DTOs and handlers keep their English
+ * reasons (problem+json `detail` for API clients); a form shows the reason from this
+ * catalogue instead, chosen by the validator's constraint (class-validator's name) or, for a
+ * handler's refusal, by the English reason's shape, with the other field named by its label
+ * (`field.<name>`). Anything not known here is worded generically: never English on a page.
+ */
+const CJK = /[\u3400-\u9fff]/;
+
+interface Rule {
+  readonly test: RegExp;
+  readonly key: string;
+  /** Slot values from the match. */
+  readonly values?: (match: RegExpExecArray) => Record<string, string>;
+}
+
+/** class-validator constraint names → message key (for those whose text alone decides). */
+const BY_CONSTRAINT: Readonly<Record<string, string>> = {
+  isNotEmpty: 'validation.required',
+  isDefined: 'validation.required',
+  isIn: 'validation.choose',
+  isEnum: 'validation.choose',
+  isUuid: 'validation.choose',
+  isUUID: 'validation.choose',
+  isBoolean: 'validation.choose',
+  isInt: 'validation.integer',
+  isNumber: 'validation.number',
+  isLocalDate: 'validation.date',
+  isDateString: 'validation.date',
+  isYuanAmount: 'validation.amount',
+  isArray: 'validation.choose',
+  arrayNotEmpty: 'validation.choose',
+  arrayMinSize: 'validation.choose',
+};
+
+/** English reasons by shape (handlers' invalidArgument texts and class-validator defaults). */
+const BY_TEXT: readonly Rule[] = [
+  { test: /amount|yuan/i, key: 'validation.amount' },
+  { test: /rate such as/i, key: 'validation.rate' },
+  { test: /YYYY-MM-DD|calendar date|ISO 8601 date/i, key: 'validation.date' },
+  { test: /must not be before today/i, key: 'validation.notBeforeToday' },
+  {
+    test: /must not be before (?:the )?([a-zA-Z]+)/i,
+    key: 'validation.notBefore',
+    values: (m) => ({ other: m[1] }),
+  },
+  { test: /must not be after today|must not be in the future/i, key: 'validation.notAfterToday' },
+  {
+    test: /longer than or equal to (\d+)/i,
+    key: 'validation.tooShort',
+    values: (m) => ({ min: m[1] }),
+  },
+  {
+    test: /shorter than or equal to (\d+)/i,
+    key: 'validation.tooLong',
+    values: (m) => ({ max: m[1] }),
+  },
+  { test: /not be less than (-?[\d.]+)/i, key: 'validation.min', values: (m) => ({ min: m[1] }) },
+  {
+    test: /not be greater than (-?[\d.]+)/i,
+    key: 'validation.max',
+    values: (m) => ({ max: m[1] }),
+  },
+  { test: /integer/i, key: 'validation.integer' },
+  {
+    test: /should not be empty|must not be empty|must say why|is required/i,
+    key: 'validation.required',
+  },
+  {
+    test: /must be one of|must be a code|allowed values|must be a valid enum/i,
+    key: 'validation.choose',
+  },
+  { test: /disabled user/i, key: 'validation.disabledUser' },
+  { test: /must have one of the roles/i, key: 'validation.assigneeRole' },
+];
+
+/** A field's name in words (`promisedOn` → 承诺日期), or a neutral word when unknown. */
+function fieldLabel(lang: Lang, name: string): string {
+  return hasMessage(`field.${name}`)
+    ? translate(lang, `field.${name}`)
+    : translate(lang, 'field.unknown');
+}
+
+/** One reason in the reader's words; `constraint` when class-validator gave its name. */
+export function fieldMessage(lang: Lang, reason: string, constraint?: string): string {
+  if (CJK.test(reason)) return reason;
+  const own = constraint ? BY_CONSTRAINT[constraint] : undefined;
+  if (own) return translate(lang, own);
+  for (const rule of BY_TEXT) {
+    const match = rule.test.exec(reason);
+    if (!match) continue;
+    const values = rule.values?.(match) ?? {};
+    if (values.other) values.other = fieldLabel(lang, values.other);
+    return translate(lang, rule.key, values);
+  }
+  return translate(lang, 'validation.generic');
+}
