@@ -179,5 +179,8 @@ export async function logIn(page: Page, login: DemoLogin): Promise<void> {
 /** SCREENSHOTS=1 keeps the page as docs/screenshots/<name>.png (README shows them). */
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false });
+  await page.screenshot({
+    path: `${process.env.SCREENSHOT_DIR ?? 'docs/screenshots'}/${name}.png`,
+    fullPage: false,
+  });
 }
