@@ -51,6 +51,7 @@ export * from './list-debtor-cases/list-debtor-cases.query';
 export * from './list-approvals/list-approvals.query';
 export * from './list-alerts/list-alerts.query';
 export * from './archive-recordings/archive-recordings.command';
+export { RecordingsArchiveStore } from './archive-recordings/recordings-archive-store';
 
 // Collection owns `cases` and `tasks`: other libs write them only through these set-based
 // writers, inside their own transaction (test/architecture/table-owners.spec.ts checks).

@@ -35,6 +35,20 @@ import { ListNoticesHandler } from './queries/list-notices/list-notices.handler'
 import { ListCaseLetterTemplatesHandler } from './queries/list-case-letter-templates/list-case-letter-templates.handler';
 import { ListUsersHandler } from './queries/list-users/list-users.handler';
 import { ReportsPageController } from './reports/reports-page.controller';
+import { AuditPageController } from './audit/audit-page.controller';
+import { LegalPageController } from './legal/legal-page.controller';
+import { RecordingsPageController } from './recordings/recordings-page.controller';
+import { ListAuditEventsHandler } from './queries/list-audit-events/list-audit-events.handler';
+import { VerifyAuditChainHandler } from './queries/verify-audit-chain/verify-audit-chain.handler';
+import {
+  GetLegalDocumentHandler,
+  GetLegalMatterHandler,
+  ListLegalMattersHandler,
+} from './queries/list-legal-matters/list-legal-matters.handler';
+import {
+  GetRecordingFileHandler,
+  ListRecordingsHandler,
+} from './queries/list-recordings/list-recordings.handler';
 
 /**
  * The web console at / and /console: server-rendered pages over the same CommandBus and
@@ -65,6 +79,9 @@ import { ReportsPageController } from './reports/reports-page.controller';
     PackPageController,
     ImportsPageController,
     NoticesPageController,
+    LegalPageController,
+    RecordingsPageController,
+    AuditPageController,
   ],
   providers: [
     ConsoleViews,
@@ -82,6 +99,13 @@ import { ReportsPageController } from './reports/reports-page.controller';
     ListImportErrorsHandler,
     ListNoticesHandler,
     ListCaseLetterTemplatesHandler,
+    ListLegalMattersHandler,
+    GetLegalMatterHandler,
+    GetLegalDocumentHandler,
+    ListRecordingsHandler,
+    GetRecordingFileHandler,
+    ListAuditEventsHandler,
+    VerifyAuditChainHandler,
     CasePageModel,
     ImportUploadInterceptor,
   ],

@@ -1,11 +1,16 @@
-import type { Role } from '@qingshou/core';
+import { hasPermission, type Permission, type Role } from '@qingshou/core';
 
 export interface NavEntry {
   /** Message key of the link text. */
   readonly key: string;
   readonly href: string;
-  /** Who sees the link; keep it the same as the page controller's @ConsoleController roles. */
-  readonly roles: readonly Role[];
+  /**
+   * The permission of the page's controller (@ConsoleController(path, permission)): whoever
+   * holds it sees the link, so no link leads to a 403 (one matrix, core's PERMISSIONS).
+   */
+  readonly permission: Permission;
+  /** Pages shown as tabs on the admin pages (催收方案 / 导入 / 用户). */
+  readonly section?: 'admin' | null;
 }
 
 /**
@@ -13,52 +18,33 @@ export interface NavEntry {
  * page (`/console` redirects there), so put each role's main page before the others it sees.
  */
 export const CONSOLE_NAV: NavEntry[] = [
-  // 组长/经理 land on the dashboard (keep in step with DASHBOARD_ROLES).
-  {
-    key: 'nav.dashboard',
-    href: '/console/dashboard',
-    roles: ['manager', 'tenant-admin', 'finance', 'auditor'],
-  },
-  {
-    key: 'nav.supervisor',
-    href: '/console/supervisor',
-    roles: ['supervisor', 'manager', 'tenant-admin'],
-  },
-  {
-    key: 'nav.work',
-    href: '/console/work',
-    roles: ['phone-collector', 'field-collector', 'supervisor', 'manager', 'legal', 'clerk'],
-  },
-  // Same roles as their controllers: REPORT_ROLES, NOTICE_ROLES, IMPORT_READ_ROLES.
-  {
-    key: 'nav.reports',
-    href: '/console/reports',
-    roles: ['tenant-admin', 'manager', 'supervisor', 'finance'],
-  },
-  {
-    key: 'nav.notices',
-    href: '/console/notices',
-    roles: [
-      'tenant-admin',
-      'manager',
-      'supervisor',
-      'legal',
-      'clerk',
-      'phone-collector',
-      'field-collector',
-    ],
-  },
+  // 组长/经理 land on the dashboard.
+  { key: 'nav.dashboard', href: '/console/dashboard', permission: 'dashboard.read' },
+  { key: 'nav.supervisor', href: '/console/supervisor', permission: 'console.supervisor' },
+  // 法务 lands on its matters (before the worklist it also holds).
+  { key: 'nav.legal', href: '/console/legal', permission: 'legal-step.record' },
+  { key: 'nav.work', href: '/console/work', permission: 'console.work' },
+  { key: 'nav.reports', href: '/console/reports', permission: 'report.read' },
+  { key: 'nav.notices', href: '/console/notices', permission: 'notice.read' },
+  { key: 'nav.recordings', href: '/console/recordings', permission: 'recordings.read' },
+  { key: 'nav.audit', href: '/console/audit', permission: 'audit.read' },
   {
     key: 'nav.imports',
     href: '/console/admin/imports',
-    roles: ['tenant-admin', 'manager', 'supervisor', 'clerk', 'finance', 'auditor'],
+    permission: 'import.read',
+    section: 'admin',
   },
-  { key: 'nav.pack', href: '/console/admin/pack', roles: ['tenant-admin', 'manager'] },
-  { key: 'nav.users', href: '/console/admin/users', roles: ['tenant-admin'] },
+  { key: 'nav.pack', href: '/console/admin/pack', permission: 'console.pack', section: 'admin' },
+  { key: 'nav.users', href: '/console/admin/users', permission: 'user.manage', section: 'admin' },
 ];
 
 export function navFor(roles: readonly Role[]): NavEntry[] {
-  return CONSOLE_NAV.filter((entry) => entry.roles.some((role) => roles.includes(role)));
+  const viewer = { userId: 'nav', roles };
+  // Views are strict: every entry carries `section` (null outside the admin tabs).
+  return CONSOLE_NAV.filter((entry) => hasPermission(viewer, entry.permission)).map((entry) => ({
+    ...entry,
+    section: entry.section ?? null,
+  }));
 }
 
 export function homeFor(roles: readonly Role[]): string | null {

@@ -64,15 +64,24 @@ export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
 export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number];
 export type ApprovalStatus = 'pending' | ApprovalDecision;
 
-/** 立案, 查扣冻结, 开庭, 判决, 执行 — the court path of 篇一 第四步 and 篇五 第十三条. */
+/**
+ * 立案, 查扣冻结, 协商, 调解, 开庭, 判决, 执行, 撤诉, 结案 — the court path of 篇一 第四步 and
+ * 篇五 第十三条, with the leasing pack's negotiation; withdrawal and closure end the matter.
+ */
 export const LEGAL_STEPS = [
   'filing',
   'preservation',
+  'negotiation',
+  'mediation',
   'hearing',
   'judgment',
   'enforcement',
+  'withdrawal',
+  'closure',
 ] as const;
 export type LegalStep = (typeof LEGAL_STEPS)[number];
+/** Steps after which the matter is closed (a new filing may open another). */
+export const MATTER_CLOSING_STEPS: readonly LegalStep[] = ['withdrawal', 'closure'];
 
 /** Codes (outcomes, cost categories, reasons) are slugs so packs can add their own. */
 export const CODE_PATTERN = /^[a-z][a-z0-9-]{0,47}$/;

@@ -59,6 +59,10 @@ export class LegalEvent {
   @Property({ type: 'text', nullable: true })
   details: string | null = null;
 
+  /** The step's document (起诉状, 判决书 …), stored like a contact's recording. */
+  @Property({ type: 'uuid', fieldName: 'attachment_id', nullable: true })
+  attachmentId: string | null = null;
+
   @Property({ type: 'text', fieldName: 'recorded_by' })
   recordedBy!: string;
 

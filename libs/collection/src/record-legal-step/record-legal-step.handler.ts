@@ -3,10 +3,12 @@ import { compareLocalDates } from '@qingshou/calendar';
 import { ConflictError, DomainError, requirePermission } from '@qingshou/core';
 import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
-import { isClosedStatus, LEGAL_STEPS } from '../domain/vocabulary';
+import { isClosedStatus, LEGAL_STEPS, MATTER_CLOSING_STEPS } from '../domain/vocabulary';
 import type { Case } from '../entities/case.entity';
 import { CaseCost } from '../entities/cost.entity';
 import { LegalEvent, LegalMatter } from '../entities/legal.entity';
+import { FileStorage } from '../storage/file-storage';
+import { storeCaseAttachment } from '../storage/store-attachment';
 import { codeArg, dateArg, invalidArgument, moneyArg, oneOf, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
 import { RecordLegalStep, RecordLegalStepResult } from './record-legal-step.command';
@@ -20,7 +22,10 @@ export class RecordLegalStepHandler implements ICommandHandler<
   RecordLegalStep,
   RecordLegalStepResult
 > {
-  constructor(private readonly tx: CollectionTx) {}
+  constructor(
+    private readonly tx: CollectionTx,
+    private readonly storage: FileStorage,
+  ) {}
 
   execute(command: RecordLegalStep): Promise<RecordLegalStepResult> {
     const viewer = viewerOf(command);
@@ -49,6 +54,11 @@ export class RecordLegalStepHandler implements ICommandHandler<
       matter.courtCaseNumber =
         textArg(input.courtCaseNumber, 'courtCaseNumber', 100) ?? matter.courtCaseNumber;
       matter.lawyer = textArg(input.lawyer, 'lawyer', 200) ?? matter.lawyer;
+      // 撤诉 / 结案 end the matter; the case stays where it is (closing it is its own act).
+      if (MATTER_CLOSING_STEPS.includes(step)) matter.status = 'closed';
+      const attachment = input.file
+        ? await storeCaseAttachment(w, this.storage, found.id, input.file)
+        : null;
       const legalEventId = randomUUID();
       w.em.create(LegalEvent, {
         tenantId: w.tenantId,
@@ -58,6 +68,7 @@ export class RecordLegalStepHandler implements ICommandHandler<
         occurredOn,
         amount,
         details,
+        attachmentId: attachment?.id ?? null,
         recordedBy: command.actorId,
         recordedAt: w.now,
       });
@@ -87,11 +98,18 @@ export class RecordLegalStepHandler implements ICommandHandler<
         courtCaseNumber: matter.courtCaseNumber,
         lawyer: matter.lawyer,
         cost,
+        attachment,
+        matterStatus: matter.status,
       };
       await w.append([
         w.caseEvent('LegalStepRecorded', found.id, payload, before, found.snapshot()),
       ]);
-      return { legalMatterId: matter.id, legalEventId, costId };
+      return {
+        legalMatterId: matter.id,
+        legalEventId,
+        costId,
+        attachmentId: attachment?.id ?? null,
+      };
     });
   }
 

@@ -39,11 +39,13 @@ const IMPORTERS = [
   'finance',
 ] as const satisfies readonly Role[];
 const RUNNERS = ['tenant-admin', 'manager', 'supervisor'] as const satisfies readonly Role[];
+// 篇一 and 篇八: the clerk (内勤) compiles the weekly and monthly reports.
 const REPORTERS = [
   'tenant-admin',
   'manager',
   'supervisor',
   'finance',
+  'clerk',
 ] as const satisfies readonly Role[];
 const DRIVE_LEADS = ['tenant-admin', 'manager'] as const satisfies readonly Role[];
 const DRIVE_WORKERS = [
@@ -136,6 +138,11 @@ export const PERMISSIONS = {
   // shown to the tenant admin and the clerk who keeps the files.
   'recordings.archive': [],
   'backup.read': ['tenant-admin', 'clerk'],
+  // 篇八 全程录音: the clerk keeps the recordings; leaders check them; the auditor reviews them.
+  'recordings.read': ['clerk', 'manager', 'supervisor', 'tenant-admin', 'auditor'],
+  // The hash-chained event log and its verification: the auditor's room, and the tenant's
+  // leaders who answer for the trail (no collector reads other people's actions).
+  'audit.read': ['auditor', 'tenant-admin', 'manager'],
 
   // The pack, the engine and its outcomes (KPIs, incentives, drives).
   'pack.list-available': PACK_READERS,

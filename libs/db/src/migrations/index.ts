@@ -16,6 +16,7 @@ import { Migration20261207000015AccountOwnTerms } from './Migration2026120700001
 import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
 import { Migration20261207000017PersonNoticeHolds } from './Migration20261207000017PersonNoticeHolds';
 import { Migration20261207000019Sessions } from './Migration20261207000019Sessions';
+import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
 import { Migration20261207000021ContactPoints } from './Migration20261207000021ContactPoints';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
     class: Migration20261207000017PersonNoticeHolds,
   },
   { name: 'Migration20261207000019Sessions', class: Migration20261207000019Sessions },
+  { name: 'Migration20261207000025LegalMatters', class: Migration20261207000025LegalMatters },
   {
     name: 'Migration20261207000021ContactPoints',
     class: Migration20261207000021ContactPoints,
