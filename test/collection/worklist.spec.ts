@@ -98,6 +98,7 @@ describe("the worklist lists my open tasks due today (tenant's day, Asia/Shangha
       dueAt: '2026-03-11T07:00:00.000Z',
       slaDueAt: null,
       priority: 50,
+      missedCount: 0,
       overdue: false,
       role: null,
       assigneeId: users.wang.id,

@@ -113,16 +113,16 @@ describe('the ladder of 篇六 driven day by day for 30 days over a portfolio of
     expect(summary.moves).toEqual([
       { caseId: cases.B, from: 'daily-calls', to: null, reason: 'cleared' },
     ]);
-    expect(summary.tasksCancelled).toBe(3); // the day-0 visit and the calls of days 1 and 2
-    const tasks = await ownerQuery<{ kind: string; status: string }>(
+    // The day-0 visit and the one call task, rolled from day 1 to day 2 (one missed day).
+    expect(summary.tasksCancelled).toBe(2);
+    const tasks = await ownerQuery<{ kind: string; status: string; missed_count: number }>(
       api,
-      `select kind, status from tasks where case_id = $1 order by due_at`,
+      `select kind, status, missed_count from tasks where case_id = $1 order by due_at`,
       [cases.B],
     );
     expect(tasks).toEqual([
-      { kind: 'visit', status: 'cancelled' },
-      { kind: 'call', status: 'cancelled' },
-      { kind: 'call', status: 'cancelled' },
+      { kind: 'visit', status: 'cancelled', missed_count: 0 },
+      { kind: 'call', status: 'cancelled', missed_count: 1 },
     ]);
     expect(await stageOf('B')).toBeNull();
   });
@@ -139,17 +139,15 @@ describe('the ladder of 篇六 driven day by day for 30 days over a portfolio of
     expect(await stageOf('E')).toBe('legal');
   });
 
-  it('day 3: by day 3 exactly 3 call tasks for A, each with a 1-working-day SLA (17:30 that day)', async () => {
+  it('day 3: by day 3 one open call task for A, rolled forward twice (missed 2), due with a 1-working-day SLA (17:30 day 3)', async () => {
     await runDay(3);
-    const calls = await ownerQuery<{ sla_due_at: Date }>(
+    const calls = await ownerQuery<{ sla_due_at: Date; missed_count: number; status: string }>(
       api,
-      `select sla_due_at from tasks where case_id = $1 and kind = 'call' order by due_at`,
+      `select sla_due_at, missed_count, status from tasks where case_id = $1 and kind = 'call'`,
       [cases.A],
     );
-    expect(calls.map((c) => c.sla_due_at.toISOString())).toEqual([
-      '2026-03-03T09:30:00.000Z',
-      '2026-03-04T09:30:00.000Z',
-      '2026-03-05T09:30:00.000Z',
+    expect(calls.map((c) => [c.status, c.missed_count, c.sla_due_at.toISOString()])).toEqual([
+      ['open', 2, '2026-03-05T09:30:00.000Z'],
     ]);
   });
 
@@ -215,6 +213,13 @@ describe('the ladder of 篇六 driven day by day for 30 days over a portfolio of
     expect(await stageOf('C')).toBe('guarantor');
     await runDay(12);
     expect(await stageOf('C')).toBe('demand-letter');
+    // Saturday 2026-03-14 (day 12): A's call, rolled to day 12, has its working day ends Monday 03-16 at 17:30.
+    const [saturday] = await ownerQuery<{ sla_due_at: Date }>(
+      api,
+      `select sla_due_at from tasks where idempotency_key = $1`,
+      [`${tenantId}:${cases.A}:demand-letter:1:${day(12)}`],
+    );
+    expect(saturday.sla_due_at.toISOString()).toBe('2026-03-16T09:30:00.000Z');
     const [history] = await ownerQuery<{ as_of: string; effective_dpd: number }>(
       api,
       `select as_of::text, effective_dpd from case_stage_history where case_id = $1 and to_stage = 'demand-letter'`,
@@ -223,11 +228,11 @@ describe('the ladder of 篇六 driven day by day for 30 days over a portfolio of
     expect(history).toEqual({ as_of: day(12), effective_dpd: 7 });
   });
 
-  it('days 13-30: a call a day until paid — 103 calls, 5 visits, 2 guarantor contacts, 4 notices, 1 approval in all', async () => {
+  it('days 13-30: a call a day until paid — 103 calls (rows rolled forward), 5 visits, 2 guarantor contacts, 4 notices, 1 approval in all', async () => {
     for (const n of range(13, 30)) await runDay(n);
     const [totals] = await ownerQuery<Record<string, number>>(
       api,
-      `select count(*) filter (where kind = 'call')::int as calls,
+      `select coalesce(sum(1 + missed_count) filter (where kind = 'call'), 0)::int as calls,
               count(*) filter (where kind = 'visit')::int as visits,
               count(*) filter (where kind = 'contact-guarantor')::int as guarantor,
               (select count(*)::int from notices where tenant_id = $1) as notices,
@@ -236,13 +241,6 @@ describe('the ladder of 篇六 driven day by day for 30 days over a portfolio of
       [tenantId],
     );
     expect(totals).toEqual({ calls: 103, visits: 5, guarantor: 2, notices: 4, approvals: 1 });
-    // Saturday 2026-03-14 (day 12): the call's working day ends Monday 03-16 at 17:30.
-    const [saturday] = await ownerQuery<{ sla_due_at: Date }>(
-      api,
-      `select sla_due_at from tasks where idempotency_key = $1`,
-      [`${tenantId}:${cases.A}:demand-letter:1:${day(12)}`],
-    );
-    expect(saturday.sla_due_at.toISOString()).toBe('2026-03-16T09:30:00.000Z');
   });
 
   it('GET /cases/{id}/stage-history: A moved 0 → 1 → 4 → 7 under test-engine-ladder@1.0.0; a collector sees only their own cases', async () => {

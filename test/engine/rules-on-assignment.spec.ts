@@ -136,7 +136,12 @@ describe('pack rules on assignment (篇八): SLAs in working hours from the even
       .http()
       .post(`/api/v1/tasks/${visit[0].id}/complete`)
       .set('Authorization', `Bearer ${users.field.token}`)
-      .send({ status: 'done', note: '已上门，客户承诺月底还款' })
+      .send({
+        status: 'done',
+        note: '已上门，客户承诺月底还款',
+        result: 'met-debtor',
+        address: '北京市朝阳区建国路 1 号',
+      })
       .expect(200);
     const [event] = await worker.take(tenantId, ['TaskCompleted']);
     const fired = await worker.deliver(event);

@@ -37,6 +37,7 @@ export * from './blacklist-debtor/blacklist-debtor.command';
 export * from './close-case/close-case.command';
 export * from './create-task/create-task.command';
 export * from './complete-task/complete-task.command';
+export * from './complete-task/task-deliverables';
 export * from './create-team/create-team.command';
 export * from './add-team-member/add-team-member.command';
 export * from './monitor-slas/monitor-slas.command';
@@ -58,3 +59,4 @@ export { RecordingsArchiveStore } from './archive-recordings/recordings-archive-
 export * from './writers/case-writers';
 export * from './writers/open-cases';
 export * from './writers/task-writers';
+export * from './writers/repeating-tasks';

@@ -38,7 +38,11 @@ export function expectedBy(n: number): Counts {
   return out;
 }
 
-/** What the tenant's tables hold: tasks by kind, notices and approvals, per named case. */
+/**
+ * What the tenant's tables hold: task instances by kind, notices and approvals, per named
+ * case. A repeating task is one row per case and kind rolled forward each day (issue 11 §4),
+ * so a row counts once plus the days it rolled (missed_count).
+ */
 export async function createdByCase(
   api: CollectionTestApi,
   tenantId: string,
@@ -47,7 +51,8 @@ export async function createdByCase(
   const name = Object.fromEntries(Object.entries(cases).map(([k, v]) => [v, k]));
   const rows = await ownerQuery<{ case_id: string; kind: Kind; n: number }>(
     api,
-    `select case_id, kind, count(*)::int as n from tasks where tenant_id = $1 group by 1, 2
+    `select case_id, kind, sum(1 + missed_count)::int as n from tasks where tenant_id = $1
+     group by 1, 2
      union all
      select case_id, 'notice', count(*)::int from notices where tenant_id = $1 group by 1
      union all

@@ -51,7 +51,14 @@ export class WorkController {
     @CorrelationId() correlationId: string,
   ): Promise<{ status: string }> {
     return this.commands.execute(
-      new CompleteTask(actorMeta(principal, correlationId), id, body.status, body.note),
+      new CompleteTask(actorMeta(principal, correlationId), id, body.status, body.note, {
+        result: body.result,
+        contactId: body.contactId,
+        noticeId: body.noticeId,
+        approvalId: body.approvalId,
+        attachmentId: body.attachmentId,
+        address: body.address,
+      }),
     );
   }
 

@@ -12,6 +12,7 @@ import { oneOf, textArg } from '../support/args';
 import { CollectionTx, PUBLISH } from '../support/collection-tx';
 import { caseScopeOf, isCollectorOnly, visibleCasesSql } from '@qingshou/core';
 import { CompleteTask } from './complete-task.command';
+import { recordDeliverable } from './task-deliverables';
 
 @CommandHandler(CompleteTask)
 export class CompleteTaskHandler implements ICommandHandler<CompleteTask, { status: string }> {
@@ -55,10 +56,25 @@ export class CompleteTaskHandler implements ICommandHandler<CompleteTask, { stat
       if (isCollectorOnly(viewer) && !mine) {
         throw new ForbiddenError('A collector completes their own tasks only');
       }
+      // Done records what was done (the kind's deliverable); cancelling needs none.
+      const outcome =
+        status === 'done'
+          ? await recordDeliverable(w.em, w.tenantId, task, command.outcome ?? {}, note)
+          : null;
       task.status = status;
       task.completedAt = w.now;
       task.outcomeNote = note;
-      const payload = { taskId: task.id, kind: task.kind, status, note };
+      task.outcomeResult = outcome?.result ?? null;
+      task.outcomeRef = outcome?.ref ?? null;
+      const payload = {
+        taskId: task.id,
+        kind: task.kind,
+        status,
+        note,
+        ...(outcome
+          ? { deliverable: outcome.deliverable, result: outcome.result, ref: outcome.ref }
+          : {}),
+      };
       await w.append([
         found
           ? w.caseEvent('TaskCompleted', found.id, payload, { status: 'open' }, { status })

@@ -29,6 +29,8 @@ export interface WorklistItem {
   readonly dueAt: string;
   readonly slaDueAt: string | null;
   readonly priority: number;
+  /** Days a repeating task rolled forward undone (one open task per case and kind). */
+  readonly missedCount: number;
   /** Due before today in the tenant's zone. */
   readonly overdue: boolean;
   /** The platform role that must do it (pack task `role`); null: the case's collector. */

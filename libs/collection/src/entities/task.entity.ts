@@ -44,6 +44,18 @@ export class Task {
   @Property({ type: 'text', fieldName: 'outcome_note', nullable: true })
   outcomeNote: string | null = null;
 
+  /** What completing it recorded: a visit result, `merged` for a duplicate closed as 已合并. */
+  @Property({ type: 'text', fieldName: 'outcome_result', nullable: true })
+  outcomeResult: string | null = null;
+
+  /** The record the outcome links to: { contactId } / { noticeId } / { approvalId } / … */
+  @Property({ type: 'json', fieldName: 'outcome_ref', nullable: true })
+  outcomeRef: Record<string, string> | null = null;
+
+  /** Periods a repeating task rolled forward undone (it is reused, not inserted again). */
+  @Property({ type: 'integer', fieldName: 'missed_count' })
+  missedCount = 0;
+
   @Property({ type: 'text', fieldName: 'created_by' })
   createdBy!: string;
 

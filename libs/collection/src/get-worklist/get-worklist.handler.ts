@@ -24,6 +24,7 @@ interface Row {
   due_at: string;
   sla_due_at: string | null;
   priority: number;
+  missed_count: number;
   role: string | null;
   assignee_id: string | null;
   overdue: boolean;
@@ -75,7 +76,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
       }
       const rows = await em.execute<Row[]>(
         `select t.id, t.case_id, c.debtor_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
-                t.role, t.assignee_id, t.due_at < ? as overdue, c.status as case_status,
+                t.missed_count, t.role, t.assignee_id, t.due_at < ? as overdue, c.status as case_status,
                 d.name as debtor_name, bal.dpd, bal.amount_due
          from tasks t
          left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
@@ -147,6 +148,7 @@ function toItem(row: Row): WorklistItem {
     dueAt: isoInstant(row.due_at) as string,
     slaDueAt: isoInstant(row.sla_due_at),
     priority: row.priority,
+    missedCount: Number(row.missed_count ?? 0),
     overdue: row.overdue,
     role: row.role,
     assigneeId: row.assignee_id,

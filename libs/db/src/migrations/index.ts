@@ -18,6 +18,7 @@ import { Migration20261207000017PersonNoticeHolds } from './Migration20261207000
 import { Migration20261207000019Sessions } from './Migration20261207000019Sessions';
 import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
 import { Migration20261207000021ContactPoints } from './Migration20261207000021ContactPoints';
+import { Migration20261207000023TaskOutcomes } from './Migration20261207000023TaskOutcomes';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
     name: 'Migration20261207000021ContactPoints',
     class: Migration20261207000021ContactPoints,
   },
+  { name: 'Migration20261207000023TaskOutcomes', class: Migration20261207000023TaskOutcomes },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

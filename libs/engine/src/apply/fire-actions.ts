@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { insertTasks as insertTaskRows } from '@qingshou/collection';
+import { insertTasks as insertTaskRows, rollRepeatingTasks } from '@qingshou/collection';
 import { randomUUID } from 'node:crypto';
 import { holdGatedNotices } from '../gates/hold-notices';
 import { pgArray, valuesList } from '../load/sql';
@@ -94,27 +94,40 @@ async function insertTasks(
   out: ChunkOutcome,
 ) {
   const tasks = claimed.filter((i) => i.task);
+  // A ladder series' instance reuses the case's open task of its kind (one open repeating
+  // task per case and kind, a miss counted); everything else is inserted.
+  const repeats = (i: ActionInstance) => i.action.repeating && i.caseId !== null;
+  const rowOf = (i: ActionInstance) => {
+    const t = i.task!;
+    return {
+      id: t.id,
+      caseId: i.caseId,
+      kind: t.kind,
+      title: t.title,
+      dueAt: t.dueAt,
+      slaDueAt: t.slaDueAt,
+      assigneeId: t.assigneeId,
+      priority: 0,
+      idempotencyKey: i.key,
+      createdBy: `engine:${ctx.pack.ref}`,
+      createdAt: ctx.now,
+      role: t.role,
+    };
+  };
   const created = await insertTaskRows(
     em,
     ctx.tenantId,
-    tasks.map((i) => {
-      const t = i.task!;
-      return {
-        id: t.id,
-        caseId: i.caseId,
-        kind: t.kind,
-        title: t.title,
-        dueAt: t.dueAt,
-        slaDueAt: t.slaDueAt,
-        assigneeId: t.assigneeId,
-        priority: 0,
-        idempotencyKey: i.key,
-        createdBy: `engine:${ctx.pack.ref}`,
-        createdAt: ctx.now,
-        role: t.role,
-      };
-    }),
+    tasks.filter((i) => !repeats(i)).map(rowOf),
   );
+  const series = await rollRepeatingTasks(
+    em,
+    ctx.tenantId,
+    tasks.filter(repeats).map(rowOf),
+    ctx.now,
+  );
+  // A rolled task is this period's task as much as a new one: the run reports both.
+  series.created.forEach((key) => created.add(key));
+  series.rolled.forEach((key) => created.add(key));
   for (const i of tasks) {
     if (!created.has(i.key)) continue;
     const t = i.task!;

@@ -14,3 +14,4 @@ export * from './sql/event-dates.sql';
 export * from './metrics';
 export * from './sql/units.sql';
 export * from './actions';
+export * from './no-contact';

@@ -2,6 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
 import { requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
+import { uncontactedSql } from '@qingshou/policy';
 import {
   ListSupervisorCases,
   RISK_REASONS,
@@ -23,6 +24,7 @@ interface Row {
 }
 
 // Each risk is one EXISTS on an indexed table; `now` and the tenant's day come in as params.
+// 7 天未联系 is policy's one definition (from the last contact, or the opening if none).
 const RISKS = `array_remove(array[
     case when exists (select 1 from tasks t where t.tenant_id = c.tenant_id and t.case_id = c.id
                         and t.status = 'open' and t.sla_due_at < ?::timestamptz)
@@ -33,9 +35,7 @@ const RISKS = `array_remove(array[
     case when exists (select 1 from promises p where p.tenant_id = c.tenant_id and p.case_id = c.id
                         and p.status = 'broken' and p.due_on >= ?::date - 30)
          then 'promise-broken' end,
-    case when bal.dpd >= 30 and not exists (
-                        select 1 from contact_attempts ct where ct.tenant_id = c.tenant_id
-                          and ct.case_id = c.id and ct.attempted_at >= ?::timestamptz - interval '7 days')
+    case when bal.dpd >= 30 and ${uncontactedSql()}
          then 'no-contact' end
   ], null)`;
 
@@ -56,14 +56,16 @@ export class ListSupervisorCasesHandler implements IQueryHandler<
     const now = this.clock.now().toISOString();
     const limit = Math.min(Math.max(1, Math.trunc(query.limit)), 500);
     return this.tx.run(query.tenantId, async (em) => {
-      const [tenant] = await em.execute<{ today: string; start_of_today: string }[]>(
-        `select (?::timestamptz at time zone time_zone)::date::text as today,
+      const [tenant] = await em.execute<
+        { today: string; start_of_today: string; time_zone: string }[]
+      >(
+        `select (?::timestamptz at time zone time_zone)::date::text as today, time_zone,
                 (((?::timestamptz at time zone time_zone)::date)::timestamp at time zone time_zone)::text
                   as start_of_today
          from tenants where id = ?`,
         [now, now, query.tenantId],
       );
-      const riskParams = [now, tenant.start_of_today, tenant.today, now];
+      const riskParams = [now, tenant.start_of_today, tenant.today, tenant.today, tenant.time_zone];
       const filter =
         query.list === 'unassigned' ? 'c.assignee_id is null' : `cardinality(${RISKS}) > 0`;
       const rows = await em.execute<Row[]>(

@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { inBatches, pgList, valuesRows } from './sql-lists';
+import { insertTasks, type NewTask } from './task-writers';
+
+/**
+ * Issue 11 §4: one open repeating task per case and kind. A ladder series (`every: 1 day`)
+ * used to insert a task each period, so an unworked call stacked up (4 open per case). Now
+ * the period's instance reuses the open engine task of the same case and kind: its due and
+ * SLA roll forward to the new period, it takes the new key (so leaving the stage still
+ * cancels it by prefix) and `missed_count` counts the period it went undone. Open
+ * duplicates left from before are collapsed on the same run: the newest stays, the others
+ * are cancelled as 已合并 (outcome_result `merged`) and count as misses of the one kept.
+ * Tasks a person created (not `engine:`) are never reused.
+ */
+export interface RolledTasks {
+  /** Keys inserted as new tasks (no open one of the case and kind). */
+  readonly created: Set<string>;
+  /** Keys that rolled an open task forward instead. */
+  readonly rolled: Set<string>;
+  /** Open duplicates closed as 已合并. */
+  readonly merged: number;
+}
+
+interface OpenRow {
+  id: string;
+  case_id: string;
+  kind: string;
+  due_at: Date;
+}
+
+const groupOf = (caseId: string, kind: string) => `${caseId}|${kind}`;
+
+export async function rollRepeatingTasks(
+  em: EntityManager,
+  tenantId: string,
+  tasks: readonly NewTask[],
+  now: Date,
+): Promise<RolledTasks> {
+  const created = new Set<string>();
+  const rolled = new Set<string>();
+  let merged = 0;
+  for (const batch of inBatches(tasks.filter((t) => t.caseId !== null))) {
+    const open = await em.execute<OpenRow[]>(
+      `select id, case_id, kind, due_at from tasks
+       where tenant_id = ? and status = 'open' and case_id = any(?::uuid[])
+         and kind = any(?::text[]) and starts_with(created_by, 'engine:')
+       order by case_id, kind, created_at desc, id desc
+       for update`,
+      [
+        tenantId,
+        pgList([...new Set(batch.map((t) => t.caseId as string))]),
+        pgList([...new Set(batch.map((t) => String(t.kind)))]),
+      ],
+    );
+    const groups = new Map<string, OpenRow[]>();
+    for (const row of open) {
+      const id = groupOf(row.case_id, row.kind);
+      groups.set(id, [...(groups.get(id) ?? []), row]);
+    }
+    const fresh: NewTask[] = [];
+    const freshGroups = new Set<string>();
+    const updates: { task: NewTask; keep: OpenRow; missed: number }[] = [];
+    const extras: string[] = [];
+    for (const task of batch) {
+      const group = groups.get(groupOf(task.caseId as string, String(task.kind)));
+      if (!group || group.length === 0) {
+        // Two series of one kind on a case still make one open task.
+        const id = groupOf(task.caseId as string, String(task.kind));
+        if (!freshGroups.has(id)) fresh.push(task);
+        freshGroups.add(id);
+        continue;
+      }
+      const [keep, ...others] = group;
+      extras.push(...others.map((o) => o.id));
+      merged += others.length;
+      // Kept for a later instance of the same case and kind in this batch.
+      groups.set(groupOf(task.caseId as string, String(task.kind)), [keep]);
+      const missed = others.length + (new Date(keep.due_at) < task.dueAt ? 1 : 0);
+      updates.push({ task, keep, missed });
+      keep.due_at = task.dueAt;
+    }
+    if (extras.length > 0) {
+      await em.execute(
+        `update tasks set status = 'cancelled', outcome_result = 'merged', outcome_note = '已合并',
+           completed_at = ?
+         where tenant_id = ? and id = any(?::uuid[]) and status = 'open'`,
+        [now, tenantId, pgList(extras)],
+      );
+    }
+    if (updates.length > 0) {
+      await em.execute(
+        `update tasks t set due_at = v.due_at, sla_due_at = v.sla_due_at,
+           idempotency_key = v.key, title = coalesce(v.title, t.title),
+           missed_count = t.missed_count + v.missed
+         from (values ${valuesRows(updates.length, 6, [
+           '::uuid',
+           '::timestamptz',
+           '::timestamptz',
+           '::text',
+           '::text',
+           '::int',
+         ])}) as v(id, due_at, sla_due_at, key, title, missed)
+         where t.tenant_id = ? and t.id = v.id`,
+        [
+          ...updates.flatMap(({ task, keep, missed }) => [
+            keep.id,
+            task.dueAt,
+            task.slaDueAt,
+            task.idempotencyKey,
+            task.title,
+            missed,
+          ]),
+          tenantId,
+        ],
+      );
+      updates.forEach((u) => rolled.add(u.task.idempotencyKey));
+    }
+    for (const key of await insertTasks(em, tenantId, fresh)) created.add(key);
+  }
+  return { created, rolled, merged };
+}
