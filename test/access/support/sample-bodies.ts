@@ -65,6 +65,9 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/cases/:id/letters/preview': letter,
   'POST /console/supervisor/approvals/:id/decision': { decision: 'approved' },
   'POST /console/notices/:id/delivery': delivery,
+  // The legal room (issue 11 §5): a step and 以物抵债 on a matter.
+  'POST /console/legal/:caseId/steps': { step: 'filing', occurredOn: '2026-03-10' },
+  'POST /console/legal/:caseId/settlements': { asset: '拖拉机一台', appraisalValue: '86000.00' },
 };
 
 export function sampleBodyFor(route: string): object | undefined {
