@@ -6,6 +6,7 @@ import { AcknowledgeAlertHandler } from './acknowledge-alert/acknowledge-alert.h
 import { AddCaseCostHandler } from './add-case-cost/add-case-cost.handler';
 import { AddTeamMemberHandler } from './add-team-member/add-team-member.handler';
 import { AssignCaseHandler } from './assign-case/assign-case.handler';
+import { AutoAssignCasesHandler } from './auto-assign-cases/auto-assign-cases.handler';
 import { BlacklistDebtorHandler } from './blacklist-debtor/blacklist-debtor.handler';
 import { CloseCaseHandler } from './close-case/close-case.handler';
 import { CompleteTaskHandler } from './complete-task/complete-task.handler';
@@ -24,6 +25,7 @@ import { MonitorSlasHandler } from './monitor-slas/monitor-slas.handler';
 import { ListSlaTenantsHandler } from './monitor-slas/sla-tenants.handler';
 import { OpenCaseHandler } from './open-case/open-case.handler';
 import { ApprovalPolicy, DefaultApprovalPolicy } from './ports/approval-policy';
+import { AssignmentPolicy, DefaultAssignmentPolicy } from './ports/assignment-policy';
 import { ContactPolicy, PermissiveContactPolicy } from './ports/contact-policy';
 import { DefaultOverdueReasonCatalog, OverdueReasonCatalog } from './ports/overdue-reason-catalog';
 import { PauseCaseHandler } from './pause-case/pause-case.handler';
@@ -43,6 +45,7 @@ import { CollectionTx } from './support/collection-tx';
 const COMMAND_HANDLERS = [
   OpenCaseHandler,
   AssignCaseHandler,
+  AutoAssignCasesHandler,
   LogContactHandler,
   RecordPromiseHandler,
   EvaluatePromisesHandler,
@@ -81,11 +84,12 @@ export interface CollectionPorts {
   readonly imports?: ModuleMetadata['imports'];
   readonly contactPolicy?: Type<ContactPolicy>;
   readonly approvalPolicy?: Type<ApprovalPolicy>;
+  readonly assignmentPolicy?: Type<AssignmentPolicy>;
   readonly overdueReasons?: Type<OverdueReasonCatalog>;
   readonly fileStorage?: Type<FileStorage>;
 }
 
-const PORTS = [ContactPolicy, ApprovalPolicy, OverdueReasonCatalog, FileStorage];
+const PORTS = [ContactPolicy, ApprovalPolicy, AssignmentPolicy, OverdueReasonCatalog, FileStorage];
 
 /**
  * Cases and the collector's day. Imported as is, the ports get the defaults: every contact
@@ -100,6 +104,7 @@ const BOUND_COLLECTION = new WeakMap<CollectionPorts, DynamicModule>();
     CollectionTx,
     { provide: ContactPolicy, useClass: PermissiveContactPolicy },
     { provide: ApprovalPolicy, useClass: DefaultApprovalPolicy },
+    { provide: AssignmentPolicy, useClass: DefaultAssignmentPolicy },
     { provide: OverdueReasonCatalog, useClass: DefaultOverdueReasonCatalog },
     { provide: FileStorage, useClass: LocalDiskFileStorage },
     ...COMMAND_HANDLERS,
@@ -126,6 +131,7 @@ export class CollectionModule {
       providers: [
         ...bind(ContactPolicy, ports.contactPolicy),
         ...bind(ApprovalPolicy, ports.approvalPolicy),
+        ...bind(AssignmentPolicy, ports.assignmentPolicy),
         ...bind(OverdueReasonCatalog, ports.overdueReasons),
         ...bind(FileStorage, ports.fileStorage),
       ],

@@ -17,12 +17,14 @@ export {
 } from '@qingshou/core';
 
 export * from './ports/approval-policy';
+export * from './ports/assignment-policy';
 export * from './ports/contact-policy';
 export * from './ports/overdue-reason-catalog';
 export * from './storage/file-storage';
 
 export * from './open-case/open-case.command';
 export * from './assign-case/assign-case.command';
+export * from './auto-assign-cases/auto-assign-cases.command';
 export * from './log-contact/log-contact.command';
 export * from './record-promise/record-promise.command';
 export * from './evaluate-promises/evaluate-promises.command';

@@ -6,13 +6,12 @@ import {
   requirePermission,
   Role,
 } from '@qingshou/core';
-import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus } from '../domain/vocabulary';
-import { CaseAssignment } from '../entities/case.entity';
 import { invalidArgument, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
 import { caseScopeOf } from '@qingshou/core';
+import { applyAssignment } from './apply-assignment';
 import { AssignCase, AssignCaseResult } from './assign-case.command';
 
 /** Roles that carry cases; an auditor or finance clerk is never a case's assignee. */
@@ -61,49 +60,13 @@ export class AssignCaseHandler implements ICommandHandler<AssignCase, AssignCase
           'is required when a case passes from one collector to another (交接)',
         );
       }
-      const before = found.snapshot();
-      await w.em.execute(
-        `update case_assignments set ended_at = ? where tenant_id = ? and case_id = ? and ended_at is null`,
-        [w.now, w.tenantId, found.id],
-      );
-      w.em.create(CaseAssignment, {
-        tenantId: w.tenantId,
-        id: randomUUID(),
-        caseId: found.id,
-        fromUserId: previous,
-        toUserId: input.assigneeId,
-        teamId,
-        handoverNote: note,
-        assignedBy: command.actorId,
-        assignedAt: w.now,
-      });
-      // The open work follows the case: the new collector inherits the previous one's tasks,
-      // except work for a role they do not hold (the supervisor's `assign` task stays queued).
-      const moved = await w.em.execute<{ id: string }[]>(
-        `update tasks set assignee_id = ?
-         where tenant_id = ? and case_id = ? and status = 'open'
-           and (assignee_id is null or assignee_id is not distinct from ?)
-           and (role is null or role in (select unnest(roles) from users
-                                         where tenant_id = ? and id = ?))
-         returning id`,
-        [input.assigneeId, w.tenantId, found.id, previous, w.tenantId, input.assigneeId],
-      );
-      found.assigneeId = input.assigneeId;
-      found.teamId = teamId;
-      const payload = {
-        assigneeId: input.assigneeId,
-        previousAssigneeId: previous,
-        teamId,
-        handoverNote: note,
-        tasksMoved: moved.length,
-      };
-      await w.append([w.caseEvent('CaseAssigned', found.id, payload, before, found.snapshot())]);
+      const { tasksMoved } = await applyAssignment(w, found, input.assigneeId, teamId, note);
       return {
         caseId: found.id,
         assigneeId: input.assigneeId,
         teamId,
         changed: true,
-        tasksMoved: moved.length,
+        tasksMoved,
       };
     });
   }

@@ -5,6 +5,7 @@ import { ActivePacksModule } from '@qingshou/policy';
 import { PackContactPolicy } from '../contact-rules/pack-contact-policy';
 import { PinnedPacks } from '../run/pinned-packs';
 import { PackApprovalPolicy } from './pack-approval-policy';
+import { PackAssignmentPolicy } from './pack-assignment-policy';
 import { PackSnapshotTemplateSource } from './pack-template-source';
 
 /**
@@ -15,8 +16,20 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
  */
 @Module({
   imports: [ActivePacksModule],
-  providers: [PinnedPacks, PackContactPolicy, PackApprovalPolicy, PackSnapshotTemplateSource],
-  exports: [PinnedPacks, PackContactPolicy, PackApprovalPolicy, PackSnapshotTemplateSource],
+  providers: [
+    PinnedPacks,
+    PackContactPolicy,
+    PackApprovalPolicy,
+    PackAssignmentPolicy,
+    PackSnapshotTemplateSource,
+  ],
+  exports: [
+    PinnedPacks,
+    PackContactPolicy,
+    PackApprovalPolicy,
+    PackAssignmentPolicy,
+    PackSnapshotTemplateSource,
+  ],
 })
 export class EnginePortsModule {}
 
@@ -29,6 +42,7 @@ export const ENGINE_COLLECTION_PORTS: CollectionPorts = {
   imports: [EnginePortsModule],
   contactPolicy: PackContactPolicy,
   approvalPolicy: PackApprovalPolicy,
+  assignmentPolicy: PackAssignmentPolicy,
 };
 
 /** Where an app imports notices: `NoticesModule.withPorts(ENGINE_NOTICES_PORTS)` — pinned templates. */

@@ -4,6 +4,7 @@ import { LocalizedText } from './common.schema';
 import { BehaviourSections } from './behaviour.section';
 import { Nested, NestedList, OneOf, Optional, Required, Slug, Text } from './rules';
 import { ParameterSpec } from './parameters.schema';
+import { AssignmentSpec } from './assignment.schema';
 import {
   CalendarSpec,
   ClassificationSpec,
@@ -111,4 +112,9 @@ export class PackSpec extends BehaviourSections {
   @Optional()
   @Nested(() => CostsSpec)
   costs?: CostsSpec;
+
+  /** 分案规则: how 自动分案 assigns unassigned cases; absent: round-robin, no cap. */
+  @IsOptional()
+  @Nested(() => AssignmentSpec)
+  assignment: AssignmentSpec = new AssignmentSpec();
 }
