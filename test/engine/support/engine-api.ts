@@ -15,6 +15,7 @@ import {
   ContactDecision,
   ContactPolicy,
   ContactRequest,
+  ContactTerms,
 } from '../../../libs/collection/src';
 import type { Role } from '../../../libs/core/src';
 import { PLATFORM_TENANT_ID } from '../../../libs/db/src';
@@ -39,6 +40,9 @@ class ContactForwarder extends ContactPolicy {
   target?: ContactPolicy;
   check(r: ContactRequest): Promise<ContactDecision> {
     return (this.target as ContactPolicy).check(r);
+  }
+  override terms(tenantId: string): Promise<ContactTerms> {
+    return (this.target as ContactPolicy).terms(tenantId);
   }
 }
 class ApprovalForwarder extends ApprovalPolicy {

@@ -66,9 +66,16 @@ export class CaseActivityController {
     const upload = file
       ? { data: file.buffer, originalName: file.originalname, contentType: file.mimetype }
       : undefined;
-    const { file: _ignored, ...fields } = body;
+    const { file: _ignored, promiseAmount, promiseDueOn, ...fields } = body;
+    const promise =
+      promiseAmount || promiseDueOn ? { amount: promiseAmount, dueOn: promiseDueOn } : undefined;
     return this.commands.execute(
-      new LogContact(actorMeta(principal, correlationId), { caseId: id, ...fields, file: upload }),
+      new LogContact(actorMeta(principal, correlationId), {
+        caseId: id,
+        ...fields,
+        promise,
+        file: upload,
+      }),
     );
   }
 

@@ -69,4 +69,16 @@ export class ContactAttempt {
 
   @Property({ type: 'uuid', fieldName: 'attachment_id', nullable: true })
   attachmentId: string | null = null;
+
+  /** The overdue cause learned on this contact (篇六). */
+  @Property({ type: 'text', fieldName: 'overdue_reason_code', nullable: true })
+  overdueReasonCode: string | null = null;
+
+  /** 下次跟进日期, a local date in the tenant's zone. */
+  @Property({ type: 'date', fieldName: 'follow_up_on', nullable: true })
+  followUpOn: string | null = null;
+
+  /** The promise saved with this contact. */
+  @Property({ type: 'uuid', fieldName: 'promise_id', nullable: true })
+  promiseId: string | null = null;
 }

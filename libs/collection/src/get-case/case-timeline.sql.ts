@@ -49,6 +49,8 @@ export async function caseTimeline(
        select 'contact', ct.id::text, ct.attempted_at, ct.channel, ct.recorded_by,
               jsonb_build_object('party', ct.party, 'relatedPartyId', ct.related_party_id,
                 'outcomeCode', ct.outcome_code, 'notes', ct.notes,
+                'overdueReasonCode', ct.overdue_reason_code, 'followUpOn', ct.follow_up_on,
+                'promiseId', ct.promise_id,
                 'attachment', case when a.id is null then null else jsonb_build_object(
                   'id', a.id, 'sha256', a.sha256, 'sizeBytes', a.size_bytes::text,
                   'contentType', a.content_type, 'originalName', a.original_name) end)

@@ -22,7 +22,26 @@ export interface LogContactInput {
   readonly overdueReasonCode?: string;
   /** A call recording (篇八: 全程录音), a signed reply slip, a visit photo. */
   readonly file?: UploadedFile;
+  /** A promise made on this contact: saved with it or not at all (both fields, or neither). */
+  readonly promise?: { readonly amount?: string; readonly dueOn?: string };
+  /** 下次跟进日期 (YYYY-MM-DD, tenant's zone); default from the result code's days. */
+  readonly nextFollowUpOn?: string;
 }
+
+/**
+ * Why a contact's field was refused, as the API says it; the console words each in Chinese
+ * at the field (apps/api/src/console/cases/contact-form.ts).
+ */
+export const CONTACT_PROBLEMS = {
+  future: 'must not be in the future',
+  backdated: "is earlier than the pack's back-dating limit allows",
+  unknownResult: "is not one of the pack's result codes",
+  reasonRequired: 'is required by the pack (the overdue cause)',
+  recordingRequired: 'a recording is required for this channel by the pack',
+  promiseAmount: 'is required with a promise due date',
+  promiseDueOn: 'is required with a promise amount',
+  followUpPast: 'must not be before today',
+} as const;
 
 export class LogContact extends CollectionCommand {
   constructor(
@@ -36,4 +55,11 @@ export class LogContact extends CollectionCommand {
 export interface LogContactResult {
   readonly id: string;
   readonly attachment: { id: string; sha256: string; sizeBytes: number } | null;
+  readonly promiseId: string | null;
+  /** The case's call task now due on the follow-up date (moved, or created). */
+  readonly followUp: {
+    readonly taskId: string;
+    readonly on: string;
+    readonly moved: boolean;
+  } | null;
 }

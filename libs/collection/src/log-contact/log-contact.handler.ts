@@ -1,18 +1,22 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { instantOf, localDateOf } from '@qingshou/calendar';
 import { ConflictError, NotFoundError, requirePermission } from '@qingshou/core';
 import { createHash, randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { CONTACT_CHANNELS, CONTACT_PARTIES, isClosedStatus } from '../domain/vocabulary';
 import { Attachment, ContactAttempt } from '../entities/contact.entity';
 import { ContactNotAllowedError, ContactPolicy } from '../ports/contact-policy';
-import { knownReason, OverdueReasonCatalog } from '../ports/overdue-reason-catalog';
+import { OverdueReasonCatalog } from '../ports/overdue-reason-catalog';
+import { addPromise } from '../record-promise/add-promise';
 import { FileStorage } from '../storage/file-storage';
-import { codeArg, instantArg, invalidArgument, oneOf, textArg } from '../support/args';
+import { codeArg, instantArg, oneOf, textArg } from '../support/args';
 import { CaseWork, CollectionTx } from '../support/collection-tx';
+import { scheduleFollowUp } from '../writers/follow-up-task';
+import { checkAttemptedAt, checkContactFields, followUpDate } from './contact-fields';
 import { LogContact, LogContactResult, UploadedFile } from './log-contact.command';
 
-/** Clocks on phones drift; a contact "in the future" by more than this is a typo. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** A follow-up call is due at the start of the office day. */
+const FOLLOW_UP_TIME = '09:00';
 
 @CommandHandler(LogContact)
 export class LogContactHandler implements ICommandHandler<LogContact, LogContactResult> {
@@ -23,21 +27,33 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
     private readonly storage: FileStorage,
   ) {}
 
+  /**
+   * One contact, its promise and its follow-up in one transaction and one flush: a refused
+   * contact (a field the pack requires, or the time rules at the contact's own time) saves
+   * nothing, not even the promise typed beside it.
+   */
   async execute(command: LogContact): Promise<LogContactResult> {
-    requirePermission(viewerOf(command), 'case.work');
+    const viewer = viewerOf(command);
+    requirePermission(viewer, 'case.work');
     const input = command.input;
+    if (input.promise?.amount || input.promise?.dueOn) requirePermission(viewer, 'promise.record');
     const channel = oneOf(input.channel, CONTACT_CHANNELS, 'channel');
     const party = oneOf(input.party, CONTACT_PARTIES, 'party');
     const outcomeCode = codeArg(input.outcomeCode, 'outcomeCode');
     const notes = textArg(input.notes, 'notes', 4000);
-    const reason = input.overdueReasonCode
-      ? await knownReason(this.reasons, command.tenantId, input.overdueReasonCode)
-      : null;
+    const terms = await this.policy.terms(command.tenantId);
+    const reasonList = terms.reasons ?? (await this.reasons.reasons(command.tenantId));
+    const fields = checkContactFields({ ...input, channel }, terms, reasonList);
     return this.tx.run(command, async (w) => {
       const attemptedAt = input.attemptedAt ? instantArg(input.attemptedAt, 'attemptedAt') : w.now;
-      if (attemptedAt.getTime() > w.now.getTime() + FUTURE_TOLERANCE_MS) {
-        invalidArgument('attemptedAt', 'must not be in the future');
-      }
+      checkAttemptedAt(attemptedAt, w.now, terms);
+      const followUpOn = followUpDate(
+        fields.followUpOn,
+        fields.result,
+        attemptedAt,
+        w.timeZone,
+        w.today,
+      );
       const found = await w.loadCase(input.caseId);
       if (isClosedStatus(found.status))
         throw new ConflictError(`Case ${found.id} is ${found.status}`);
@@ -55,6 +71,19 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
       if (!decision.allowed) throw new ContactNotAllowedError(decision);
       const attachment = input.file ? await this.store(w, found.id, input.file) : null;
       const id = randomUUID();
+      const before = found.snapshot();
+      const promise = fields.promise
+        ? await addPromise(
+            w,
+            found,
+            {
+              ...fields.promise,
+              promisedOn: localDateOf(attemptedAt, w.timeZone),
+              notes,
+            },
+            { dueOn: 'promiseDueOn', promisedOn: 'attemptedAt' },
+          )
+        : null;
       w.em.create(ContactAttempt, {
         tenantId: w.tenantId,
         id,
@@ -68,9 +97,25 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
         recordedBy: command.actorId,
         recordedAt: w.now,
         attachmentId: attachment?.id ?? null,
+        overdueReasonCode: fields.reason,
+        followUpOn,
+        promiseId: promise?.id ?? null,
       });
-      const before = found.snapshot();
-      if (reason) found.overdueReasonCode = reason;
+      if (fields.reason) found.overdueReasonCode = fields.reason;
+      const followUp = followUpOn
+        ? {
+            on: followUpOn,
+            ...(await scheduleFollowUp(w.em, w.tenantId, {
+              caseId: found.id,
+              contactId: id,
+              dueAt: instantOf(followUpOn, FOLLOW_UP_TIME, w.timeZone),
+              assigneeId: found.assigneeId,
+              title: fields.result ? `跟进：${fields.result.zh}` : '跟进',
+              createdBy: command.actorId,
+              createdAt: w.now,
+            })),
+          }
+        : null;
       const contact = {
         contactId: id,
         channel,
@@ -78,14 +123,19 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
         outcomeCode,
         attemptedAt: attemptedAt.toISOString(),
         attachment,
+        overdueReasonCode: fields.reason,
+        promiseId: promise?.id ?? null,
+        followUp,
       };
+      const changed = fields.reason !== null && fields.reason !== before.overdueReasonCode;
       await w.append([
-        w.caseEvent('ContactLogged', found.id, contact, reason ? before : null, {
+        w.caseEvent('ContactLogged', found.id, contact, changed ? before : null, {
           ...contact,
-          ...(reason ? found.snapshot() : {}),
+          ...(changed ? found.snapshot() : {}),
         }),
+        ...(promise ? [promise.event] : []),
       ]);
-      return { id, attachment };
+      return { id, attachment, promiseId: promise?.id ?? null, followUp };
     });
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@qingshou/core';
+import type { Labelled } from '../domain/overdue-reasons';
 import type { ContactChannel, ContactParty } from '../domain/vocabulary';
 
 /** What the policy is asked about one contact attempt. */
@@ -21,9 +22,39 @@ export type ContactDecision =
       /** The pack rule that refused, e.g. `contact.quiet-hours`. */
       readonly rule: string;
       readonly reason: string;
+      /** The rule's figures ({start, end}, {max}…) so a reader's language can word it. */
+      readonly params?: Readonly<Record<string, string | number>>;
       /** The earliest instant the same contact would be allowed; absent when never. */
       readonly nextAllowedAt?: Date;
     };
+
+/** One of the office's result codes (结果码) and its default next follow-up. */
+export interface ContactResultCode extends Labelled {
+  /** Days from the contact's date to the next follow-up; null: none unless a date is given. */
+  readonly followUpDays: number | null;
+}
+
+/** What the pack asks of a logged contact, beside the time rules `check` judges. */
+export interface ContactTerms {
+  /** A contact may be logged this many hours after it happened, no earlier. */
+  readonly backdateLimitHours: number;
+  /** The office's result codes; empty: any platform outcome code, no default follow-up. */
+  readonly resultCodes: readonly ContactResultCode[];
+  /** 篇六: a worked case's contact names its overdue cause. */
+  readonly reasonRequired: boolean;
+  /** The pack's cause list; null: the OverdueReasonCatalog's. */
+  readonly reasons: readonly Labelled[] | null;
+  /** Channels whose contacts must carry a recording (篇八: calls). */
+  readonly requireRecording: readonly string[];
+}
+
+export const DEFAULT_CONTACT_TERMS: ContactTerms = {
+  backdateLimitHours: 72,
+  resultCodes: [],
+  reasonRequired: false,
+  reasons: null,
+  requireRecording: [],
+};
 
 /**
  * PORT. Whether a contact is allowed now (quiet hours, daily call caps, a dispute hold) is a
@@ -32,6 +63,11 @@ export type ContactDecision =
  */
 export abstract class ContactPolicy {
   abstract check(request: ContactRequest): Promise<ContactDecision>;
+
+  /** The tenant's terms for logging a contact; without a pack, the defaults. */
+  async terms(_tenantId: string): Promise<ContactTerms> {
+    return DEFAULT_CONTACT_TERMS;
+  }
 }
 
 @Injectable()
@@ -42,7 +78,8 @@ export class PermissiveContactPolicy extends ContactPolicy {
 }
 
 export class ContactNotAllowedError extends DomainError {
-  constructor(decision: Extract<ContactDecision, { allowed: false }>) {
+  /** The refusal as the policy gave it: the console words it from the rule and the time. */
+  constructor(readonly decision: Extract<ContactDecision, { allowed: false }>) {
     const next = decision.nextAllowedAt
       ? `; next allowed at ${decision.nextAllowedAt.toISOString()}`
       : '; not allowed again under this rule';

@@ -16,9 +16,10 @@ import { Migration20261207000015AccountOwnTerms } from './Migration2026120700001
 import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
 import { Migration20261207000017PersonNoticeHolds } from './Migration20261207000017PersonNoticeHolds';
 import { Migration20261207000019Sessions } from './Migration20261207000019Sessions';
-import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
 import { Migration20261207000021ContactPoints } from './Migration20261207000021ContactPoints';
+import { Migration20261207000022ContactLogging } from './Migration20261207000022ContactLogging';
 import { Migration20261207000023TaskOutcomes } from './Migration20261207000023TaskOutcomes';
+import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -43,12 +44,16 @@ export const MIGRATIONS = [
     class: Migration20261207000017PersonNoticeHolds,
   },
   { name: 'Migration20261207000019Sessions', class: Migration20261207000019Sessions },
-  { name: 'Migration20261207000025LegalMatters', class: Migration20261207000025LegalMatters },
   {
     name: 'Migration20261207000021ContactPoints',
     class: Migration20261207000021ContactPoints,
   },
+  {
+    name: 'Migration20261207000022ContactLogging',
+    class: Migration20261207000022ContactLogging,
+  },
   { name: 'Migration20261207000023TaskOutcomes', class: Migration20261207000023TaskOutcomes },
+  { name: 'Migration20261207000025LegalMatters', class: Migration20261207000025LegalMatters },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

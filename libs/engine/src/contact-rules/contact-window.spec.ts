@@ -15,6 +15,7 @@ describe('contact rules (docs/policy-packs.md §4 ContactRules; issue 4)', () =>
         allowed: false,
         rule: 'contact.allowed-hours',
         reason: 'contact is allowed from 08:00 to 21:00',
+        params: { start: '08:00', end: '21:00' },
         nextAllowedAt: local('2026-03-13', '08:00'),
       },
     );
@@ -48,6 +49,7 @@ describe('contact rules (docs/policy-packs.md §4 ContactRules; issue 4)', () =>
       allowed: false,
       rule: 'contact.max-attempts-per-7-days',
       reason: 'at most 7 attempts per debtor in 7 days',
+      params: { max: 7 },
       nextAllowedAt: local('2026-03-13', '08:00'),
     });
     expect(
@@ -69,6 +71,7 @@ describe('contact rules (docs/policy-packs.md §4 ContactRules; issue 4)', () =>
       allowed: false,
       rule: 'contact.allowed-parties',
       reason: 'the pack allows contacting only: debtor, guarantor',
+      params: { parties: 'debtor,guarantor' },
     });
     const wider = {
       ...DEFAULT_CONTACT_RULES,
@@ -82,5 +85,42 @@ describe('contact rules (docs/policy-packs.md §4 ContactRules; issue 4)', () =>
   it('a letter is not a timed contact: posted at 22:00 it is allowed', () => {
     const letter = { channel: 'letter', party: 'debtor', at: local('2026-03-12', '22:00') };
     expect(judgeContact(DEFAULT_CONTACT_RULES, TZ, letter, [])).toEqual({ allowed: true });
+  });
+
+  it('a back-dated call that makes 8 in a 7-day window ending after it is refused (7 per 7 days; issue 11 §3)', () => {
+    // 7 attempts in 10–16 March: two on the 10th, one a day 11th–15th.
+    const seven = [
+      local('2026-03-10', '09:00'),
+      local('2026-03-10', '15:00'),
+      ...['11', '12', '13', '14', '15'].map((d) => local(`2026-03-${d}`, '10:00')),
+    ];
+    const backDated = call(local('2026-03-12', '16:00'));
+    // Counting only the attempts before it (4 in 6–12 March) would have let it through.
+    const before = seven.filter((at) => at.getTime() <= backDated.at.getTime());
+    expect(judgeContact(DEFAULT_CONTACT_RULES, TZ, backDated, before)).toEqual({ allowed: true });
+    // The window 10–16 March contains it and already holds 7; every window containing the
+    // 13th–16th holds them too, so the first date with room is the 17th.
+    expect(judgeContact(DEFAULT_CONTACT_RULES, TZ, backDated, seven)).toEqual({
+      allowed: false,
+      rule: 'contact.max-attempts-per-7-days',
+      reason: 'at most 7 attempts per debtor in 7 days',
+      params: { max: 7 },
+      nextAllowedAt: local('2026-03-17', '08:00'),
+    });
+    // Back-dated to the 8th it fits: the windows containing the 8th hold at most 6.
+    expect(
+      judgeContact(DEFAULT_CONTACT_RULES, TZ, call(local('2026-03-08', '16:00')), seven),
+    ).toEqual({ allowed: true });
+  });
+
+  it('a back-dated 4th call of a day that already has 3 later ones is refused (3 per day)', () => {
+    const later = ['17:00', '18:00', '19:00'].map((t) => local('2026-03-12', t));
+    expect(
+      judgeContact(DEFAULT_CONTACT_RULES, TZ, call(local('2026-03-12', '09:00')), later),
+    ).toMatchObject({
+      allowed: false,
+      rule: 'contact.max-attempts-per-day',
+      nextAllowedAt: local('2026-03-13', '08:00'),
+    });
   });
 });

@@ -37,6 +37,8 @@ export type ContactVerdict =
       readonly allowed: false;
       readonly rule: string;
       readonly reason: string;
+      /** The rule's figures, for a message in the reader's language (`rule.<rule>` slots). */
+      readonly params: Readonly<Record<string, string | number>>;
       readonly nextAllowedAt?: Date;
     };
 
@@ -48,10 +50,12 @@ export type ContactVerdict =
  *   No unrelated third parties (篇八), ever: no next time.
  * - allowed hours: start inclusive, end exclusive — 20:59 is allowed, 21:00 is not; next
  *   allowed at the next start.
- * - attempts per debtor per local day, and per 7 local days (the date and the 6 before):
- *   next allowed when the oldest counted attempt drops out of the window.
+ * - attempts per debtor per local day, and in every 7-local-day window (a date and the 6
+ *   before) that contains the attempt's date; next allowed on the first later date where one
+ *   more attempt fits every rule.
  *
- * `previous` are the debtor's earlier timed attempts (any case, any party).
+ * `previous` are the debtor's other timed attempts near the date, earlier or later (any
+ * case, any party): a contact logged after the fact is judged against both.
  */
 export function judgeContact(
   rules: ContactRules,
@@ -66,6 +70,7 @@ export function judgeContact(
       allowed: false,
       rule: 'contact.allowed-parties',
       reason: `the pack allows contacting only: ${rules.allowedParties.join(', ')}`,
+      params: { parties: rules.allowedParties.join(',') },
     };
   }
   if (!(TIMED_CHANNELS as readonly string[]).includes(attempt.channel)) return { allowed: true };
@@ -78,33 +83,56 @@ export function judgeContact(
       allowed: false,
       rule: 'contact.allowed-hours',
       reason: `contact is allowed from ${start} to ${end}`,
+      params: { start, end },
       nextAllowedAt: time < start ? opens(day) : opens(addDays(day, 1)),
     };
   }
-  const days = previous
-    .filter((at) => at.getTime() <= attempt.at.getTime())
-    .map((at) => localDateOf(at, timeZone));
-  if (days.filter((d) => d === day).length >= rules.maxAttemptsPerDay) {
+  // Every neighbour counts, earlier or later: a contact logged after the fact can fill a
+  // day or a 7-day window that ends after it (issue 11 §3).
+  const days = previous.map((at) => localDateOf(at, timeZone));
+  const onDay = (date: string) => days.filter((d) => d === date).length;
+  const fullWeek = (date: string) => fullWindowContaining(days, date, rules.maxAttemptsPer7Days);
+  const fits = (date: string) => onDay(date) < rules.maxAttemptsPerDay && !fullWeek(date);
+  if (onDay(day) >= rules.maxAttemptsPerDay) {
     return {
       allowed: false,
       rule: 'contact.max-attempts-per-day',
       reason: `at most ${rules.maxAttemptsPerDay} attempts per debtor per day`,
-      nextAllowedAt: opens(addDays(day, 1)),
+      params: { max: rules.maxAttemptsPerDay },
+      nextAllowedAt: opens(nextFitting(day, fits)),
     };
   }
-  const weekStart = addDays(day, -6);
-  const inWeek = days
-    .filter((d) => compareLocalDates(d, weekStart) >= 0 && compareLocalDates(d, day) <= 0)
-    .sort(compareLocalDates);
-  if (inWeek.length >= rules.maxAttemptsPer7Days) {
-    // Allowed again on the first day whose 7-day window holds fewer than the limit.
-    const dropOut = inWeek[inWeek.length - rules.maxAttemptsPer7Days];
+  if (fullWeek(day)) {
     return {
       allowed: false,
       rule: 'contact.max-attempts-per-7-days',
       reason: `at most ${rules.maxAttemptsPer7Days} attempts per debtor in 7 days`,
-      nextAllowedAt: opens(addDays(dropOut, 7)),
+      params: { max: rules.maxAttemptsPer7Days },
+      nextAllowedAt: opens(nextFitting(day, fits)),
     };
   }
   return { allowed: true };
+}
+
+/**
+ * Whether one more attempt on `date` would exceed the cap in some 7-day window (a date and
+ * the 6 before) that contains it: the windows starting 6 days before it up to the date itself.
+ */
+function fullWindowContaining(days: readonly string[], date: string, cap: number): boolean {
+  for (let back = 6; back >= 0; back--) {
+    const start = addDays(date, -back);
+    const end = addDays(start, 6);
+    const inWindow = days.filter(
+      (d) => compareLocalDates(d, start) >= 0 && compareLocalDates(d, end) <= 0,
+    ).length;
+    if (inWindow >= cap) return true;
+  }
+  return false;
+}
+
+/** The first date after `day` on which one more attempt fits (the attempts are finite). */
+function nextFitting(day: string, fits: (date: string) => boolean): string {
+  let date = addDays(day, 1);
+  while (!fits(date)) date = addDays(date, 1);
+  return date;
 }

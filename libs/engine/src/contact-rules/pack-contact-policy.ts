@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ContactDecision, ContactPolicy, ContactRequest } from '@qingshou/collection';
+import {
+  ContactDecision,
+  ContactPolicy,
+  ContactRequest,
+  ContactTerms,
+  DEFAULT_CONTACT_TERMS,
+} from '@qingshou/collection';
 import { TenantTx } from '@qingshou/db';
 import { PinnedPacks, tenantZone } from '../run/pinned-packs';
 import {
@@ -9,14 +15,19 @@ import {
   TIMED_CHANNELS,
 } from './contact-window';
 
-/** The 7-day window plus a day either side for zone offsets. */
-const LOOKBACK_MS = 9 * 86_400_000;
+/**
+ * Every 7-day window containing the contact reaches 6 days either side of its date; plus
+ * a day for the date's own length and a day for zone offsets.
+ */
+const NEIGHBOURHOOD_MS = 8 * 86_400_000;
 
 /**
  * The ContactPolicy port (libs/collection) from the tenant's pinned pack: allowed hours in
- * the tenant's zone, attempts per debtor per day and per 7 days, allowed parties. A tenant
- * without a pack gets the documented defaults. Previous attempts are read in a transaction
- * of their own (the port is asked before the contact is written).
+ * the tenant's zone, attempts per debtor per day and in every 7-day window containing the
+ * contact, allowed parties. A tenant without a pack gets the documented defaults. The
+ * debtor's neighbouring attempts (earlier and later: a contact may be logged after the fact)
+ * are read in one statement in a transaction of their own (the port is asked before the
+ * contact is written).
  */
 @Injectable()
 export class PackContactPolicy extends ContactPolicy {
@@ -36,13 +47,13 @@ export class PackContactPolicy extends ContactPolicy {
         `select ca.attempted_at from contact_attempts ca
          join cases c on c.tenant_id = ca.tenant_id and c.id = ca.case_id
          where ca.tenant_id = ? and c.debtor_id = ? and ca.channel = any(?::text[])
-           and ca.attempted_at > ? and ca.attempted_at <= ?`,
+           and ca.attempted_at > ? and ca.attempted_at < ?`,
         [
           request.tenantId,
           request.debtorId,
           `{${TIMED_CHANNELS.join(',')}}`,
-          new Date(request.at.getTime() - LOOKBACK_MS),
-          request.at,
+          new Date(request.at.getTime() - NEIGHBOURHOOD_MS),
+          new Date(request.at.getTime() + NEIGHBOURHOOD_MS),
         ],
       );
       const previous = rows.map(
@@ -60,6 +71,30 @@ export class PackContactPolicy extends ContactPolicy {
         previous,
       );
     });
+  }
+
+  /** The pack's terms for logging: back-dating, result codes, causes, recordings. */
+  override async terms(tenantId: string): Promise<ContactTerms> {
+    const spec = await this.tx.run(tenantId, async (em) => {
+      const view = await this.packs.active(em, tenantId);
+      return view?.pack.spec;
+    });
+    if (!spec) return DEFAULT_CONTACT_TERMS;
+    const rules = spec.contactRules;
+    const reasons = spec.reasonCodes?.codes ?? [];
+    return {
+      backdateLimitHours: rules?.backdateLimitHours ?? DEFAULT_CONTACT_TERMS.backdateLimitHours,
+      resultCodes: (rules?.resultCodes ?? []).map((r) => ({
+        code: r.code,
+        zh: r.zh,
+        en: r.en,
+        followUpDays: r.followUpDays ?? null,
+      })),
+      reasonRequired: spec.reasonCodes?.requiredWhenWorked ?? false,
+      reasons:
+        reasons.length > 0 ? reasons.map((r) => ({ code: r.code, zh: r.zh, en: r.en })) : null,
+      requireRecording: rules?.requireRecording ?? [],
+    };
   }
 }
 

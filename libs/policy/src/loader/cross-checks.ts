@@ -33,6 +33,7 @@ export function duplicateIdProblems(spec: PackSpec): PackProblem[] {
   for (const [section, key] of Object.entries(MERGED_LISTS))
     uniqueIn(record[section], key, section, out);
   uniqueIn(spec.reasonCodes?.codes, 'code', 'reasonCodes.codes', out);
+  uniqueIn(spec.contactRules?.resultCodes, 'code', 'contactRules.resultCodes', out);
   spec.parameters?.forEach((p, i) => uniqueIn(p.values, 'code', `parameters[${i}].values`, out));
   spec.attributes?.forEach((a, i) => uniqueIn(a.values, 'code', `attributes[${i}].values`, out));
   spec.drives?.forEach((d, i) => {

@@ -109,6 +109,30 @@ export class ContactRulesSpec {
   @IsOptional()
   @OneOf(CONTACT_CHANNELS, { each: true })
   requireRecording: string[] = [];
+
+  /**
+   * How long after a contact it may still be logged (a call at 20:40 written up at 21:05, a
+   * visit written up next morning). Earlier contacts are refused: the record would be hearsay.
+   */
+  @IsOptional()
+  @Int(0, 720)
+  backdateLimitHours: number = 72;
+
+  /**
+   * The office's result codes (结果码), each with its next follow-up in days. Empty: the
+   * platform's outcomes, and no follow-up is scheduled unless a date is given.
+   */
+  @IsOptional()
+  @NestedList(() => ResultCodeSpec, 60)
+  resultCodes: ResultCodeSpec[] = [];
+}
+
+/** One result code of a contact (承诺还款, 推诿 …) and when to follow it up. */
+export class ResultCodeSpec extends CodeLabel {
+  /** Days from the contact's date to the next follow-up; absent: no follow-up by default. */
+  @Optional()
+  @Int(0, 365)
+  followUpDays?: number;
 }
 
 export const DUE_COMPONENTS = ['fees', 'penalty', 'compound', 'interest', 'principal'] as const;

@@ -15,10 +15,26 @@ const CASES_OF = `(select c.id from cases c where c.tenant_id = k.tenant_id and 
 const CHANNEL_ZH = `case x.channel when 'call' then '电话' when 'sms' then '短信' when 'letter' then '信函'
   when 'visit' then '外访' when 'wechat' then '微信' else x.channel end`;
 
+/** A pack code and its Chinese words (the pack's overdue causes). */
+export interface CodeWords {
+  readonly code: string;
+  readonly zh: string;
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** The code's words where the pack names it, else the code. */
+function inWords(expression: string, words: readonly CodeWords[]): string {
+  if (words.length === 0) return expression;
+  const arms = words.map((w) => `when ${literal(w.code)} then ${literal(w.zh)}`).join(' ');
+  return `(select case r.code ${arms} else r.code end from (select ${expression} as code) r)`;
+}
+
 export function listColumnSql(
   column: string,
   groupType: string | null,
   bands: readonly DpdBand<LoanClass>[] | undefined,
+  reasons: readonly CodeWords[] = [],
 ): string | null {
   switch (column) {
     case 'debtorName':
@@ -63,7 +79,16 @@ export function listColumnSql(
     case 'status':
       return 'lc.status';
     case 'reasonCode':
-      return 'lc.overdue_reason_code';
+      // The cause the latest contact found (issue 11 §3: stored on each contact), else the
+      // case's own (set at opening, or by a contact before causes were stored on contacts).
+      return inWords(
+        `coalesce((select x.overdue_reason_code from contact_attempts x
+                   where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
+                     and x.overdue_reason_code is not null
+                     and (x.attempted_at at time zone k.tz)::date <= k.as_of
+                   order by x.attempted_at desc limit 1), lc.overdue_reason_code)`,
+        reasons,
+      );
     case 'measures':
       return `(select string_agg(distinct ${CHANNEL_ZH}, '、') from contact_attempts x
                where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}

@@ -58,7 +58,10 @@ export async function listTable(
   for (const c of columns) {
     if (listColumnSql(c, groupType, bands) === null) problems.push(`${c}: no data source yet`);
   }
-  const selects = columns.map((c, i) => `${listColumnSql(c, groupType, bands) ?? 'null'} as c${i}`);
+  const reasons = ctx.pack.spec.reasonCodes?.codes ?? [];
+  const selects = columns.map(
+    (c, i) => `${listColumnSql(c, groupType, bands, reasons) ?? 'null'} as c${i}`,
+  );
   const groupSort = groupType ? `${listColumnSql('group', groupType, bands)} nulls last,` : '';
   const rows = await em.execute<Record<string, unknown>[]>(
     `with ${K_CTE}, ${ACCOUNT_STATE_CTES}, ${subjectsCte(subject)}
