@@ -61,6 +61,10 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/cases/:id/promises': promise,
   'POST /console/cases/:id/approvals': approval,
   'POST /console/cases/:id/costs': cost,
+  // The contact panel (issue 11 §2).
+  'POST /console/cases/:id/contact-points': { subtype: 'mobile', value: '13800001111' },
+  'POST /console/cases/:id/contact-points/:pointId/status': { status: 'empty' },
+  'POST /console/cases/:id/unreachable': {},
   'POST /console/cases/:id/letters': letter,
   'POST /console/cases/:id/letters/preview': letter,
   'POST /console/supervisor/approvals/:id/decision': { decision: 'approved' },

@@ -6,6 +6,7 @@ import { ActivePacksModule } from '@qingshou/policy';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AssetsController, HomeController, LanguageController } from './auth/home.controller';
 import { LoginPageController, LogoutController } from './auth/login.controller';
+import { CaseContactsController } from './cases/case-contacts.controller';
 import { CaseLetterController } from './cases/case-letter.controller';
 import { CasePageController } from './cases/case-page.controller';
 import { CasePageModel } from './cases/case-page-model';
@@ -72,6 +73,7 @@ import {
     WorklistPageController,
     CasePageController,
     CaseLetterController,
+    CaseContactsController,
     SupervisorPageController,
     DashboardPageController,
     ReportsPageController,

@@ -1,5 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { AccountRow, LoadedAccount, LoanAccount } from '@qingshou/ledger';
+import {
+  type AccountRow,
+  type LoadedAccount,
+  type LoanAccount,
+  listedDebtors,
+  syncContactPoints,
+} from '@qingshou/ledger';
 import { randomUUID } from 'node:crypto';
 import { DEMO_SOURCE, type DemoPortfolio } from './portfolio.types';
 
@@ -116,6 +122,13 @@ export async function writePortfolio(
       ]),
     ),
   );
+  // The case page's contact panel: every phone and address above (debtor and related
+  // parties) as 合同, 有效, through the ledger's writer (it owns debtor_contact_points).
+  await syncContactPoints(em, tenantId, listedDebtors(portfolio.debtors.map((d) => d.id)), {
+    source: 'contract',
+    actor,
+    now,
+  });
   await insertRows(
     em,
     'attribute_values',
