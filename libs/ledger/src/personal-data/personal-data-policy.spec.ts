@@ -1,4 +1,9 @@
-import { MASKED, mayRevealPersonalData, PersonalDataView } from './personal-data-policy';
+import {
+  caseContactAccess,
+  MASKED,
+  mayRevealPersonalData,
+  PersonalDataView,
+} from './personal-data-policy';
 
 describe('personal data policy', () => {
   it('lets tenant-admin, manager, supervisor, legal and finance reveal; collectors, clerks and auditors may not', () => {
@@ -21,5 +26,18 @@ describe('personal data policy', () => {
 
   it('a revealed view returns values whole', () => {
     expect(new PersonalDataView(true).idNumber('11010519670523465X')).toBe('11010519670523465X');
+  });
+
+  it('case contacts (issue 11 §2): the assigned user whole, a reveal role on request, the rest masked', () => {
+    const ann = { userId: 'ann', roles: ['phone-collector'] as const };
+    const boss = { userId: 'boss', roles: ['manager'] as const };
+    expect(caseContactAccess(ann, 'ann', false)).toBe('assigned');
+    expect(caseContactAccess(ann, 'bob', false)).toBe('masked');
+    expect(caseContactAccess(ann, 'bob', true)).toBe('refused');
+    expect(caseContactAccess(ann, null, false)).toBe('masked');
+    expect(caseContactAccess(boss, 'ann', false)).toBe('masked');
+    expect(caseContactAccess(boss, 'ann', true)).toBe('revealed');
+    // A manager who is also the case's assignee needs no reveal.
+    expect(caseContactAccess(boss, 'boss', false)).toBe('assigned');
   });
 });
