@@ -6,6 +6,9 @@ import { ActivePacksModule } from '@qingshou/policy';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AssetsController, HomeController, LanguageController } from './auth/home.controller';
 import { LoginPageController, LogoutController } from './auth/login.controller';
+import { CasePoolFilesController } from './case-pool/case-pool-files.controller';
+import { CasePoolController } from './case-pool/case-pool.controller';
+import { CasePoolModel } from './case-pool/case-pool-model';
 import { CaseContactsController } from './cases/case-contacts.controller';
 import { CaseLetterController } from './cases/case-letter.controller';
 import { CasePageController } from './cases/case-page.controller';
@@ -15,6 +18,8 @@ import { CsrfGuard } from './http/csrf.guard';
 import { HtmlInterceptor } from './http/html.interceptor';
 import { GetContactWindowsHandler } from './queries/get-contact-windows/get-contact-windows.handler';
 import { ListCollectorsHandler } from './queries/list-collectors/list-collectors.handler';
+import { ListCaseFilterChoicesHandler } from './queries/list-case-filter-choices/list-case-filter-choices.handler';
+import { MergeNoticePdfsHandler } from './queries/merge-notice-pdfs/merge-notice-pdfs.handler';
 import { ListSupervisorCasesHandler } from './queries/list-supervisor-cases/list-supervisor-cases.handler';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
@@ -71,6 +76,9 @@ import {
     LoginPageController,
     LogoutController,
     WorklistPageController,
+    // Before the case page: its static pool/... routes must not be taken for a case id.
+    CasePoolController,
+    CasePoolFilesController,
     CasePageController,
     CaseLetterController,
     CaseContactsController,
@@ -92,6 +100,8 @@ import {
     HtmlInterceptor,
     GetContactWindowsHandler,
     ListCollectorsHandler,
+    ListCaseFilterChoicesHandler,
+    MergeNoticePdfsHandler,
     ListSupervisorCasesHandler,
     GetAgingDistributionHandler,
     GetCollectorPerformanceHandler,
@@ -109,6 +119,7 @@ import {
     ListAuditEventsHandler,
     VerifyAuditChainHandler,
     CasePageModel,
+    CasePoolModel,
     ImportUploadInterceptor,
   ],
 })

@@ -24,6 +24,8 @@ export const CONSOLE_NAV: NavEntry[] = [
   // 法务 lands on its matters (before the worklist it also holds).
   { key: 'nav.legal', href: '/console/legal', permission: 'legal-step.record' },
   { key: 'nav.work', href: '/console/work', permission: 'console.work' },
+  // 案件查询: every role that reads cases, after its home page.
+  { key: 'nav.cases', href: '/console/cases', permission: 'case.read' },
   { key: 'nav.reports', href: '/console/reports', permission: 'report.read' },
   { key: 'nav.notices', href: '/console/notices', permission: 'notice.read' },
   { key: 'nav.recordings', href: '/console/recordings', permission: 'recordings.read' },

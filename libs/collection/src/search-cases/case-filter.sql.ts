@@ -62,6 +62,8 @@ function amountFilter(value: string, path: string): string {
 
 const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A digits-only string this long is a card number: it matches whole, never in part. */
 const CARD_LIKE = /^\d{5,}$/;
 
@@ -108,6 +110,16 @@ export function caseFilterSql(filters: CaseFilters): SqlConditions {
   if (filters.assigneeId) add('c.assignee_id = ?', filters.assigneeId);
   if (filters.teamId) add('c.team_id = ?', filters.teamId);
   if (filters.debtorId) add('c.debtor_id = ?', filters.debtorId);
+  if (filters.caseIds) {
+    if (!filters.caseIds.every((id) => UUID.test(id)))
+      throw new ValidationFailedError('bad caseIds', [
+        { path: 'caseIds', reason: 'not a case id' },
+      ]);
+    add(
+      `c.id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+      JSON.stringify(filters.caseIds),
+    );
+  }
   if (filters.groupId || filters.groupType) {
     add(
       `exists (select 1 from debtor_group_members m

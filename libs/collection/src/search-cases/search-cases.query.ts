@@ -24,6 +24,8 @@ export interface CaseFilters {
   readonly amountMin?: string;
   readonly amountMax?: string;
   readonly debtorId?: string;
+  /** Only these cases (a selection on the page); still under the viewer's visibility. */
+  readonly caseIds?: readonly string[];
   /** The worst 五级分类 over the case's accounts. */
   readonly loanClass?: LoanClass;
   /** A live pack flag on the debtor or one of the case's accounts; `blacklist` = 黑名单. */

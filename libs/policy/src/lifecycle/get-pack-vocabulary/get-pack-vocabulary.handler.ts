@@ -33,6 +33,19 @@ export class GetPackVocabularyHandler implements IQueryHandler<GetPackVocabulary
       taskKinds: namesOf(spec.taskKinds, (k) => k.code),
       approvalKinds: namesOf(spec.approvals, (a) => a.kind),
       flags: namesOf(spec.flags, (f) => f.id),
+      attributes: Object.fromEntries(
+        spec.attributes
+          .filter((a) => a.type === 'enum')
+          .map((a) => [
+            a.key,
+            {
+              name: { zh: a.names.zh, en: a.names.en },
+              values: Object.fromEntries(
+                (a.values ?? []).map((v) => [v.code, { zh: v.zh, en: v.en }]),
+              ),
+            },
+          ]),
+      ),
     };
   }
 }

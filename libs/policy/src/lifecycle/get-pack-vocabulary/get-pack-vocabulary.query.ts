@@ -18,4 +18,8 @@ export interface PackVocabulary {
   readonly taskKinds: Readonly<Record<string, LocalizedName>>;
   readonly approvalKinds: Readonly<Record<string, LocalizedName>>;
   readonly flags: Readonly<Record<string, LocalizedName>>;
+  /** Enum attributes (干部职工身份: 村干部…): name and value names, for the case pool filter. */
+  readonly attributes?: Readonly<
+    Record<string, { name: LocalizedName; values: Readonly<Record<string, LocalizedName>> }>
+  >;
 }
