@@ -52,6 +52,17 @@ interface MulterFile {
 /** Court documents are scans and PDFs; beyond this a 413 says so rather than filling memory. */
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Browsers send a file's name as UTF-8 bytes; multer hands them over read as Latin-1
+ * (起诉状.pdf arrives as "èµ·è¯\u0089ç\u008a¶.pdf"). Re-read them as UTF-8 when they are.
+ */
+export function utf8Name(raw: string): string {
+  const codes = [...raw].map((c) => c.charCodeAt(0));
+  if (!codes.some((c) => c >= 0x80) || codes.some((c) => c > 0xff)) return raw;
+  const decoded = Buffer.from(raw, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? raw : decoded;
+}
+
 interface Forms {
   step: FormState;
   settlement: FormState;
@@ -99,7 +110,7 @@ export class LegalPageController {
     const checked = checkStepForm(page, body);
     if (!checked.ok) return this.answer(page, caseId, { ...fresh(), step: checked.form });
     const upload: CommandFile | undefined = file
-      ? { data: file.buffer, originalName: file.originalname, contentType: file.mimetype }
+      ? { data: file.buffer, originalName: utf8Name(file.originalname), contentType: file.mimetype }
       : undefined;
     return this.run(page, caseId, STEP_FORM, body, 'flash.legalStepRecorded', () =>
       this.commands.execute(
