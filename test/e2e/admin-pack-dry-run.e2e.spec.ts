@@ -25,7 +25,7 @@ describeInBrowser('tenant admin: installed pack, dry run, imports, notices', () 
     const page = await e2e.newPage();
     await logIn(page, e2e.users.get('xd.admin')!);
     await page.goto('/console/admin/pack');
-    await expect(page.getByText('microloan-overdue@1.0.0').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('版本 1.0.0').first().isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: '开始试运行' }).click();
     const stages = page.locator('#dry-run-stages tbody tr');
     await stages.first().waitFor();

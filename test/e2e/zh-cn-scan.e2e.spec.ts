@@ -1,67 +1,14 @@
 import type { Page } from 'playwright-core';
 import { DEMO_TENANTS } from '../../apps/cli/src/demo/demo-tenants';
-import zh from '../../apps/api/src/console/i18n/zh.json';
 import { connect } from '../support/test-db';
 import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
+import { leaksIn } from './support/zh-leaks';
 
 // page.evaluate runs in the browser; the test's TypeScript has no DOM library.
 declare const document: {
   body: { innerText: string };
   querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
 };
-
-/**
- * 议题 11 §8: the zh-CN console shows no English, no code and no UTC time. ASCII words a
- * Chinese office reads as such (file formats, 短信 as SMS, the language switch) are allowed.
- */
-const ALLOWED_WORDS = new Set([
-  'PDF',
-  'XLSX',
-  'CSV',
-  'SMS',
-  'URL',
-  'SLA',
-  'DPD',
-  'GBK',
-  'UTF',
-  'APP',
-  'English',
-]);
-
-/** The catalogue's keys: one of these on a page is a message nobody translated. */
-const KEYS = new Set(Object.keys(zh as Record<string, string>));
-
-export interface Leak {
-  readonly rule: string;
-  readonly token: string;
-}
-
-/** What in a page's visible text is not Chinese for a Chinese reader. */
-export function leaksIn(text: string): Leak[] {
-  const leaks: Leak[] = [];
-  const add = (rule: string, re: RegExp, keep: (token: string) => boolean = () => true) => {
-    for (const match of text.matchAll(re))
-      if (keep(match[0])) leaks.push({ rule, token: match[0] });
-  };
-  add('iso-time', /\d{4}-\d\d-\d\dT[\d:.]*Z?/g);
-  add('version', /@\d+\.\d+(?:\.\d+)?/g);
-  add(
-    'i18n-key',
-    /\b[a-z][a-zA-Z]*(?:\.[a-zA-Z][\w-]*)+\b/g,
-    (t) => !/\.(pdf|xlsx|csv|mp3)$/i.test(t),
-  );
-  add('kebab', /\b[a-z]+(?:-[a-z]+)+\b/g);
-  add('camelCase', /\b[a-z]+[A-Z][a-zA-Z]*\b/g);
-  add('PascalCase', /\b(?:[A-Z][a-z]+){2,}\b/g);
-  add('word', /(?<![\w.-])[A-Za-z]{3,}(?![\w.-])/g, (t) => !ALLOWED_WORDS.has(t));
-  // One report per token, under its most telling rule (the first that caught it).
-  const byToken = new Map<string, Leak>();
-  for (const leak of leaks) {
-    if (byToken.has(leak.token)) continue;
-    byToken.set(leak.token, KEYS.has(leak.token) ? { ...leak, rule: 'untranslated' } : leak);
-  }
-  return [...byToken.values()];
-}
 
 /** Each tenant's users, one per distinct set of roles (two phone collectors read alike). */
 function rolesOf(slug: string) {
@@ -84,6 +31,7 @@ describe('the zh-CN scanner', () => {
     ).toEqual(expect.arrayContaining(['contact.allowed-hours', 'contact', 'allowed', 'from']));
     expect(leaksIn('FlagSet student-loan@1.0.0 2026-03-11T02:00:00Z promisedOn')).toHaveLength(5);
     expect(leaksIn('work.title')[0]).toEqual({ rule: 'untranslated', token: 'work.title' });
+    expect(leaksIn('用户名 zl.admin')).toEqual([]);
     expect(leaksIn('今日工作清单 ¥1,000.00 导出 XLSX / PDF 2026-03-11 10:00 English')).toEqual([]);
   });
 });

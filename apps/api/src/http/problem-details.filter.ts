@@ -1,7 +1,17 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+  Optional,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DomainError, FieldProblem } from '@qingshou/core';
 import { TooManyAttemptsError } from '@qingshou/tenancy';
 import type { Request, Response } from 'express';
+import { ConsoleErrorFilter } from '../console/http/console-error.filter';
 
 interface Problem {
   type: string;
@@ -30,10 +40,19 @@ const TITLES: Record<number, string> = {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(@Optional() private readonly modules?: ModuleRef) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
+    // A console address no route serves (a mistyped or stale link) gets the console's
+    // Chinese 404 page, not problem+json: a person typed it (议题 11 §8).
+    const console = this.consoleFilter();
+    if (console && exception instanceof NotFoundException && isConsolePath(request.path)) {
+      console.catch(exception, host);
+      return;
+    }
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl;
     problem.requestId = request.id ? String(request.id) : undefined;
@@ -42,6 +61,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (problem.status >= 500) this.logger.error(exception);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private consoleFilter(): ConsoleErrorFilter | null {
+    try {
+      return this.modules?.get(ConsoleErrorFilter, { strict: false }) ?? null;
+    } catch {
+      return null; // an app without the console (a test module): problem+json as ever
+    }
   }
 
   private toProblem(exception: unknown): Problem {
@@ -80,6 +107,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance: '',
     };
   }
+}
+
+function isConsolePath(path: string): boolean {
+  return path === '/console' || path.startsWith('/console/');
 }
 
 /** body-parser's errors (http-errors with a `type`): the client's fault, never a 500. */

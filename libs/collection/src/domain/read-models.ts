@@ -53,6 +53,8 @@ export interface WorklistItem {
     readonly allowed: boolean;
     readonly rule?: string;
     readonly reason?: string;
+    /** The rule's figures, for its message in the reader's language. */
+    readonly params?: Readonly<Record<string, string | number>>;
     readonly nextAllowedAt?: string;
   };
 }

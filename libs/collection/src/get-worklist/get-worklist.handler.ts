@@ -128,6 +128,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
         allowed: false,
         rule: decision.rule,
         reason: decision.reason,
+        params: decision.params ?? {},
         ...(decision.nextAllowedAt ? { nextAllowedAt: decision.nextAllowedAt.toISOString() } : {}),
       },
     };

@@ -41,6 +41,7 @@ import {
   ListImportErrors,
   ListImports,
 } from '../queries/list-imports/list-imports.query';
+import { translateCode } from '../i18n/i18n';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import { ImportUploadInterceptor } from './import-upload.interceptor';
@@ -166,7 +167,8 @@ export class ImportsPageController {
       kinds: IMPORT_KINDS,
       mappings: [...DEFAULT_MAPPINGS.values()].map((m) => ({
         value: m.name,
-        label: `${m.name}（${m.kind}）`,
+        // In words (信用卡委托案件（委托案件）), never the mapping's code name.
+        label: `${translateCode(page.lang, 'admin.imports.mapping', m.name)}（${translateCode(page.lang, 'admin.imports.kinds', m.kind)}）`,
       })),
       encodings: IMPORT_ENCODINGS.filter((e) => e !== 'utf-8' && e !== 'gb2312').map((e) => ({
         value: e,

@@ -2,6 +2,8 @@ import type { ResolvedPack } from '@qingshou/policy';
 import type { DryRunReport } from '@qingshou/engine';
 import type { Lang } from '../http/session';
 import { nameIn } from '../dashboard/dashboard-model';
+import { translate } from '../i18n/i18n';
+import { parameterValue } from './parameter-value';
 
 /** Rows of each dry-run list shown on the page; the totals say how many there are. */
 const SHOWN = 50;
@@ -9,13 +11,15 @@ const SHOWN = 50;
 /** Each parameter with its effective value, whether the tenant set it, and its meaning. */
 export function parameterRows(lang: Lang, pack: ResolvedPack) {
   return pack.spec.parameters.map((p) => {
-    const value = pack.params[p.name];
+    const description = nameIn(lang, p.description as { zh?: string; en?: string } | undefined, '');
     return {
       name: p.name,
+      // Named by its meaning (长时间拖欠提请司法程序的逾期天数), not its camelCase name.
+      label: description || translate(lang, 'admin.pack.unnamedParam'),
       type: p.type,
-      value: value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value),
+      value: parameterValue(lang, p.type, pack.params[p.name]),
       overridden: Object.prototype.hasOwnProperty.call(pack.overrides, p.name),
-      description: nameIn(lang, p.description as { zh?: string; en?: string } | undefined, ''),
+      description,
     };
   });
 }

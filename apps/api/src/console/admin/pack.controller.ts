@@ -157,7 +157,8 @@ export class PackPageController {
       .filter((p) => p.valid)
       .map((p) => ({
         value: `${p.id}@${p.version}`,
-        label: `${nameIn(page.lang, p.names as { zh?: string; en?: string }, p.id)}（${p.id}@${p.version}）`,
+        // By name and version (学生贷款方案（版本 1.0.0）), never the pack's id.
+        label: `${nameIn(page.lang, p.names as { zh?: string; en?: string }, p.id)}（${page.t('pack.versionOf', { version: p.version })}）`,
       }));
     const currentChoice = current
       ? `${current.packId}@${current.version}`
@@ -177,8 +178,11 @@ export class PackPageController {
         : null,
       history,
       choices,
+      // The dry run's pack as the choice list names it.
+      result: result
+        ? { ...result, pack: choices.find((c) => c.value === result.pack)?.label ?? result.pack }
+        : null,
       form: form ?? emptyForm(DRY_RUN, { choice: currentChoice, params: defaultParams, asOf: '' }),
-      result,
     };
   }
 }

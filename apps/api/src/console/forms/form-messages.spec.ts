@@ -22,6 +22,9 @@ describe('a bad field is worded in Chinese at the field (议题 11)', () => {
 
   it('keeps a Chinese reason and never shows an unknown English one', () => {
     expect(fieldMessage('zh', '本案件没有账户')).toBe('本案件没有账户');
+    expect(
+      fieldMessage('zh', '密码至少需要 8 个字符（password must be at least 8 characters）'),
+    ).toBe('密码至少需要 8 个字符');
     expect(fieldMessage('zh', 'the frobnicator is cross')).toBe('填写有误，请检查后重试');
   });
 });

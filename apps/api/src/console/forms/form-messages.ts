@@ -9,6 +9,7 @@ import { hasMessage, translate } from '../i18n/i18n';
  * (`field.<name>`). Anything not known here is worded generically: never English on a page.
  */
 const CJK = /[\u3400-\u9fff]/;
+const ENGLISH_GLOSS = /\s*[（(][^（）()\u3400-\u9fff]*[A-Za-z]{3,}[^（）()\u3400-\u9fff]*[）)]/g;
 
 interface Rule {
   readonly test: RegExp;
@@ -86,7 +87,9 @@ function fieldLabel(lang: Lang, name: string): string {
 
 /** One reason in the reader's words; `constraint` when class-validator gave its name. */
 export function fieldMessage(lang: Lang, reason: string, constraint?: string): string {
-  if (CJK.test(reason)) return reason;
+  // Chinese already; an English gloss in brackets (密码至少需要 8 个字符（password must…）) is
+  // for API clients, so the page drops it.
+  if (CJK.test(reason)) return reason.replace(ENGLISH_GLOSS, '').trim();
   const own = constraint ? BY_CONSTRAINT[constraint] : undefined;
   if (own) return translate(lang, own);
   for (const rule of BY_TEXT) {

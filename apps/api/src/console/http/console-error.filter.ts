@@ -74,7 +74,7 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     const model = {
       title: `error.title.${status === 403 || status === 404 ? status : 'other'}`,
       status,
-      detail: status >= 500 || !(exception instanceof Error) ? null : exception.message,
+      detail: status >= 500 || !(exception instanceof Error) ? null : detailOf(exception, page),
     };
     const html = page.htmx
       ? await this.views.partial(view, page, model)
@@ -99,6 +99,17 @@ export class ConsoleErrorFilter implements ExceptionFilter {
   private send(response: Response, status: number, html: string): void {
     response.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
   }
+}
+
+/**
+ * What a refused request says on the page: the error's own words when they are Chinese
+ * (a console-worded refusal), else a Chinese sentence: the API's English `detail` and
+ * codes are for API clients, never for the page (议题 11 §8).
+ */
+function detailOf(exception: Error, page: PageContext): string {
+  return /[\u3400-\u9fff]/.test(exception.message)
+    ? exception.message
+    : page.t('error.refused', { status: statusOf(exception) });
 }
 
 function statusOf(exception: unknown): number {

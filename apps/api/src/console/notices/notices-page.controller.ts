@@ -167,6 +167,8 @@ export class NoticesPageController {
       title: 'notices.detail',
       notice,
       debtorName: row.debtorName,
+      // The letter by its title (住房公积金催缴通知书), never its template id.
+      noticeTitle: row.title ?? null,
       outcomes: outcomesFor(notice.channel),
       form: form ?? emptyForm(DELIVERY, { status: '', on: '' }),
       flash: null as string | null,

@@ -38,13 +38,22 @@ export class GetContactWindowsHandler implements IQueryHandler<GetContactWindows
       });
       windows.push(
         decision.allowed
-          ? { channel, party, allowed: true, rule: null, reason: null, nextAllowedAt: null }
+          ? {
+              channel,
+              party,
+              allowed: true,
+              rule: null,
+              reason: null,
+              params: {},
+              nextAllowedAt: null,
+            }
           : {
               channel,
               party,
               allowed: false,
               rule: decision.rule,
               reason: decision.reason,
+              params: decision.params ?? {},
               nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
             },
       );

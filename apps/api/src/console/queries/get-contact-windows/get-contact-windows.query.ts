@@ -6,6 +6,8 @@ export interface ContactWindow {
   readonly allowed: boolean;
   readonly rule: string | null;
   readonly reason: string | null;
+  /** The rule's figures for its Chinese message (`rule.<rule>` slots); empty when allowed. */
+  readonly params: Readonly<Record<string, string | number>>;
   /** ISO instant; null when allowed now, or never again under the rule. */
   readonly nextAllowedAt: string | null;
 }
