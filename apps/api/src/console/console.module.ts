@@ -17,6 +17,7 @@ import { ConsoleErrorFilter } from './http/console-error.filter';
 import { CsrfGuard } from './http/csrf.guard';
 import { HtmlInterceptor } from './http/html.interceptor';
 import { GetContactWindowsHandler } from './queries/get-contact-windows/get-contact-windows.handler';
+import { GetContactTermsHandler } from './queries/get-contact-terms/get-contact-terms.handler';
 import { ListCollectorsHandler } from './queries/list-collectors/list-collectors.handler';
 import { ListCaseFilterChoicesHandler } from './queries/list-case-filter-choices/list-case-filter-choices.handler';
 import { MergeNoticePdfsHandler } from './queries/merge-notice-pdfs/merge-notice-pdfs.handler';
@@ -99,6 +100,7 @@ import {
     CsrfGuard,
     HtmlInterceptor,
     GetContactWindowsHandler,
+    GetContactTermsHandler,
     ListCollectorsHandler,
     ListCaseFilterChoicesHandler,
     MergeNoticePdfsHandler,

@@ -6,10 +6,11 @@ import {
   COST_CATEGORIES,
 } from '@qingshou/collection';
 import { emptyForm, FormSpec, FormState } from '../forms/form-state';
+import { CONTACT_FIELDS } from './contact-form';
 
 /** The case page's four forms; field names are the API DTOs' (same validation paths). */
 export const CASE_FORMS = {
-  contact: { id: 'contact', fields: ['channel', 'party', 'outcomeCode', 'notes', 'file'] },
+  contact: { id: 'contact', fields: CONTACT_FIELDS },
   promise: { id: 'promise', fields: ['amount', 'dueOn', 'notes'] },
   approval: {
     id: 'approval',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { Clock } from '@qingshou/calendar';
 import { CaseDetail, ContactChannel, ContactParty, GetCase } from '@qingshou/collection';
 import { hasPermission, Viewer } from '@qingshou/core';
 import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
@@ -12,7 +13,12 @@ import {
   ListCaseLetterTemplates,
 } from '../queries/list-case-letter-templates/list-case-letter-templates.query';
 import { PageContext } from '../render/page-context';
+import {
+  ContactFormTerms,
+  GetContactTerms,
+} from '../queries/get-contact-terms/get-contact-terms.query';
 import { CASE_CODES, CaseForms } from './case-forms';
+import { contactChoices, contactFormShown, contactLabels } from './contact-form';
 import { freshLetterState, letterPanel, LetterState } from './case-letter-form';
 import { timelineLines } from './timeline-view';
 
@@ -36,7 +42,10 @@ export interface CasePageExtras {
  */
 @Injectable()
 export class CasePageModel {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly clock: Clock,
+  ) {}
 
   /** The letters a person may issue on the case (404 when the case is not theirs). */
   letterChoices(page: PageContext, caseId: string): Promise<CaseLetterChoices> {
@@ -53,6 +62,13 @@ export class CasePageModel {
     const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
       new GetPackVocabulary(page.meta()),
     );
+    const terms = await this.queries.execute<GetContactTerms, ContactFormTerms>(
+      new GetContactTerms(page.meta()),
+    );
+    const contactForm = contactFormShown(forms.contact, terms, {
+      now: this.clock.now(),
+      overdueReasonCode: detail.overdueReasonCode,
+    });
     // What the page offers follows the core matrix (the handlers refuse the rest anyway).
     const viewer: Viewer = { userId: page.user.userId, roles: page.user.roles };
     const mayIssue = hasPermission(viewer, 'notice.issue');
@@ -70,10 +86,11 @@ export class CasePageModel {
       },
       accounts: detail.accounts,
       openTasks: detail.openTasks.map((t) => ({ ...t, mine: t.assigneeId === page.user.userId })),
-      timeline: timelineLines(page, detail.timeline),
+      timeline: timelineLines(page, detail.timeline, contactLabels(page.lang, terms)),
       windows,
       refusal: extras.refusal ?? null,
-      forms,
+      forms: { ...forms, contact: contactForm },
+      contactChoices: contactChoices(page.lang, terms),
       // The pack's own approval kinds (篇一's visit plan to the EVP, 篇八's extension) too.
       codes: {
         ...CASE_CODES,

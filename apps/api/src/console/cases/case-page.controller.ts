@@ -26,13 +26,15 @@ import { FormSpec, FormState, formValues, submitForm, validateForm } from '../fo
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
 import {
-  ContactWindow,
-  GetContactWindows,
-} from '../queries/get-contact-windows/get-contact-windows.query';
+  ContactFormTerms,
+  GetContactTerms,
+} from '../queries/get-contact-terms/get-contact-terms.query';
+import { ContactWindow } from '../queries/get-contact-windows/get-contact-windows.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import { approvalPayload, CASE_FORMS, CaseFormName, CaseForms, freshCaseForms } from './case-forms';
 import { CasePageModel } from './case-page-model';
+import { contactInput, inWords, refusalOf } from './contact-form';
 
 interface MulterFile {
   buffer: Buffer;
@@ -68,19 +70,22 @@ export class CasePageController {
     @Body() body: unknown,
     @UploadedFile() file: MulterFile | undefined,
   ): Promise<string> {
+    const terms = await this.queries.execute<GetContactTerms, ContactFormTerms>(
+      new GetContactTerms(page.meta()),
+    );
     return this.act(page, id, 'contact', LogContactBody, body, 'flash.contactLogged', (v) =>
-      this.commands.execute(
-        new LogContact(page.meta(), {
-          caseId: id,
-          channel: v.channel,
-          party: v.party,
-          outcomeCode: v.outcomeCode,
-          notes: v.notes,
-          file: file
-            ? { data: file.buffer, originalName: file.originalname, contentType: file.mimetype }
-            : undefined,
+      this.commands
+        .execute(
+          new LogContact(page.meta(), {
+            ...contactInput(id, v as unknown as Record<string, string>, terms.timeZone),
+            file: file
+              ? { data: file.buffer, originalName: file.originalname, contentType: file.mimetype }
+              : undefined,
+          }),
+        )
+        .catch((error: unknown) => {
+          throw inWords(error, page.lang, terms);
         }),
-      ),
     );
   }
 
@@ -193,12 +198,9 @@ export class CasePageController {
       );
       if (!outcome.ok) {
         failed = outcome.form;
-        if (outcome.error.code === 'contact-not-allowed') {
-          const v = checked.value as unknown as { channel: ContactChannel; party: ContactParty };
-          [refusal] = await this.queries.execute<GetContactWindows, ContactWindow[]>(
-            new GetContactWindows(page.meta(), caseId, [{ channel: v.channel, party: v.party }]),
-          );
-        }
+        // Judged at the contact's own time: the refusal the command gave, not one asked anew.
+        const v = checked.value as unknown as { channel: ContactChannel; party: ContactParty };
+        refusal = refusalOf(outcome.error, v.channel, v.party);
       }
     }
     if (!failed) return this.answer(page, caseId, freshCaseForms(), flash);

@@ -11,6 +11,12 @@ export interface TimelineLine {
   readonly mine: boolean;
 }
 
+/** Code → words, for the codes a pack declares itself. */
+export interface ContactCodeLabels {
+  readonly results: Readonly<Record<string, string>>;
+  readonly reasons: Readonly<Record<string, string>>;
+}
+
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : null;
 
@@ -18,6 +24,8 @@ const text = (value: unknown): string | null =>
 export function timelineLines(
   page: PageContext,
   entries: readonly TimelineEntry[],
+  /** The pack's result codes and overdue causes in words (the catalogue's otherwise). */
+  labels: ContactCodeLabels = { results: {}, reasons: {} },
 ): TimelineLine[] {
   const code = (prefix: string, value: unknown) =>
     translateCode(page.lang, prefix, String(value ?? ''));
@@ -31,11 +39,21 @@ export function timelineLines(
           headline = page.t('timeline.contact', {
             channel: code('contact.channel', entry.type),
             party: code('contact.party', d.party),
-            outcome: code('contact.outcome', d.outcomeCode),
+            outcome:
+              labels.results[String(d.outcomeCode)] ?? code('contact.outcome', d.outcomeCode),
           });
           const attachment = d.attachment as { originalName?: string } | null;
+          const reason = text(d.overdueReasonCode);
+          const followUpOn = text(d.followUpOn);
           detail =
-            [text(d.notes), attachment?.originalName ? `📎 ${attachment.originalName}` : null]
+            [
+              reason
+                ? page.t('timeline.contactReason', { reason: labels.reasons[reason] ?? reason })
+                : null,
+              followUpOn ? page.t('timeline.contactFollowUp', { on: followUpOn }) : null,
+              text(d.notes),
+              attachment?.originalName ? `📎 ${attachment.originalName}` : null,
+            ]
               .filter(Boolean)
               .join(' · ') || null;
           break;
