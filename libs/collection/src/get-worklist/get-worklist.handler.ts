@@ -11,7 +11,7 @@ import { CASE_BALANCE_JOIN } from '../support/case-sql';
 import { tenantTimeZone } from '../support/collection-tx';
 import { isoInstant, money } from '../support/sql-values';
 import { isCollectorOnly, requirePermission, visibleCasesSql } from '@qingshou/core';
-import { GetWorklist } from './get-worklist.query';
+import { GetWorklist, WorklistFilters } from './get-worklist.query';
 
 const CURSOR = 'worklist';
 
@@ -68,6 +68,8 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
         distributes,
         ...visible.params,
       ];
+      const filter = worklistFilterSql(query.filters, startOfToday);
+      params.push(...filter.params);
       let keyset = '';
       if (query.cursor) {
         const [negPriority, dueAt, id] = decodeCursor(CURSOR, query.cursor, 3);
@@ -86,7 +88,7 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
            and (t.assignee_id = ? or (t.assignee_id is null and t.role = any(?::text[])))
            and (t.case_id is null
                 or (?::boolean and t.assignee_id is null and c.assignee_id is null and c.team_id is null)
-                or ${visible.sql}) ${keyset}
+                or ${visible.sql}) ${filter.sql} ${keyset}
          order by -t.priority, t.due_at, t.id
          limit ${size + 1}`,
         params,
@@ -163,4 +165,33 @@ function toItem(row: Row): WorklistItem {
         }
       : null,
   };
+}
+
+/** The worklist's filters as SQL on tasks `t` and the balance `bal` (empty: no filter). */
+function worklistFilterSql(
+  filters: WorklistFilters,
+  startOfToday: Date,
+): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filters.kind) {
+    parts.push('t.kind = ?');
+    params.push(filters.kind);
+  }
+  if (filters.due === 'overdue') {
+    parts.push('t.due_at < ?');
+    params.push(startOfToday);
+  } else if (filters.due === 'today') {
+    parts.push('t.due_at >= ?');
+    params.push(startOfToday);
+  }
+  if (filters.minDpd !== undefined) {
+    parts.push('coalesce(bal.dpd, 0) >= ?');
+    params.push(filters.minDpd);
+  }
+  if (filters.maxDpd !== undefined) {
+    parts.push('coalesce(bal.dpd, 0) <= ?');
+    params.push(filters.maxDpd);
+  }
+  return { sql: parts.map((part) => `and ${part}`).join(' '), params };
 }

@@ -1,5 +1,16 @@
 import { ActorMeta, CollectionQuery } from '../domain/collection-command';
 
+/** Narrowing the day's list (议题 11 §9: 100+ tasks on a phone need a filter). */
+export interface WorklistFilters {
+  /** One task kind (call, visit, or a pack's own). */
+  readonly kind?: string;
+  /** `overdue`: due before today; `today`: due today. */
+  readonly due?: 'overdue' | 'today';
+  /** The case's days past due, inclusive bounds. */
+  readonly minDpd?: number;
+  readonly maxDpd?: number;
+}
+
 /**
  * My open tasks due today or overdue, in the tenant's time zone, highest priority first
  * (篇八: the collector starts from the system's prompts each day).
@@ -9,6 +20,7 @@ export class GetWorklist extends CollectionQuery {
     meta: ActorMeta,
     readonly cursor?: string,
     readonly limit?: number,
+    readonly filters: WorklistFilters = {},
   ) {
     super(meta);
   }
