@@ -142,6 +142,14 @@ describeInBrowser('issue 11 §5: the legal, clerk and auditor rooms', () => {
     await judged.getByRole('button', { name: '登记进展' }).click();
     await page.locator('#legal-steps').getByText('判决金额 ¥48,000.00').waitFor();
     await keepScreenshot(page, 'legal-matter');
+    // On a phone (390×844) the matter page does not scroll sideways.
+    const phone = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(phone, e2e.users.get('xd.legal')!);
+    await phone.goto(`/console/legal/${legalCaseId}`);
+    expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+      true,
+    );
+    await keepScreenshot(phone, 'legal-matter-phone');
 
     const steps = await ownerRows<{ step: string; amount: string | null; doc: string | null }>(
       e2e,
@@ -199,6 +207,12 @@ describeInBrowser('issue 11 §5: the legal, clerk and auditor rooms', () => {
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     expect((await response.body()).length).toBe(2048);
+    // A page the clerk may not open says so in Chinese, naming no role codes.
+    const refused = await page.goto('/console/audit');
+    expect(refused?.status()).toBe(403);
+    const words = await page.locator('main').innerText();
+    expect(words).toContain('无权访问');
+    expect(words).not.toMatch(/[A-Za-z]{3,}/);
     // No tab of the admin pages leads to a 403 (催收方案 and 用户 are not the clerk's).
     await page.goto('/console/admin/imports');
     expect(await page.locator('.section-nav a').allInnerTexts()).toEqual(['导入']);
