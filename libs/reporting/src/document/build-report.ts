@@ -63,6 +63,7 @@ export async function buildReport(
     // On demand: the cadence's period so far (a monthly list asked for on the 15th: 1st–15th).
     period: { key: period.key, start, end },
     generatedAt: generatedAt.toISOString(),
+    timeZone: ctx.timeZone,
     tables,
     notes,
   };

@@ -28,6 +28,8 @@ export interface ReportDocument {
   readonly asOf: string;
   readonly period: { readonly key: string; readonly start: string; readonly end: string };
   readonly generatedAt: string;
+  /** The tenant's zone: the report shows generatedAt as its local time (议题 11 §8). */
+  readonly timeZone?: string;
   readonly tables: readonly ReportTable[];
   /** Parts of the pack's definition the set-based path could not compute. */
   readonly notes: readonly string[];

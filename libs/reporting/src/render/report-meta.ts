@@ -1,3 +1,4 @@
+import { localDateOf, localTimeOf } from '@qingshou/calendar';
 import { type Bilingual, type Lang, type ReportDocument, text } from '../document/report-document';
 
 const LABELS: Record<string, Bilingual> = {
@@ -17,8 +18,15 @@ export function metaLines(doc: ReportDocument, lang: Lang): [string, string][] {
     [l('asOf'), doc.asOf],
     [l('period'), `${doc.period.start} ~ ${doc.period.end}`],
     [l('pack'), `${doc.pack.id}@${doc.pack.version}`],
-    [l('generatedAt'), doc.generatedAt],
+    [l('generatedAt'), localGeneratedAt(doc)],
   ];
+}
+
+/** 2026-03-11 10:00 in the tenant's zone; a document without its zone keeps the instant. */
+export function localGeneratedAt(doc: Pick<ReportDocument, 'generatedAt' | 'timeZone'>): string {
+  if (!doc.timeZone) return doc.generatedAt;
+  const at = new Date(doc.generatedAt);
+  return `${localDateOf(at, doc.timeZone)} ${localTimeOf(at, doc.timeZone)}`;
 }
 
 export const notesLabel = (lang: Lang) => text(LABELS.notes, lang);
