@@ -31,6 +31,7 @@ export * from './evaluate-promises/evaluate-promises.command';
 export * from './pause-case/pause-case.command';
 export * from './resume-case/resume-case.command';
 export * from './request-approval/request-approval.command';
+export * from './request-approval/waiver-limit';
 export * from './decide-approval/decide-approval.command';
 export * from './add-case-cost/add-case-cost.command';
 export * from './record-legal-step/record-legal-step.command';

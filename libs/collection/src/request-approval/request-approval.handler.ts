@@ -9,6 +9,7 @@ import { ApprovalPolicy } from '../ports/approval-policy';
 import { invalidArgument, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
 import { RequestApproval, RequestApprovalResult } from './request-approval.command';
+import { checkWaiver } from './waiver-limit';
 
 const MAX_PAYLOAD_BYTES = 16_384;
 /** The shape approvals.kind allows (a slug); which slugs exist is the ApprovalPolicy's call. */
@@ -41,11 +42,13 @@ export class RequestApprovalHandler implements ICommandHandler<
         const found = await w.loadCase(input.caseId);
         if (isClosedStatus(found.status))
           throw new ConflictError(`Case ${found.id} is ${found.status}`);
+        const asked =
+          kind === 'waiver' ? await checkWaiver(w.em, w.tenantId, found.id, payload) : payload;
         const approverRole = await this.policy.approverRole({
           tenantId: w.tenantId,
           caseId: found.id,
           kind,
-          payload,
+          payload: asked,
         });
         const id = randomUUID();
         w.em.create(Approval, {
@@ -55,12 +58,19 @@ export class RequestApprovalHandler implements ICommandHandler<
           kind,
           approverRole,
           status: 'pending',
-          payload,
+          payload: asked,
           reason,
           requestedBy: command.actorId,
           requestedAt: w.now,
         });
-        const after = { approvalId: id, kind, approverRole, status: 'pending', payload, reason };
+        const after = {
+          approvalId: id,
+          kind,
+          approverRole,
+          status: 'pending',
+          payload: asked,
+          reason,
+        };
         await w.append([w.caseEvent('ApprovalRequested', found.id, after, null, after)]);
         return { id, approverRole };
       });
