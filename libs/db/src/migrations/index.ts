@@ -16,6 +16,7 @@ import { Migration20261207000015AccountOwnTerms } from './Migration2026120700001
 import { Migration20261207000016NoticeCaseKey } from './Migration20261207000016NoticeCaseKey';
 import { Migration20261207000017PersonNoticeHolds } from './Migration20261207000017PersonNoticeHolds';
 import { Migration20261207000019Sessions } from './Migration20261207000019Sessions';
+import { Migration20261207000020CasePool } from './Migration20261207000020CasePool';
 import { Migration20261207000021ContactPoints } from './Migration20261207000021ContactPoints';
 import { Migration20261207000022ContactLogging } from './Migration20261207000022ContactLogging';
 import { Migration20261207000023TaskOutcomes } from './Migration20261207000023TaskOutcomes';
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
     class: Migration20261207000017PersonNoticeHolds,
   },
   { name: 'Migration20261207000019Sessions', class: Migration20261207000019Sessions },
+  { name: 'Migration20261207000020CasePool', class: Migration20261207000020CasePool },
   {
     name: 'Migration20261207000021ContactPoints',
     class: Migration20261207000021ContactPoints,
