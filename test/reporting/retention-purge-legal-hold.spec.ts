@@ -60,6 +60,14 @@ describe('retention purges card-agency case data 5 years after 退案, skipping 
         `update debtors set phones = '{13800138000}', address = '北京市东城区某街1号' where id = $1`,
         [debtorId],
       );
+      // The contact panel's copy (issue 11 §2), as the ledger's writers keep it.
+      await owner.query(
+        `insert into debtor_contact_points (tenant_id, id, debtor_id, kind, subtype, value, source,
+           status, created_at, created_by, updated_at, updated_by)
+         values ($1, gen_random_uuid(), $2, 'phone', 'mobile', '13800138000', 'contract', 'valid',
+           now(), 'test', now(), 'test')`,
+        [tenantId, debtorId],
+      );
       const caseId = await openCase(api, tenantId, managerId, debtorId);
       const attachmentId = randomUUID();
       await owner.query(
@@ -135,6 +143,9 @@ describe('retention purges card-agency case data 5 years after 退案, skipping 
     ).rows[0];
     expect(debtor).toMatchObject({ name: '已匿名', phones: [], address: null });
     expect(debtor.id_number).toMatch(/^A[0-9A-F]{17}$/);
+    expect(
+      await count(`select count(*) from debtor_contact_points where debtor_id = $1`, [debtorId]),
+    ).toBe(0);
     // Amounts stay for statistics; the case row stays, closed.
     expect(
       await count(
