@@ -115,4 +115,40 @@ describeInBrowser('debtor contact panel on the case page (microloan collector, p
     expect(await page.evaluate(SIDEWAYS)).toBeLessThanOrEqual(0);
     await keepScreenshot(page, 'debtor-contact-panel-after');
   });
+
+  it('the manager sees the numbers masked and 显示完整 shows them whole, audited', async () => {
+    const manager = e2e.users.get('xd.manager')!;
+    const officer = e2e.users.get('xd.officer1')!;
+    const { rows } = await db.query<{ case_id: string; guarantor: string }>(
+      `select c.id as case_id, r.phone as guarantor
+       from cases c
+       join related_parties r on r.tenant_id = c.tenant_id and r.debtor_id = c.debtor_id
+         and r.kind = 'guarantor' and r.phone is not null
+       where c.assignee_id = $1 order by c.id desc limit 1`,
+      [officer.userId],
+    );
+    const { case_id: caseId, guarantor } = rows[0];
+    const audits = async () =>
+      (
+        await db.query<{ n: number }>(
+          `select count(*)::int as n from event_log where type = 'PersonalDataViewed'
+             and actor_id = $1 and payload->>'caseId' = $2 and payload->>'basis' = 'revealed'`,
+          [manager.userId, caseId],
+        )
+      ).rows[0].n;
+
+    const page = await e2e.newPage(PHONE);
+    await logIn(page, manager);
+    await page.goto(`/console/cases/${caseId}`);
+    const panel = page.locator('#case-contacts');
+    await panel.getByText('号码和地址已部分隐藏').waitFor();
+    expect(await panel.locator('a[href^="tel:"]').count()).toBe(0);
+    expect(await panel.textContent()).not.toContain(guarantor);
+    expect(await audits()).toBe(0);
+
+    await panel.getByRole('link', { name: '显示完整' }).click();
+    await panel.locator(`a[href="tel:${guarantor}"]`).waitFor();
+    await panel.getByText('已完整显示').waitFor();
+    expect(await audits()).toBe(1);
+  });
 });
