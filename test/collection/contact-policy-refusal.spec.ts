@@ -67,7 +67,12 @@ describe('a contact the policy refuses is not logged, and the refusal names the 
       'Contact refused by rule contact.quiet-hours: no calls before 08:00; next allowed at 2026-03-11T00:00:00.000Z',
     );
     expect(refused.body.errors).toEqual([
-      { path: 'policy.contact.quiet-hours', reason: 'no calls before 08:00' },
+      {
+        path: 'policy.contact.quiet-hours',
+        reason: 'no calls before 08:00',
+        // The figures a client words the refusal with in its own language (议题 11 §8).
+        params: { nextAllowedAt: '2026-03-11T00:00:00.000Z' },
+      },
     ]);
     await api
       .http()

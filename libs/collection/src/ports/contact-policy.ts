@@ -87,7 +87,18 @@ export class ContactNotAllowedError extends DomainError {
       'contact-not-allowed',
       `Contact refused by rule ${decision.rule}: ${decision.reason}${next}`,
       422,
-      [{ path: `policy.${decision.rule}`, reason: decision.reason }],
+      [
+        {
+          path: `policy.${decision.rule}`,
+          reason: decision.reason,
+          params: {
+            ...(decision.params ?? {}),
+            ...(decision.nextAllowedAt
+              ? { nextAllowedAt: decision.nextAllowedAt.toISOString() }
+              : {}),
+          },
+        },
+      ],
     );
   }
 }

@@ -2,6 +2,11 @@
 export interface FieldProblem {
   readonly path: string;
   readonly reason: string;
+  /**
+   * The figures of a rule's refusal ({start, end}, {max}, nextAllowedAt…), so a client in
+   * another language (the Chinese console) words it from `path` and these, not `reason`.
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /**
