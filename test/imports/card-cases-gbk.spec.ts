@@ -38,6 +38,23 @@ describe('a GBK agency batch (篇八 委案) opens one case per card, and the GB
       },
     ]);
     expect(await kit.count('case_accounts')).toBe(30);
+    // The contact panel (issue 11 §2): her phone and address as 导入, 有效.
+    const { rows: points } = await kit.owner.query(
+      `select p.kind, p.subtype, p.value, p.source, p.status from debtor_contact_points p
+       join debtors d on d.tenant_id = p.tenant_id and d.id = p.debtor_id
+       where p.tenant_id = $1 and d.name = '孙桂英' order by p.kind desc`,
+      [kit.tenantId],
+    );
+    expect(points).toEqual([
+      { kind: 'phone', subtype: 'mobile', value: '18908695986', source: 'import', status: 'valid' },
+      {
+        kind: 'address',
+        subtype: 'home',
+        value: '上海市徐汇区漕溪北路',
+        source: 'import',
+        status: 'valid',
+      },
+    ]);
     // Balances right after the import (not ¥0.00 until the nightly run): one snapshot per
     // card, each with the bank's amount handed over and a DPD of at least the file's.
     const { rows: snapshots } = await kit.owner.query(
