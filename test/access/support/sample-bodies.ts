@@ -57,6 +57,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /drives/:id/publications/:publicationId/decision': { decision: 'approved' },
   // Console forms (urlencoded, the fields the pages post)
   'POST /console/work/tasks/:id/complete': { note: '完成' },
+  'POST /console/work/drives/:driveId/items/:itemId/complete': { note: '完成' },
   'POST /console/cases/:id/contacts': contact,
   'POST /console/cases/:id/promises': promise,
   'POST /console/cases/:id/approvals': approval,

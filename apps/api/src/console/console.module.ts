@@ -25,6 +25,10 @@ import { ListSupervisorCasesHandler } from './queries/list-supervisor-cases/list
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
 import { WorklistPageController } from './work/worklist.controller';
+import { TaskOutcomePageController } from './work/task-outcome.controller';
+import { DriveItemPageController } from './work/drive-item.controller';
+import { ListWorklistDriveItemsHandler } from './queries/list-worklist-drive-items/list-worklist-drive-items.handler';
+import { GetTaskOutcomeFormHandler } from './queries/get-task-outcome-form/get-task-outcome-form.handler';
 import { ImportsPageController } from './admin/imports.controller';
 import { ImportUploadInterceptor } from './admin/import-upload.interceptor';
 import { PackPageController } from './admin/pack.controller';
@@ -77,6 +81,8 @@ import {
     LoginPageController,
     LogoutController,
     WorklistPageController,
+    TaskOutcomePageController,
+    DriveItemPageController,
     // Before the case page: its static pool/... routes must not be taken for a case id.
     CasePoolController,
     CasePoolFilesController,
@@ -112,6 +118,8 @@ import {
     ListImportsHandler,
     ListImportErrorsHandler,
     ListNoticesHandler,
+    GetTaskOutcomeFormHandler,
+    ListWorklistDriveItemsHandler,
     ListCaseLetterTemplatesHandler,
     ListLegalMattersHandler,
     GetLegalMatterHandler,

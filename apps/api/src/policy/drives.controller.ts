@@ -85,7 +85,14 @@ export class DrivesController {
   ): Promise<CompletedDriveItem> {
     const done = body.done === undefined ? undefined : Number(body.done);
     return this.commands.execute(
-      new CompleteDriveItem(meta(principal, correlationId), id, itemId, done, body.note),
+      new CompleteDriveItem(
+        meta(principal, correlationId),
+        id,
+        itemId,
+        done,
+        body.note,
+        body.result,
+      ),
     );
   }
 

@@ -134,4 +134,10 @@ export class CompleteItemBody {
   @IsString()
   @Length(1, 500)
   note?: string;
+
+  @ApiPropertyOptional({ description: "the item's result, when its task kind declares results" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  result?: string;
 }

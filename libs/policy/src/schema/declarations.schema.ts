@@ -50,6 +50,14 @@ export class TaskKindSpec {
   @Required()
   @OneOf(PLATFORM_TASK_KINDS)
   base!: string;
+
+  /**
+   * What completing it records when that is a choice (issue 11 §7: 摸底 the debtor's
+   * situation, 认定 the determined class): one is required to complete it.
+   */
+  @Optional()
+  @NestedList(() => CodeLabel, 30)
+  results?: CodeLabel[];
 }
 
 /** Something the collector records about a debtor, account or case (资金状况, 信用等级, 责任人). */

@@ -1,9 +1,12 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Get, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CompleteTask, GetWorklist, Page as ResultPage, WorklistItem } from '@qingshou/collection';
-import { formValues } from '../forms/form-state';
+import { GetWorklist, Page as ResultPage, WorklistItem } from '@qingshou/collection';
+import { hasPermission, viewerOf } from '@qingshou/core';
 import { ConsoleController } from '../http/console-controller';
-import { ConsoleRedirect } from '../http/console-redirect';
+import {
+  ListWorklistDriveItems,
+  WorklistDriveItems,
+} from '../queries/list-worklist-drive-items/list-worklist-drive-items.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 
@@ -21,23 +24,16 @@ export class WorklistPageController {
     const model = await this.model(page, typeof cursor === 'string' ? cursor : undefined);
     return page.htmx
       ? this.views.partial('work/index.list', page, model)
-      : this.views.page('work/index', page, model);
+      : this.views.page('work/index', page, { ...model, drive: await this.driveItems(page) });
   }
 
-  /** Working a task ends it; the list comes back without it. */
-  @Post('tasks/:id/complete')
-  async complete(
-    @Page() page: PageContext,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<string> {
-    const note = formValues(body).note?.trim();
-    await this.commands.execute(new CompleteTask(page.meta(), id, 'done', note || undefined));
-    if (!page.htmx) throw new ConsoleRedirect('/console/work', 'flash.taskDone');
-    return this.views.partial('work/index.list', page, {
-      ...(await this.model(page)),
-      flash: 'flash.taskDone',
-    });
+  /** 篇三's drive items for the viewer's roles (issue 11 §7); none for roles outside drives. */
+  private async driveItems(page: PageContext): Promise<WorklistDriveItems | null> {
+    if (!hasPermission(viewerOf(page.meta()), 'drive.items.read')) return null;
+    const found = await this.queries.execute<ListWorklistDriveItems, WorklistDriveItems>(
+      new ListWorklistDriveItems(page.meta(), 20),
+    );
+    return found.total > 0 ? found : null;
   }
 
   private async model(page: PageContext, cursor?: string) {

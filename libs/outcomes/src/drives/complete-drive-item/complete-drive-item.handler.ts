@@ -8,6 +8,7 @@ import {
   viewerOf,
 } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
+import { pinnedPack } from '../../kpi/support/pinned-pack';
 import { CompleteDriveItem, CompletedDriveItem } from './complete-drive-item.command';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,11 +63,13 @@ export class CompleteDriveItemHandler implements ICommandHandler<
         ]);
       }
       const status = done === item.quantity ? 'done' : 'open';
+      const outcome = await resultOf(em, command, item.item_key, status);
       const result = { id: command.itemId, done, quantity: item.quantity, status } as const;
       if (done === item.done_quantity) return result;
       const now = this.clock.now();
       await em.execute(
         `update drive_items set done_quantity = ?, status = ?, note = coalesce(?, note),
+                outcome = coalesce(?::jsonb, outcome),
                 completed_at = case when ? = 'done' then ?::timestamptz end,
                 completed_by = case when ? = 'done' then ? end
          where tenant_id = ? and id = ?`,
@@ -74,6 +77,7 @@ export class CompleteDriveItemHandler implements ICommandHandler<
           done,
           status,
           command.note ?? null,
+          outcome ? JSON.stringify(outcome) : null,
           status,
           now,
           status,
@@ -93,6 +97,7 @@ export class CompleteDriveItemHandler implements ICommandHandler<
             phase: item.phase_key,
             done,
             quantity: item.quantity,
+            ...(outcome ? { result: outcome.result } : {}),
           },
           before: { done: item.done_quantity },
           after: { done, status },
@@ -101,4 +106,26 @@ export class CompleteDriveItemHandler implements ICommandHandler<
       return result;
     });
   }
+}
+
+/**
+ * The result the item's task kind asks for (pack `taskKinds[].results`): required to finish
+ * it, one of the codes; a kind without results records none.
+ */
+async function resultOf(
+  em: Parameters<typeof pinnedPack>[0],
+  command: CompleteDriveItem,
+  itemKey: string,
+  status: 'open' | 'done',
+): Promise<{ result: string } | null> {
+  const pack = await pinnedPack(em, command.tenantId);
+  const kind = (pack.spec.taskKinds ?? []).find((k) => k.code === itemKey);
+  const codes = (kind?.results ?? []).map((r) => r.code);
+  if (codes.length === 0 || status !== 'done') return null;
+  if (!command.result || !codes.includes(command.result)) {
+    throw new ValidationFailedError('The item needs its result', [
+      { path: 'result', reason: `must be one of: ${codes.join(', ')}` },
+    ]);
+  }
+  return { result: command.result };
 }
