@@ -79,6 +79,29 @@ describeInBrowser('the case pool: search, assign, export and print in bulk', () 
     expect(await page.locator('tbody tr').getAttribute('data-case')).toBe(debtor.case_id);
     // The list never shows the phone it was found by.
     expect(await page.locator('#pool-main').innerText()).not.toContain(debtor.phone);
+
+    // A wrong filter is said in Chinese at its field; the list is not run on it.
+    await page.getByLabel('搜索').fill('');
+    await page.getByText('更多筛选条件').click();
+    await page.getByLabel('逾期天数（从）').fill('三十');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('#pool-dpdMin-error').getByText('请填写天数（整数）。').waitFor();
+    expect(await page.locator('#pool-dpdMin').getAttribute('aria-invalid')).toBe('true');
+    await page.locator('#pool-total').getByText('共 0 件').waitFor();
+    // Sorted by days past due, most first: the list follows, and says how many in all.
+    await page.getByLabel('逾期天数（从）').fill('30');
+    await page.getByLabel('排序').selectOption('dpd-desc');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/sort=dpd-desc/);
+    const [{ m }] = await sql<{ m: number }>(
+      `select count(*)::int as m from cases c
+        where c.assignee_id = $1
+          and (select coalesce(max(ab.dpd), 0) from case_accounts ca
+                 join account_balances ab on ab.tenant_id = ca.tenant_id and ab.account_id = ca.account_id
+                where ca.tenant_id = c.tenant_id and ca.case_id = c.id) >= 30`,
+      [teacher.userId],
+    );
+    await page.locator('#pool-total').getByText(`共 ${m} 件`).waitFor();
   });
 
   it('the 副组长 ticks two cases, assigns them with a note, exports them, prints their letters', async () => {

@@ -89,6 +89,8 @@ export class CasePoolModel {
         ? `/console/cases?${query ? `${query}&` : ''}cursor=${encodeURIComponent(result.nextCursor)}`
         : null,
       firstHref: cursor ? `/console/cases${query ? `?${query}` : ''}` : null,
+      // The extra filters stay open while one of them is set (not for the search box or sort).
+      moreOpen: Object.keys(parsed.values).some((name) => name !== 'q' && name !== 'sort'),
       filterHidden: Object.entries(parsed.values).map(([name, value]) => ({ name, value })),
       exportHref: `/console/cases/pool/export${query ? `?${query}` : ''}`,
       choices: {
