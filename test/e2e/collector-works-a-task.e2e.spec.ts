@@ -110,11 +110,23 @@ describeInBrowser(
       }
     });
 
-    it('completing the task takes it off the worklist', async () => {
+    it('completing the task with its outcome takes it off the worklist', async () => {
       await page.goto('/console/work');
       const before = await worklistRows(page).count();
       const summary = await page.locator('#worklist-summary').innerText();
-      await worklistRows(page).first().getByRole('button', { name: '完成任务' }).click();
+      // 完成 opens the task's outcome form in its row (issue 11 §4): what its kind needs.
+      const first = worklistRows(page).first();
+      await first.getByRole('link', { name: '完成任务' }).click();
+      const form = first.locator('form.task-outcome');
+      await form.waitFor();
+      const contacts = form.locator('input[name="contactId"]');
+      if ((await contacts.count()) > 0) await contacts.first().check();
+      if ((await form.locator('select[name="result"]').count()) > 0) {
+        await form.getByLabel('外访结果').selectOption('met-family');
+        await form.getByLabel('外访地址').fill('学生家中');
+      }
+      await form.getByLabel('情况记录').fill('已联系学生家长，同意本月20日前还款');
+      await form.getByRole('button', { name: '确认完成' }).click();
       await page.getByText('任务已完成。').waitFor();
       expect(await worklistRows(page).count()).toBe(before - 1);
       expect(await page.locator('#worklist-summary').innerText()).not.toBe(summary);
