@@ -23,6 +23,7 @@ import { ConsoleHtml } from '../http/console-redirect';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import { nameIn } from '../dashboard/dashboard-model';
+import { translateCode } from '../i18n/i18n';
 import { dryRunModel, parameterRows } from './pack-model';
 
 const DRY_RUN: FormSpec = { id: 'dry-run', fields: ['choice', 'params', 'asOf'] };
@@ -179,8 +180,17 @@ export class PackPageController {
       history,
       choices,
       // The dry run's pack as the choice list names it.
+      // Letters by their titles (the installed pack's templates), recipients in words.
       result: result
-        ? { ...result, pack: choices.find((c) => c.value === result.pack)?.label ?? result.pack }
+        ? {
+            ...result,
+            pack: choices.find((c) => c.value === result.pack)?.label ?? result.pack,
+            notices: result.notices.map((n) => ({
+              ...n,
+              template: current?.resolved?.templates[n.template]?.title ?? page.t('notices.letter'),
+              recipient: translateCode(page.lang, 'contact.party', n.recipient),
+            })),
+          }
         : null,
       form: form ?? emptyForm(DRY_RUN, { choice: currentChoice, params: defaultParams, asOf: '' }),
     };
