@@ -254,4 +254,32 @@ describe('contact logging (催记) under the pinned pack', () => {
     );
     expect(stored).toEqual({ contact: 'business-cash-flow', case: 'business-cash-flow' });
   });
+
+  it("逾期原因分析 reads the cause stored on the contact, in the pack's words", async () => {
+    const t = tenants['cl-microloan'];
+    // The case's own cause says otherwise (set at opening): the contact's, later, wins.
+    await ownerQuery(
+      api,
+      `update cases c set overdue_reason_code = 'wrong-card' from debtors d
+       where d.tenant_id = c.tenant_id and d.id = c.debtor_id and d.name = '严七'`,
+    );
+    const run = (
+      await api
+        .http()
+        .post('/api/v1/reports/overdue-reasons')
+        .set('Authorization', `Bearer ${t.users.manager.token}`)
+        .send({ asOf: '2026-03-12', format: 'html' })
+        .expect(201)
+    ).body as { id: string };
+    const page = await api
+      .http()
+      .get(`/api/v1/reports/runs/${run.id}/download`)
+      .set('Authorization', `Bearer ${t.users.manager.token}`)
+      .expect(200);
+    const html = String(page.text);
+    expect(html).toContain('严七');
+    expect(html).toContain('正常经营产生的资金周转困难');
+    expect(html).not.toContain('business-cash-flow');
+    expect(html).not.toContain('存错存折');
+  });
 });
