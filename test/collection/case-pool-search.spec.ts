@@ -36,7 +36,7 @@ type PoolPage = { items: Item[]; nextCursor: string | null; total: number };
 describe('case pool: search box, filters, sorts with keyset paging and total, visibility', () => {
   let api: CollectionTestApi;
   let tenantId: string;
-  let users: Record<'manager' | 'ann' | 'bob', Member>;
+  let users: Record<'manager' | 'sup' | 'ann' | 'bob', Member>;
   const ids: Record<string, string> = {};
   const card = '6222021234567891234';
   const idNumber = residentId();
@@ -92,6 +92,7 @@ describe('case pool: search box, filters, sorts with keyset paging and total, vi
     api = await startCollectionApi({ now: '2026-03-31T02:00:00Z' });
     const tenant = await tenantWithUsers(api, 'case-pool', {
       manager: ['manager'],
+      sup: ['supervisor'],
       ann: ['phone-collector'],
       bob: ['phone-collector'],
     });
@@ -120,6 +121,19 @@ describe('case pool: search box, filters, sorts with keyset paging and total, vi
     await assign(api, users.manager, ids.wang, users.ann);
     await assign(api, users.manager, ids.li, users.ann);
     await assign(api, users.manager, ids.zhao, users.bob);
+    // 电催A组: the supervisor leads ann; bob is in no team of hers.
+    await api
+      .http()
+      .post('/api/v1/teams')
+      .set('Authorization', `Bearer ${users.manager.token}`)
+      .send({
+        name: '电催A组',
+        members: [
+          { userId: users.sup.id, role: 'lead' },
+          { userId: users.ann.id, role: 'member' },
+        ],
+      })
+      .expect(201);
     // Test setup as the owner: a live pack flag, a recorded attribute, open tasks.
     await ownerQuery(
       api,
@@ -206,6 +220,14 @@ describe('case pool: search box, filters, sorts with keyset paging and total, vi
     expect(idsOf(ann)).toEqual(sorted('wang', 'li'));
     expect((await search('?q=13812345678', users.bob)).total).toBe(0);
     expect(idsOf(await search('', users.bob))).toEqual(sorted('zhao'));
+  });
+
+  it('a supervisor sees the cases of her team (ann, two), not bob; the manager all three', async () => {
+    const sup = await search('', users.sup);
+    expect(sup.total).toBe(2);
+    expect(idsOf(sup)).toEqual(sorted('wang', 'li'));
+    expect(idsOf(await search('?q=HT-2026', users.sup))).toEqual(sorted('li'));
+    expect((await search('')).total).toBe(3);
   });
 
   it('a bad sort or 五级分类 is a 400 naming the field', async () => {
