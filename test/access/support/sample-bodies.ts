@@ -60,7 +60,8 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/work/drives/:driveId/items/:itemId/complete': { note: '完成' },
   'POST /console/cases/:id/contacts': contact,
   'POST /console/cases/:id/promises': promise,
-  'POST /console/cases/:id/approvals': approval,
+  // The case page asks for the chosen kind's own fields (a visit plan: date and place).
+  'POST /console/cases/:id/approvals': { ...approval, visitOn: '2026-03-13', place: '借款人家中' },
   'POST /console/cases/:id/costs': cost,
   // The contact panel (issue 11 §2).
   'POST /console/cases/:id/contact-points': { subtype: 'mobile', value: '13800001111' },
@@ -69,6 +70,8 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/cases/:id/letters': letter,
   'POST /console/cases/:id/letters/preview': letter,
   'POST /console/supervisor/approvals/:id/decision': { decision: 'approved' },
+  'POST /console/approvals/:id/decision': { decision: 'approved' },
+  'POST /console/finance/payments/:id/reversal': { reason: '银行退票' },
   'POST /console/notices/:id/delivery': delivery,
   // The legal room (issue 11 §5): a step and 以物抵债 on a matter.
   'POST /console/legal/:caseId/steps': { step: 'filing', occurredOn: '2026-03-10' },

@@ -60,6 +60,11 @@ import {
   GetRecordingFileHandler,
   ListRecordingsHandler,
 } from './queries/list-recordings/list-recordings.handler';
+import { ApprovalsPageController } from './approvals/approvals.controller';
+import { FinancePageController } from './finance/finance.controller';
+import { ListApprovalInboxHandler } from './queries/list-approval-inbox/list-approval-inbox.handler';
+import { ListRecentPaymentsHandler } from './queries/list-recent-payments/list-recent-payments.handler';
+import { SearchAccountsHandler } from './queries/search-accounts/search-accounts.handler';
 
 /**
  * The web console at / and /console: server-rendered pages over the same CommandBus and
@@ -99,6 +104,8 @@ import {
     LegalPageController,
     RecordingsPageController,
     AuditPageController,
+    ApprovalsPageController,
+    FinancePageController,
   ],
   providers: [
     ConsoleViews,
@@ -121,6 +128,9 @@ import {
     GetTaskOutcomeFormHandler,
     ListWorklistDriveItemsHandler,
     ListCaseLetterTemplatesHandler,
+    ListApprovalInboxHandler,
+    ListRecentPaymentsHandler,
+    SearchAccountsHandler,
     ListLegalMattersHandler,
     GetLegalMatterHandler,
     GetLegalDocumentHandler,

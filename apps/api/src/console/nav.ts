@@ -26,6 +26,10 @@ export const CONSOLE_NAV: NavEntry[] = [
   { key: 'nav.work', href: '/console/work', permission: 'console.work' },
   // 案件查询: every role that reads cases, after its home page.
   { key: 'nav.cases', href: '/console/cases', permission: 'case.read' },
+  // 审批 for whoever decides approvals (财务 对账, 法务 起诉, 主管 外访方案, 经理 减免).
+  { key: 'nav.approvals', href: '/console/approvals', permission: 'approval.decide' },
+  // 财务: 还款登记 and 冲正 (finance, and the clerks and leaders who record payments).
+  { key: 'nav.finance', href: '/console/finance', permission: 'payment.record' },
   { key: 'nav.reports', href: '/console/reports', permission: 'report.read' },
   { key: 'nav.notices', href: '/console/notices', permission: 'notice.read' },
   { key: 'nav.recordings', href: '/console/recordings', permission: 'recordings.read' },

@@ -41,6 +41,16 @@
     }
   });
 
+  // The case page's approval form: the chosen kind shows its own fields
+  // (<div class="kind-fields" data-kind="waiver">); the server renders the first choice.
+  document.addEventListener('change', function (event) {
+    var select = event.target;
+    if (!select.matches || !select.matches('#approval-form select[name="kind"]')) return;
+    select.form.querySelectorAll('.kind-fields[data-kind]').forEach(function (group) {
+      group.hidden = group.getAttribute('data-kind') !== select.value;
+    });
+  });
+
   document.addEventListener('DOMContentLoaded', function () {
     initCharts(document);
   });

@@ -5,6 +5,7 @@ import {
   CONTACT_PARTIES,
   COST_CATEGORIES,
 } from '@qingshou/collection';
+import { ALL_KIND_FIELDS, kindPayload } from '../approvals/approval-fields';
 import { emptyForm, FormSpec, FormState } from '../forms/form-state';
 import { CONTACT_FIELDS } from './contact-form';
 
@@ -14,7 +15,8 @@ export const CASE_FORMS = {
   promise: { id: 'promise', fields: ['amount', 'dueOn', 'notes'] },
   approval: {
     id: 'approval',
-    fields: ['kind', 'reason', 'visitOn', 'place', 'staff', 'vehicle'],
+    // Every kind's own fields (approval-fields.ts); the page shows those of the chosen kind.
+    fields: ['kind', 'reason', ...ALL_KIND_FIELDS],
   },
   cost: { id: 'cost', fields: ['category', 'amount', 'voucherRef', 'incurredOn', 'notes'] },
 } as const satisfies Record<string, FormSpec>;
@@ -43,17 +45,7 @@ export const CASE_CODES = {
   costCategories: COST_CATEGORIES,
 };
 
-/** A visit plan's fields (篇一 第三步: time, place, staff, vehicle) as the approval payload. */
+/** The chosen kind's fields (visit plan: date, place, staff, vehicle; waiver: amount…) as the payload. */
 export function approvalPayload(values: Record<string, string>): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
-  if (values.visitOn?.trim()) payload.visitOn = values.visitOn.trim();
-  if (values.place?.trim()) payload.place = values.place.trim();
-  if (values.staff?.trim()) {
-    payload.staff = values.staff
-      .split(/[,，、;；]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
-  }
-  if (values.vehicle?.trim()) payload.vehicle = values.vehicle.trim();
-  return payload;
+  return kindPayload(values.kind ?? '', values);
 }

@@ -33,6 +33,7 @@ import { ContactWindow } from '../queries/get-contact-windows/get-contact-window
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import { approvalPayload, CASE_FORMS, CaseFormName, CaseForms, freshCaseForms } from './case-forms';
+import { askApproval } from './case-approval-form';
 import { CasePageModel } from './case-page-model';
 import { contactInput, inWords, refusalOf } from './contact-form';
 
@@ -125,13 +126,15 @@ export class CasePageController {
       shaped,
       'flash.approvalRequested',
       (v) =>
-        this.commands.execute(
-          new RequestApproval(page.meta(), {
-            caseId: id,
-            kind: v.kind,
-            reason: v.reason,
-            payload: v.payload,
-          }),
+        askApproval(page, values, () =>
+          this.commands.execute(
+            new RequestApproval(page.meta(), {
+              caseId: id,
+              kind: v.kind,
+              reason: v.reason,
+              payload: v.payload,
+            }),
+          ),
         ),
       values,
     );
