@@ -202,6 +202,8 @@ export class FinancePageController {
         channelKnown: (PAYMENT_CHANNELS as readonly string[]).includes(p.source),
         mayReverse: mayReverse && !p.isReversal && !p.reversed,
         reversal: state.reversal?.id === p.id ? state.reversal.form : emptyForm(reversalSpec(p.id)),
+        // A refused 冲正 stays open at its problem.
+        reversalOpen: state.reversal?.id === p.id,
       })),
       mayDecide,
       waiting: waiting.slice(0, 10),
