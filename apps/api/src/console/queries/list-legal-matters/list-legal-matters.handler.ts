@@ -102,7 +102,7 @@ export class GetLegalMatterHandler implements IQueryHandler<GetLegalMatter, Lega
         ? await em.execute<Record<string, unknown>[]>(
             `select e.id, e.step, e.occurred_on::text as occurred_on, e.amount::text as amount,
                     e.details, e.attachment_id, a.original_name,
-                    coalesce(u.display_name, e.recorded_by) as recorded_by
+                    u.display_name as recorded_by
              from legal_events e
              left join attachments a on a.tenant_id = e.tenant_id and a.id = e.attachment_id
              left join users u on u.tenant_id = e.tenant_id and u.id::text = e.recorded_by
@@ -149,7 +149,7 @@ export class GetLegalMatterHandler implements IQueryHandler<GetLegalMatter, Lega
           details: text(s.details),
           attachmentId: text(s.attachment_id),
           attachmentName: text(s.original_name),
-          recordedBy: String(s.recorded_by),
+          recordedBy: text(s.recorded_by),
         })),
         costs: costs.map((c) => ({
           category: String(c.category),

@@ -33,7 +33,8 @@ export interface LegalStepRow {
   readonly details: string | null;
   readonly attachmentId: string | null;
   readonly attachmentName: string | null;
-  readonly recordedBy: string;
+  /** The person's name; null for a job or the CLI (shown as 系统). */
+  readonly recordedBy: string | null;
 }
 
 export interface LegalCostRow {

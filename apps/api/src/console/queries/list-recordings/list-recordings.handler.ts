@@ -73,7 +73,7 @@ export class ListRecordingsHandler implements IQueryHandler<ListRecordings, Reco
         caseId: String(r.case_id),
         debtorName: String(r.debtor_name),
         attemptedAt: String(r.attempted_at),
-        collector: r.display_name === null ? String(r.recorded_by) : String(r.display_name),
+        collector: r.display_name === null ? null : String(r.display_name),
         sizeBytes: Number(r.size_bytes),
         originalName: String(r.original_name),
         archived: r.archived === true || recent.has(String(r.id)),

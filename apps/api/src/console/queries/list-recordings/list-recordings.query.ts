@@ -5,7 +5,8 @@ export interface RecordingRow {
   readonly caseId: string;
   readonly debtorName: string;
   readonly attemptedAt: string;
-  readonly collector: string;
+  /** Who logged the call; null for a job or the CLI (shown as 系统). */
+  readonly collector: string | null;
   readonly sizeBytes: number;
   readonly originalName: string;
   /** In a tar of the daily archive job (篇八 全程录音 kept apart from the live store). */
