@@ -61,6 +61,40 @@ describeInBrowser('the microloan collector works on a phone, 390×844 (议题 11
     await keepScreenshot(page, 'phone-worklist');
   });
 
+  it('the worklist filters by task kind and by days past due, and pages by 20 on a phone', async () => {
+    await page.goto('/console/work');
+    const rows = page.locator('#worklist tbody tr');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(0);
+    await page.getByLabel('任务类型').selectOption('call');
+    await Promise.all([
+      page.waitForURL(/kind=call/),
+      page.getByRole('button', { name: '筛选', exact: true }).click(),
+    ]);
+    const kinds = await page.locator('#worklist tbody td[data-label="任务"]').allInnerTexts();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((k) => k.startsWith('电话催收'))).toBe(true);
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await keepScreenshot(page, 'phone-worklist-filtered');
+    // No case of this book is 100,000 days past due: nothing left, said in Chinese.
+    await page.goto('/console/work?minDpd=99999');
+    await page.getByText('今天没有待办任务。').waitFor();
+    // A mobile browser is given 20 rows a page, the next page keeps the filter.
+    const mobile = await e2e.browser.newContext({
+      viewport: PHONE,
+      locale: 'zh-CN',
+      baseURL: e2e.baseUrl,
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148',
+    });
+    const phone = await mobile.newPage();
+    await logIn(phone, e2e.users.get('xd.officer1')!);
+    await phone.goto('/console/work?kind=call');
+    expect(await phone.locator('#worklist tbody tr').count()).toBeLessThanOrEqual(20);
+    const next = phone.getByRole('link', { name: '下一页' });
+    if (await next.count()) expect(await next.getAttribute('href')).toContain('kind=call');
+    await mobile.close();
+  });
+
   it('the case page fits the width and shows facts and history before the forms', async () => {
     await page.goto(`/console/cases/${caseId}`);
     await page.locator('#contact-form').waitFor();

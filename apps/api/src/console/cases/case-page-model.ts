@@ -86,7 +86,7 @@ export class CasePageModel {
       },
       accounts: detail.accounts,
       openTasks: detail.openTasks.map((t) => ({ ...t, mine: t.assigneeId === page.user.userId })),
-      timeline: timelineLines(page, detail.timeline, contactLabels(page.lang, terms)),
+      timeline: timelineLines(page, detail.timeline, contactLabels(page.lang, terms), vocab),
       windows,
       refusal: extras.refusal ?? null,
       forms: { ...forms, contact: contactForm },

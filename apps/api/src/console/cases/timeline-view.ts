@@ -1,7 +1,8 @@
 import type { TimelineEntry } from '@qingshou/collection';
-import { formatMoney } from '../render/helpers';
+import type { PackVocabulary } from '@qingshou/policy';
+import { codeName, formatMoney } from '../render/helpers';
 import type { PageContext } from '../render/page-context';
-import { translateCode } from '../i18n/i18n';
+import { hasMessage, translateCode } from '../i18n/i18n';
 
 export interface TimelineLine {
   readonly at: string;
@@ -20,12 +21,46 @@ export interface ContactCodeLabels {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() ? value : null;
 
+/**
+ * Why an approval was asked, in words: the engine's own request (a letter held for its
+ * pack gate) carries an English note for the log, so the page words it from its payload.
+ */
+function approvalReason(page: PageContext, d: Record<string, unknown>): string | null {
+  const payload = (d.payload ?? {}) as Record<string, unknown>;
+  if (payload.source === 'policy-engine') return page.t('timeline.approval.engineGate');
+  return text(d.reason);
+}
+
+/**
+ * What a completed task recorded (issue 11 §4): its kind, a visit's result and address, the
+ * note; the linked contact or notice is on the timeline itself.
+ */
+function taskOutcome(page: PageContext, d: Record<string, unknown>): string | null {
+  const p = (d.payload ?? {}) as Record<string, unknown>;
+  const ref = (p.ref ?? {}) as Record<string, unknown>;
+  const kind = text(p.kind);
+  const result = text(p.result);
+  return (
+    [
+      kind ? translateCode(page.lang, 'task.kind', kind) : null,
+      result ? translateCode(page.lang, 'task.visitResult', result) : null,
+      text(ref.address),
+      ref.contactId ? page.t('timeline.taskLinkedContact') : null,
+      text(p.note),
+    ]
+      .filter(Boolean)
+      .join(' · ') || null
+  );
+}
+
 /** One line per timeline entry in the page's language; the data is only read, never trusted as HTML. */
 export function timelineLines(
   page: PageContext,
   entries: readonly TimelineEntry[],
   /** The pack's result codes and overdue causes in words (the catalogue's otherwise). */
   labels: ContactCodeLabels = { results: {}, reasons: {} },
+  /** The pack's names for its own approval kinds (应收账款与销售财务核对). */
+  vocab: PackVocabulary | null = null,
 ): TimelineLine[] {
   const code = (prefix: string, value: unknown) =>
     translateCode(page.lang, prefix, String(value ?? ''));
@@ -68,10 +103,11 @@ export function timelineLines(
           break;
         case 'approval':
           headline = page.t('timeline.approval', {
-            kind: code('approval.kind', entry.type),
+            kind: codeName(page.lang, vocab, 'approval.kind', entry.type),
             status: code('approval.status', d.status),
           });
-          detail = [text(d.reason), text(d.decisionNote)].filter(Boolean).join(' · ') || null;
+          detail =
+            [approvalReason(page, d), text(d.decisionNote)].filter(Boolean).join(' · ') || null;
           break;
         case 'cost':
           headline = page.t('timeline.cost', {
@@ -81,7 +117,11 @@ export function timelineLines(
           detail = text(d.voucherRef);
           break;
         default:
-          headline = code('event', entry.type);
+          // An event type the catalogue lacks is named generically, never by its code.
+          headline = hasMessage(`event.${entry.type}`)
+            ? code('event', entry.type)
+            : page.t('event.other');
+          if (entry.type === 'TaskCompleted') detail = taskOutcome(page, d);
       }
       return {
         at: entry.at,

@@ -1,6 +1,7 @@
 import { Get, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { GetWorklist, Page as ResultPage, WorklistItem } from '@qingshou/collection';
+import { GetWorklist, Page as ResultPage, TASK_KINDS, WorklistItem } from '@qingshou/collection';
+import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import { hasPermission, viewerOf } from '@qingshou/core';
 import { ConsoleController } from '../http/console-controller';
 import {
@@ -9,6 +10,10 @@ import {
 } from '../queries/list-worklist-drive-items/list-worklist-drive-items.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
+import { emptyForm } from '../forms/form-state';
+import { worklistView, WorklistView } from './worklist-filters';
+
+const FILTER_FORM = { id: 'worklist-filter', fields: ['kind', 'due', 'minDpd', 'maxDpd'] };
 
 /** The collector's day: tasks due today and overdue, highest priority first (GetWorklist). */
 @ConsoleController('work', 'console.work')
@@ -20,8 +25,9 @@ export class WorklistPageController {
   ) {}
 
   @Get()
-  async show(@Page() page: PageContext, @Query('cursor') cursor?: string): Promise<string> {
-    const model = await this.model(page, typeof cursor === 'string' ? cursor : undefined);
+  async show(@Page() page: PageContext, @Query() query: Record<string, unknown>): Promise<string> {
+    const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
+    const model = await this.model(page, cursor, worklistView(page.request, query ?? {}));
     return page.htmx
       ? this.views.partial('work/index.list', page, model)
       : this.views.page('work/index', page, { ...model, drive: await this.driveItems(page) });
@@ -36,9 +42,9 @@ export class WorklistPageController {
     return found.total > 0 ? found : null;
   }
 
-  private async model(page: PageContext, cursor?: string) {
+  private async model(page: PageContext, cursor: string | undefined, view: WorklistView) {
     const result = await this.queries.execute<GetWorklist, ResultPage<WorklistItem>>(
-      new GetWorklist(page.meta(), cursor, 100),
+      new GetWorklist(page.meta(), cursor, view.per, view.filters),
     );
     const items = result.items.map((item) => ({
       ...item,
@@ -51,6 +57,7 @@ export class WorklistPageController {
             allowed: item.contact.allowed,
             rule: item.contact.rule ?? null,
             reason: item.contact.reason ?? null,
+            params: item.contact.params ?? {},
             nextAllowedAt: item.contact.nextAllowedAt ?? null,
           }
         : null,
@@ -61,7 +68,24 @@ export class WorklistPageController {
       count: items.length,
       overdueCount: items.filter((i) => i.overdue).length,
       nextCursor: result.nextCursor ?? null,
+      // The filter form (kind, due, DPD) and the query its next-page link carries.
+      filterForm: emptyForm(FILTER_FORM, view.values),
+      filterQuery: view.query,
+      filtered: Object.keys(view.filters).length > 0,
+      kinds: await this.taskKinds(page),
+      dues: ['overdue', 'today'].map((value) => ({
+        value,
+        label: page.t(`work.filter.due.${value}`),
+      })),
       flash: null as string | null,
     };
+  }
+
+  /** The platform's task kinds and the pack's own (录入委案批次…), for the kind filter. */
+  private async taskKinds(page: PageContext): Promise<string[]> {
+    const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
+      new GetPackVocabulary(page.meta()),
+    );
+    return [...new Set([...TASK_KINDS, ...Object.keys(vocab.taskKinds)])];
   }
 }
