@@ -8,6 +8,7 @@ import {
   SearchCases,
 } from '@qingshou/collection';
 import { hasPermission, viewerOf } from '@qingshou/core';
+import { UNREACHABLE_FLAG } from '@qingshou/ledger';
 import { GetPackVocabulary, type PackVocabulary } from '@qingshou/policy';
 import { randomUUID } from 'node:crypto';
 import { emptyForm, type FormSpec, type FormState } from '../forms/form-state';
@@ -100,6 +101,8 @@ export class CasePoolModel {
         flags: [
           ...Object.entries(vocab.flags).map(([value, n]) => ({ value, label: n[page.lang] })),
           { value: 'blacklist', label: name('flag', 'blacklist') },
+          // 失联: set from the case page's contact panel in every pack (MarkDebtorUnreachable).
+          { value: UNREACHABLE_FLAG, label: name('flag', UNREACHABLE_FLAG) },
         ],
         attrs: Object.entries(vocab.attributes ?? {}).flatMap(([key, a]) =>
           Object.entries(a.values).map(([code, v]) => ({
