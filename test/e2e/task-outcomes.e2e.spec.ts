@@ -89,6 +89,12 @@ describeInBrowser('tasks end with an outcome; drive items are worked from the wo
     await keepScreenshot(page, 'task-outcome-form');
     await onCase.getByRole('button', { name: '确认完成' }).click();
     await page.getByText('任务已完成。').waitFor();
+    // The timeline says what was done: the kind, the link to the contact, the note.
+    await page
+      .locator('.timeline')
+      .getByText('电话催收 · 已关联本次联系记录 · 已电话联系，承诺周五还款')
+      .first()
+      .waitFor();
     const [done] = await ownerQuery<{
       status: string;
       outcome_ref: Record<string, string>;
@@ -150,5 +156,20 @@ describeInBrowser('tasks end with an outcome; drive items are worked from the wo
       note: '本人在外地务工，家属称年底回乡还款',
     });
     expect(await page.locator(`tr[data-drive-item="${itemId}"]`).count()).toBe(0);
+  });
+
+  it('on a phone (390×844) the drive item form opens in its card without sideways scrolling', async () => {
+    const phone = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(phone, e2e.users.get('xys.gao')!);
+    await phone.goto('/console/work');
+    const row = phone.locator('#drive-items tbody tr').first();
+    await row.getByRole('link', { name: '完成任务' }).click();
+    await row.locator('form.task-outcome').waitFor();
+    const width = await phone
+      .locator('html')
+      .evaluate((html) => (html as unknown as { scrollWidth: number }).scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await row.locator('form.task-outcome').scrollIntoViewIfNeeded();
+    await keepScreenshot(phone, 'drive-item-form-phone');
   });
 });
