@@ -10,7 +10,8 @@ import { tenantRlsSql } from './tenant-rls.sql';
  * (search and letters read them); the ledger's writers keep both in step.
  *
  * Backfilled from debtors.phones/address and related_parties.phone/address as 合同, 有效: the
- * office held those numbers as good until now. The backfill runs before RLS is switched on.
+ * office held those numbers as good until now. A company's address is its 经营场所 and its
+ * landline a 单位电话. The backfill runs before RLS is switched on.
  */
 const PHONE_SUBTYPES = `'mobile', 'home-phone', 'work-phone'`;
 const ADDRESS_SUBTYPES = `'home', 'work', 'business', 'hukou'`;
@@ -47,14 +48,16 @@ export class Migration20261207000021ContactPoints extends Migration {
       `insert into debtor_contact_points (tenant_id, id, debtor_id, related_party_id, kind, subtype,
          value, source, status, created_at, created_by, updated_at, updated_by)
        select d.tenant_id, gen_random_uuid(), d.id, null, 'phone',
-         case when p.phone ~ '^1[3-9][0-9]{9}$' then 'mobile' else 'home-phone' end,
+         case when p.phone ~ '^1[3-9][0-9]{9}$' then 'mobile'
+              when d.kind = 'organisation' then 'work-phone' else 'home-phone' end,
          p.phone, 'contract', 'valid', d.created_at, d.created_by, d.created_at, d.created_by
        from debtors d cross join lateral (select distinct unnest(d.phones) as phone) p
        where p.phone is not null and length(p.phone) between 1 and 300
        on conflict do nothing`,
       `insert into debtor_contact_points (tenant_id, id, debtor_id, related_party_id, kind, subtype,
          value, source, status, created_at, created_by, updated_at, updated_by)
-       select d.tenant_id, gen_random_uuid(), d.id, null, 'address', 'home', d.address,
+       select d.tenant_id, gen_random_uuid(), d.id, null, 'address',
+         case when d.kind = 'organisation' then 'business' else 'home' end, d.address,
          'contract', 'valid', d.created_at, d.created_by, d.created_at, d.created_by
        from debtors d where d.address is not null and length(d.address) between 1 and 300
        on conflict do nothing`,

@@ -13,7 +13,8 @@ const MOBILE = `'^(\\+86|86|)1[3-9][0-9]{9}$'`;
 /**
  * The ledger's one writer of contact points for data that arrives with a debtor (register,
  * import, demo): every phone in debtors.phones and the address, and each related party's
- * phone and address, that the debtor has no point for yet, as 有效 from `source`.
+ * phone and address, that the debtor has no point for yet, as 有效 from `source`. A
+ * company's address is its 经营场所 and its landline a 单位电话; a person's 家庭住址 and 住宅电话.
  * Idempotent (the unique index on value and owner), set-based for imports.
  */
 export async function syncContactPoints(
@@ -30,7 +31,7 @@ export async function syncContactPoints(
   // during a bulk load the planner's statistics lag and a join could rescan every debtor.
   const wanted = `with wanted as (select distinct w.debtor_id from (${debtors.sql}) w)`;
   const debtor = `wanted w cross join lateral (
-      select d.tenant_id, d.id, d.phones, d.address from debtors d
+      select d.tenant_id, d.id, d.kind, d.phones, d.address from debtors d
       where d.tenant_id = ? and d.id = w.debtor_id limit 1) d`;
   const parties = `wanted w cross join lateral (
       select r.tenant_id, r.id, r.debtor_id, r.phone, r.address from related_parties r
@@ -39,11 +40,14 @@ export async function syncContactPoints(
     `${wanted}, ins as (
        insert into debtor_contact_points ${cols}
        select d.tenant_id, gen_random_uuid(), d.id, null::uuid, 'phone',
-         case when p.phone ~ ${MOBILE} then 'mobile' else 'home-phone' end, p.phone, ${tail}
+         case when p.phone ~ ${MOBILE} then 'mobile'
+              when d.kind = 'organisation' then 'work-phone' else 'home-phone' end,
+         p.phone, ${tail}
        from ${debtor} cross join lateral (select distinct unnest(d.phones) as phone) p
        where length(p.phone) between 1 and 300
        union all
-       select d.tenant_id, gen_random_uuid(), d.id, null::uuid, 'address', 'home', d.address, ${tail}
+       select d.tenant_id, gen_random_uuid(), d.id, null::uuid, 'address',
+         case when d.kind = 'organisation' then 'business' else 'home' end, d.address, ${tail}
        from ${debtor} where length(d.address) between 1 and 300
        union all
        select r.tenant_id, gen_random_uuid(), r.debtor_id, r.id, 'phone',
