@@ -64,7 +64,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     expect(await form.getByLabel('联系时间').inputValue()).toBe('2026-03-11T21:05');
     await form.getByLabel('联系时间').fill('2026-03-11T20:40');
     await form.getByLabel('方式').selectOption('call');
-    await form.getByLabel('结果').selectOption({ label: '无人接听' });
+    await form.getByLabel('结果').selectOption('no-answer');
     await form.getByLabel('情况记录').fill('晚间回访未接');
     await form.getByRole('button', { name: '保存联系记录' }).click();
     const cause = page.locator('#contact-overdueReasonCode-error');
@@ -125,7 +125,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     // Yesterday 19:00: counting only the calls before it (5 in 4–10 March) would let it in.
     await form.getByLabel('联系时间').fill('2026-03-10T19:00');
     await form.getByLabel('方式').selectOption('call');
-    await form.getByLabel('结果').selectOption({ label: '承诺还款' });
+    await form.getByLabel('结果').selectOption('promised-to-pay');
     await form.getByLabel('录音或附件').setInputFiles({
       name: 'call-0310.mp3',
       mimeType: 'audio/mpeg',
@@ -141,6 +141,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     expect(text).toContain('7 日联系次数');
     expect(text).toContain('下次可联系时间 2026-03-12 08:00');
     expect(text).not.toMatch(/[a-z]{3,}|contact\./);
+    await refusal.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'contact-refused-7-days');
     const [saved] = await ownerQuery<{ contacts: number; promises: number; status: string }>(
       e2e.api,
@@ -159,7 +160,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     await page.goto(`/console/cases/${c.id}`);
     let form = page.locator('#contact-form');
     await form.getByLabel('方式').selectOption('call');
-    await form.getByLabel('结果').selectOption({ label: '承诺还款' });
+    await form.getByLabel('结果').selectOption('promised-to-pay');
     await form.getByLabel('承诺金额（元）').fill('1,500');
     await form.getByLabel('承诺还款日').fill('2026-03-20');
     await form.getByRole('button', { name: '保存联系记录' }).click();

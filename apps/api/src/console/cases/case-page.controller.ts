@@ -204,6 +204,8 @@ export class CasePageController {
         // Judged at the contact's own time: the refusal the command gave, not one asked anew.
         const v = checked.value as unknown as { channel: ContactChannel; party: ContactParty };
         refusal = refusalOf(outcome.error, v.channel, v.party);
+        // The refusal box says it in full; a summary beside it would only repeat it vaguely.
+        if (refusal) failed = { ...failed, general: [] };
       }
     }
     if (!failed) return this.answer(page, caseId, freshCaseForms(), flash);

@@ -63,7 +63,17 @@ export function contactChoices(lang: Lang, terms: ContactFormTerms) {
   const label = (item: { zh: string; en: string }) => (lang === 'en' ? item.en : item.zh);
   const outcomes =
     terms.resultCodes.length > 0
-      ? terms.resultCodes.map((r) => ({ value: r.code, label: label(r) }))
+      ? terms.resultCodes.map((r) => ({
+          value: r.code,
+          // The code's default 下次跟进 in its option: the date left blank means that day.
+          label:
+            r.followUpDays === null
+              ? label(r)
+              : translate(lang, 'case.contact.outcomeFollowUp', {
+                  label: label(r),
+                  days: r.followUpDays,
+                }),
+        }))
       : CONTACT_OUTCOMES.map((code) => ({
           value: code,
           label: translateCode(lang, 'contact.outcome', code),
