@@ -119,12 +119,11 @@ async function insertTasks(
     ctx.tenantId,
     tasks.filter((i) => !repeats(i)).map(rowOf),
   );
-  const series = await rollRepeatingTasks(
-    em,
-    ctx.tenantId,
-    tasks.filter(repeats).map(rowOf),
-    ctx.now,
-  );
+  // A dry run reports the period's instance without touching the open task: rolling it
+  // would hold the row locked against a collector completing it until the rollback.
+  const series = ctx.dryRun
+    ? { created: new Set<string>(), rolled: new Set(tasks.filter(repeats).map((i) => i.key)) }
+    : await rollRepeatingTasks(em, ctx.tenantId, tasks.filter(repeats).map(rowOf), ctx.now);
   // A rolled task is this period's task as much as a new one: the run reports both.
   series.created.forEach((key) => created.add(key));
   series.rolled.forEach((key) => created.add(key));
