@@ -10,7 +10,9 @@ import { insertTasks, type NewTask } from './task-writers';
  * cancels it by prefix) and `missed_count` counts the period it went undone. Open
  * duplicates left from before are collapsed on the same run: the newest stays, the others
  * are cancelled as 已合并 (outcome_result `merged`) and count as misses of the one kept.
- * Tasks a person created (not `engine:`) are never reused.
+ * Tasks a person created (not `engine:`) are never reused, except a contact's 下次跟进
+ * (key `follow-up:`, writers/follow-up-task): it is the case's call task too, so the
+ * series rolls it rather than adding a second open call beside it.
  */
 export interface RolledTasks {
   /** Keys inserted as new tasks (no open one of the case and kind). */
@@ -43,7 +45,8 @@ export async function rollRepeatingTasks(
     const open = await em.execute<OpenRow[]>(
       `select id, case_id, kind, due_at from tasks
        where tenant_id = ? and status = 'open' and case_id = any(?::uuid[])
-         and kind = any(?::text[]) and starts_with(created_by, 'engine:')
+         and kind = any(?::text[])
+         and (starts_with(created_by, 'engine:') or starts_with(idempotency_key, 'follow-up:'))
        order by case_id, kind, created_at desc, id desc
        for update`,
       [
