@@ -102,7 +102,7 @@ describeInBrowser('issue 11 §5: the legal, clerk and auditor rooms', () => {
     await e2e?.close();
   });
 
-  it('legal lands on its matters, files (court, 案号, 诉讼费, 起诉状) and then records the judgment', async () => {
+  it('legal lands on its matters, files (court, 案号, 诉讼费, 起诉状), records the judgment and 以物抵债', async () => {
     const page = await e2e.newPage();
     await logIn(page, e2e.users.get('xd.legal')!);
     expect(new URL(page.url()).pathname).toBe('/console/legal');
@@ -142,6 +142,20 @@ describeInBrowser('issue 11 §5: the legal, clerk and auditor rooms', () => {
     await judged.getByRole('button', { name: '登记进展' }).click();
     await page.locator('#legal-steps').getByText('判决金额 ¥48,000.00').waitFor();
     await keepScreenshot(page, 'legal-matter');
+    // 以物抵债 (篇五): the asset and its appraisal, recorded on the matter page.
+    const settle = page.locator('#settlement-form');
+    await settle.getByLabel('抵债资产').fill('东方红LX904拖拉机一台');
+    await settle.getByLabel('评估价值').fill('86000');
+    await settle.getByLabel('评估日期').fill('2026-03-09');
+    await settle.getByRole('button', { name: '登记以物抵债' }).click();
+    await page.getByText('以物抵债已登记。').waitFor();
+    const settlements = await ownerRows<{ asset: string; value: string }>(
+      e2e,
+      `select asset, appraisal_value::text as value from settlements_in_kind where case_id = $1`,
+      [legalCaseId],
+    );
+    expect(settlements).toEqual([{ asset: '东方红LX904拖拉机一台', value: '86000.00' }]);
+
     // On a phone (390×844) the matter page does not scroll sideways.
     const phone = await e2e.newPage({ width: 390, height: 844 });
     await logIn(phone, e2e.users.get('xd.legal')!);
