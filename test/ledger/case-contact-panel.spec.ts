@@ -188,6 +188,31 @@ describe('case contact panel: unmasked for the assigned collector, reveal audite
       value: '057188886666',
     });
     expect(await refusal(api.commands.execute(again))).toBe(409);
+    // A party's first phone also fills related_parties.phone (search reads it).
+    const mother = await api.commands.execute(
+      new AddRelatedParty(as('ann'), debtorId, {
+        kind: 'emergency-contact',
+        relation: '母亲',
+        name: '周母',
+      }),
+    );
+    await api.commands.execute(
+      new AddContactPoint(as('ann'), caseId, {
+        kind: 'phone',
+        subtype: 'mobile',
+        value: '13700002222',
+        source: 'debtor',
+        relatedPartyId: mother.id,
+      }),
+    );
+    const [party] = await ownerQuery<{ phone: string }>(
+      api,
+      `select phone from related_parties where tenant_id = $1 and id = $2`,
+      [tenantId, mother.id],
+    );
+    expect(party.phone).toBe('13700002222');
+    const shown = (await contacts('ann')).parties.find((p) => p.id === mother.id)!;
+    expect(shown.phones.map((p) => [p.value, p.source])).toEqual([['13700002222', 'debtor']]);
     // Bob (not his case) cannot add to it.
     const bobs = new AddContactPoint(as('bob'), caseId, {
       kind: 'address',

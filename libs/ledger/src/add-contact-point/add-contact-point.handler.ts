@@ -81,6 +81,13 @@ export class AddContactPointHandler implements ICommandHandler<AddContactPoint, 
         [value, tenantId, debtorId, value],
       );
     }
+    if (kind === 'phone' && partyId !== null) {
+      // A party keeps one phone in related_parties (search reads it): filled when it had none.
+      await em.execute(
+        `update related_parties set phone = ? where tenant_id = ? and id = ? and phone is null`,
+        [value, tenantId, partyId],
+      );
+    }
     const after = {
       contactPointId: id,
       caseId: command.caseId,
