@@ -22,8 +22,11 @@ import { ListCollectorsHandler } from './queries/list-collectors/list-collectors
 import { ListCaseFilterChoicesHandler } from './queries/list-case-filter-choices/list-case-filter-choices.handler';
 import { MergeNoticePdfsHandler } from './queries/merge-notice-pdfs/merge-notice-pdfs.handler';
 import { ListSupervisorCasesHandler } from './queries/list-supervisor-cases/list-supervisor-cases.handler';
+import { ListAlertGroupsHandler } from './queries/list-alert-groups/list-alert-groups.handler';
+import { CaseActionsController } from './cases/case-actions.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
+import { SupervisorDesk } from './supervisor/supervisor-model';
 import { WorklistPageController } from './work/worklist.controller';
 import { TaskOutcomePageController } from './work/task-outcome.controller';
 import { DriveItemPageController } from './work/drive-item.controller';
@@ -94,6 +97,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CasePageController,
     CaseLetterController,
     CaseContactsController,
+    CaseActionsController,
     SupervisorPageController,
     DashboardPageController,
     ReportsPageController,
@@ -118,6 +122,8 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     ListCaseFilterChoicesHandler,
     MergeNoticePdfsHandler,
     ListSupervisorCasesHandler,
+    ListAlertGroupsHandler,
+    SupervisorDesk,
     GetAgingDistributionHandler,
     GetCollectorPerformanceHandler,
     ListDrivesHandler,

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { CaseAssignment, type Case } from '../entities/case.entity';
 import type { CaseWork } from '../support/collection-tx';
 
-/** The supervisor's own task on a new case (篇八 分配案件): done once the case is assigned. */
-export const ASSIGN_TASK_KIND = 'assign';
+/**
+ * The supervisor's 分配案件 task on a new case (篇八: the pack's `assign` kind, stored as its
+ * base kind `review` for the supervisor role). A case nobody held has no other supervisor
+ * review to do (a visit review needs an assignee's visit), so on its first assignment every
+ * open supervisor review of the case is the assignment's, and the assignment record is its
+ * deliverable.
+ */
+export const ASSIGN_TASK = { kind: 'review', role: 'supervisor' } as const;
 
 /**
  * Writes one assignment of a loaded (locked) case: ends the current assignment row, records
@@ -38,19 +44,33 @@ export async function applyAssignment(
   });
   const moved = await w.em.execute<{ id: string }[]>(
     `update tasks set assignee_id = ?
-     where tenant_id = ? and case_id = ? and status = 'open' and kind <> ?
+     where tenant_id = ? and case_id = ? and status = 'open'
+       and not (? and kind = ? and role is not distinct from ?)
        and (assignee_id is null or assignee_id is not distinct from ?)
        and (role is null or role in (select unnest(roles) from users
                                      where tenant_id = ? and id = ?))
      returning id`,
-    [assigneeId, w.tenantId, found.id, ASSIGN_TASK_KIND, previous, w.tenantId, assigneeId],
+    [
+      assigneeId,
+      w.tenantId,
+      found.id,
+      previous === null,
+      ASSIGN_TASK.kind,
+      ASSIGN_TASK.role,
+      previous,
+      w.tenantId,
+      assigneeId,
+    ],
   );
-  const closed = await w.em.execute<{ id: string }[]>(
-    `update tasks set status = 'done', completed_at = ?
-     where tenant_id = ? and case_id = ? and status = 'open' and kind = ?
-     returning id`,
-    [w.now, w.tenantId, found.id, ASSIGN_TASK_KIND],
-  );
+  const closed =
+    previous === null
+      ? await w.em.execute<{ id: string }[]>(
+          `update tasks set status = 'done', completed_at = ?
+           where tenant_id = ? and case_id = ? and status = 'open' and kind = ? and role = ?
+           returning id`,
+          [w.now, w.tenantId, found.id, ASSIGN_TASK.kind, ASSIGN_TASK.role],
+        )
+      : [];
   found.assigneeId = assigneeId;
   found.teamId = teamId;
   const payload = {

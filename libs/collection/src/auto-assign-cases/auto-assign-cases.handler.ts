@@ -1,6 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { caseScopeOf, requirePermission, visibleCasesSql } from '@qingshou/core';
-import { applyAssignment, ASSIGN_TASK_KIND } from '../assign-case/apply-assignment';
+import { applyAssignment, ASSIGN_TASK } from '../assign-case/apply-assignment';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus, type CaseStatus } from '../domain/vocabulary';
 import { AssignmentPolicy } from '../ports/assignment-policy';
@@ -159,8 +159,9 @@ export class AutoAssignCasesHandler implements ICommandHandler<
   private async slaDueAt(w: CaseWork, ids: readonly string[]): Promise<string | null> {
     const [row] = await w.em.execute<{ due: string | null }[]>(
       `select min(sla_due_at) as due from tasks
-       where tenant_id = ? and case_id = any(?::uuid[]) and kind = ? and sla_due_at is not null`,
-      [w.tenantId, `{${ids.join(',')}}`, ASSIGN_TASK_KIND],
+       where tenant_id = ? and case_id = any(?::uuid[]) and kind = ? and role = ?
+         and sla_due_at is not null`,
+      [w.tenantId, `{${ids.join(',')}}`, ASSIGN_TASK.kind, ASSIGN_TASK.role],
     );
     return isoInstant(row?.due ?? null);
   }

@@ -8,6 +8,8 @@ export class ListAlerts extends CollectionQuery {
     readonly state: AlertState = 'open',
     readonly cursor?: string,
     readonly limit?: number,
+    /** Only alerts on tasks of this kind (the supervisor opens one group at a time). */
+    readonly taskKind?: string,
   ) {
     super(meta);
   }
@@ -22,6 +24,10 @@ export interface AlertSummary {
   readonly taskKind: string;
   readonly taskTitle: string | null;
   readonly assigneeId: string | null;
+  /** Who holds the task (the collector), by name; null: nobody yet. */
+  readonly assigneeName: string | null;
+  /** The case's debtor. */
+  readonly debtorName: string;
   readonly addressedRole: string;
   readonly addressedUserId: string | null;
   /** The SLA instant that passed. */

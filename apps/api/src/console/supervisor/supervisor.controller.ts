@@ -1,13 +1,14 @@
-import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApprovalSummary,
-  AlertSummary,
+  AcknowledgeAlert,
   AssignCase,
+  AutoAssignCases,
+  AutoAssignCasesResult,
+  CaseDetail,
   CaseSummary,
   DecideApproval,
-  ListAlerts,
-  ListApprovals,
+  GetCase,
   Page as ResultPage,
   SearchCases,
 } from '@qingshou/collection';
@@ -16,39 +17,64 @@ import { Permission } from '../../auth/access.decorators';
 import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
-import { CollectorOption, ListCollectors } from '../queries/list-collectors/list-collectors.query';
 import {
   ListSupervisorCases,
-  SupervisorCaseRow,
+  SupervisorCasePage,
 } from '../queries/list-supervisor-cases/list-supervisor-cases.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
+import { DeskForms, DeskView, deskHref, deskViewOf, SupervisorDesk } from './supervisor-model';
 
 const ASSIGN: FormSpec = { id: 'assign', fields: ['caseIds', 'assigneeId', 'handoverNote'] };
 const HANDOVER: FormSpec = { id: 'handover', fields: ['fromId', 'toId', 'handoverNote'] };
+const AUTO: FormSpec = { id: 'auto', fields: ['caseIds'] };
 const OPEN_STATUSES = ['open', 'promised', 'paused', 'legal'] as const;
 /** A handover moves at most this many cases per submit (each is one audited AssignCase). */
 const HANDOVER_MAX = 500;
+/** 自动分案 with nothing ticked takes the whole unassigned pool, up to this many. */
+const AUTO_MAX = 500;
 
-interface Forms {
-  assign: FormState;
-  handover: FormState;
+const freshForms = (): DeskForms => ({
+  assign: emptyForm(ASSIGN),
+  handover: emptyForm(HANDOVER),
+  auto: emptyForm(AUTO),
+});
+
+/** The posted `caseIds` (one checkbox or many). */
+function caseIdsOf(body: unknown): string[] {
+  const raw = (body as Record<string, unknown> | undefined)?.caseIds;
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String);
 }
 
-const freshForms = (): Forms => ({ assign: emptyForm(ASSIGN), handover: emptyForm(HANDOVER) });
-
-/** 催收主管: unassigned and at-risk cases, (bulk) assignment, handover, approvals, SLA alerts. */
+/** 催收主管: unassigned and at-risk cases, (auto) assignment, handover, approvals, SLA alerts. */
 @ConsoleController('supervisor', 'console.supervisor')
 export class SupervisorPageController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly views: ConsoleViews,
+    private readonly desk: SupervisorDesk,
   ) {}
 
   @Get()
-  async show(@Page() page: PageContext): Promise<string> {
-    return this.views.page('supervisor/index', page, await this.model(page, freshForms()));
+  async show(@Page() page: PageContext, @Query() query: Record<string, unknown>): Promise<string> {
+    const model = await this.desk.model(page, deskViewOf(query), freshForms());
+    return this.views.page('supervisor/index', page, model);
+  }
+
+  /**
+   * Where a supervisor's task on a case leads (the worklist links here): a case nobody holds
+   * yet (篇八 分配案件) opens the desk at the unassigned pool; any other, the case page.
+   */
+  @Get('cases/:id')
+  async caseTask(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    const found = await this.queries.execute<GetCase, CaseDetail>(new GetCase(page.meta(), id));
+    throw new ConsoleRedirect(
+      found.assignee ? `/console/cases/${id}` : '/console/supervisor#unassigned-h',
+    );
   }
 
   /** Assign the ticked cases to one collector; each case is its own AssignCase. */
@@ -56,8 +82,7 @@ export class SupervisorPageController {
   @Permission('case.assign')
   async assign(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
     const values = formValues(body);
-    const raw = (body as Record<string, unknown> | undefined)?.caseIds;
-    const caseIds = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(String);
+    const caseIds = caseIdsOf(body);
     const problems = [
       ...(caseIds.length ? [] : [{ path: 'caseIds', reason: page.t('supervisor.pickCases') }]),
       ...(values.assigneeId ? [] : [{ path: 'assigneeId', reason: page.t('form.required') }]),
@@ -68,6 +93,54 @@ export class SupervisorPageController {
     const moved = await this.assignAll(page, ASSIGN, values, caseIds, values.assigneeId, note);
     if (!moved.ok) return this.fail(page, 'assign', moved.form);
     return this.done(page, 'flash.assigned', moved.count);
+  }
+
+  /** 自动分案, step 1: the pack rule's plan for the ticked (or all unassigned) cases; nothing saved. */
+  @Post('auto-assign/preview')
+  @Permission('case.assign')
+  async autoPreview(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
+    const ticked = caseIdsOf(body);
+    const caseIds = ticked.length ? ticked : await this.wholePool(page);
+    if (caseIds.length === 0) {
+      const problems = [{ path: 'caseIds', reason: page.t('supervisor.noUnassigned') }];
+      return this.fail(page, 'auto', formWithProblems(AUTO, {}, problems, null, null));
+    }
+    const plan = await this.autoAssign(page, caseIds, true);
+    if (!plan.ok) return this.fail(page, 'auto', plan.form);
+    const model = await this.desk.model(page, {}, freshForms(), plan.result);
+    return page.htmx
+      ? this.views.partial('supervisor/index.main', page, model)
+      : this.views.page('supervisor/index', page, model);
+  }
+
+  /** 自动分案, step 2: the same command, confirmed: the plan is worked out again and saved. */
+  @Post('auto-assign')
+  @Permission('case.assign')
+  async autoConfirm(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
+    const caseIds = caseIdsOf(body);
+    if (caseIds.length === 0) {
+      const problems = [{ path: 'caseIds', reason: page.t('supervisor.pickCases') }];
+      return this.fail(page, 'auto', formWithProblems(AUTO, {}, problems, null, null));
+    }
+    const done = await this.autoAssign(page, caseIds, false);
+    if (!done.ok) return this.fail(page, 'auto', done.form);
+    return this.done(page, 'flash.autoAssigned', done.result.assignments.length);
+  }
+
+  /** 确认 an SLA alert; the page comes back with the same group open. */
+  @Post('alerts/:id/acknowledge')
+  @Permission('alert.acknowledge')
+  async acknowledge(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<string> {
+    const values = formValues(body);
+    await this.commands.execute(
+      new AcknowledgeAlert(page.meta(), id, values.note?.trim() || undefined),
+    );
+    const view = deskViewOf({ alerts: values.alerts });
+    return this.done(page, 'flash.alertAcknowledged', null, view);
   }
 
   /** 交接: every open case of one collector to another, with the handover note. */
@@ -124,6 +197,32 @@ export class SupervisorPageController {
     return this.done(page, decision === 'approved' ? 'flash.approved' : 'flash.rejected', null);
   }
 
+  private async wholePool(page: PageContext): Promise<string[]> {
+    const pool = await this.queries.execute<ListSupervisorCases, SupervisorCasePage>(
+      new ListSupervisorCases(page.meta(), 'unassigned', AUTO_MAX),
+    );
+    return pool.items.map((c) => c.id);
+  }
+
+  private async autoAssign(
+    page: PageContext,
+    caseIds: string[],
+    preview: boolean,
+  ): Promise<{ ok: true; result: AutoAssignCasesResult } | { ok: false; form: FormState }> {
+    try {
+      const result = await this.commands.execute<AutoAssignCases, AutoAssignCasesResult>(
+        new AutoAssignCases(page.meta(), { caseIds, preview }),
+      );
+      return { ok: true, result };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      return {
+        ok: false,
+        form: formWithProblems(AUTO, {}, error.problems, error.message, error.code),
+      };
+    }
+  }
+
   private async assignAll(
     page: PageContext,
     spec: FormSpec,
@@ -157,59 +256,20 @@ export class SupervisorPageController {
     return { ok: true, count };
   }
 
-  private async fail(page: PageContext, name: keyof Forms, form: FormState): Promise<never> {
-    const model = await this.model(page, { ...freshForms(), [name]: form });
+  private async fail(page: PageContext, name: keyof DeskForms, form: FormState): Promise<never> {
+    const model = await this.desk.model(page, {}, { ...freshForms(), [name]: form });
     const html = page.htmx
       ? await this.views.partial('supervisor/index.main', page, model)
       : await this.views.page('supervisor/index', page, model);
     throw new ConsoleHtml(html, 422);
   }
 
-  private async done(page: PageContext, flash: string, count: number | null) {
-    if (!page.htmx) throw new ConsoleRedirect('/console/supervisor', flash);
+  private async done(page: PageContext, flash: string, count: number | null, view: DeskView = {}) {
+    if (!page.htmx) throw new ConsoleRedirect(deskHref(view, {}), flash);
     return this.views.partial('supervisor/index.main', page, {
-      ...(await this.model(page, freshForms())),
+      ...(await this.desk.model(page, view, freshForms())),
       flash,
       flashCount: count,
     });
-  }
-
-  private async model(page: PageContext, forms: Forms) {
-    const [atRisk, unassigned, approvals, collectors, alerts] = await Promise.all([
-      this.queries.execute<ListSupervisorCases, SupervisorCaseRow[]>(
-        new ListSupervisorCases(page.meta(), 'at-risk', 100),
-      ),
-      this.queries.execute<ListSupervisorCases, SupervisorCaseRow[]>(
-        new ListSupervisorCases(page.meta(), 'unassigned', 100),
-      ),
-      this.queries.execute<ListApprovals, ResultPage<ApprovalSummary>>(
-        new ListApprovals(page.meta(), 'pending', undefined, 100),
-      ),
-      this.queries.execute<ListCollectors, CollectorOption[]>(new ListCollectors(page.meta())),
-      // The SLA monitor's open alerts (GET /api/v1/alerts), oldest breach first.
-      this.queries.execute<ListAlerts, ResultPage<AlertSummary>>(
-        new ListAlerts(page.meta(), 'open', undefined, 100),
-      ),
-    ]);
-    const choices = collectors.map((c) => ({
-      value: c.id,
-      label: `${c.displayName}（${c.openCases}）`,
-    }));
-    return {
-      title: 'supervisor.title',
-      atRisk,
-      unassigned,
-      slaAlerts: alerts.items.map((a) => ({ ...a, taskTitle: a.taskTitle ?? null })),
-      approvals: approvals.items.map((a) => ({
-        ...a,
-        payloadLines: Object.entries(a.payload).map(([key, value]) => ({
-          key,
-          value: Array.isArray(value) ? value.join('、') : String(value),
-        })),
-      })),
-      collectors: choices,
-      forms,
-      flash: null as string | null,
-    };
   }
 }
