@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { connect } from '../support/test-db';
@@ -151,7 +150,7 @@ describeInBrowser('the case pool: search, assign, export and print in bulk', () 
       page.getByRole('button', { name: '导出所选案件' }).click(),
     ]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile((await download.path())!));
+    await workbook.xlsx.readFile((await download.path())!);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('债务人');
     expect(sheet.getRow(1).getCell(6).value).toBe('应还金额');

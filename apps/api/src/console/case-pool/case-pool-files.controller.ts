@@ -14,7 +14,7 @@ import { GetMe, type Me } from '@qingshou/tenancy';
 import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { Permission } from '../../auth/access.decorators';
-import { type FormSpec, formValues, formWithProblems } from '../forms/form-state';
+import { emptyForm, type FormSpec, formValues, formWithProblems } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml } from '../http/console-redirect';
 import { MergeNoticePdfs } from '../queries/merge-notice-pdfs/merge-notice-pdfs.query';
@@ -22,7 +22,7 @@ import { ConsoleViews } from '../render/console-views';
 import { codeName } from '../render/helpers';
 import { Page, PageContext } from '../render/page-context';
 import { parseFilters } from './case-pool-filters';
-import type { BatchRefusal } from './case-pool-model';
+import { BATCH_SPEC, type BatchRefusal, CasePoolModel, FILTER_SPEC } from './case-pool-model';
 import { casePoolXlsx } from './case-pool-xlsx';
 import { selectedIds } from './case-selection';
 
@@ -43,6 +43,7 @@ export class CasePoolFilesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly views: ConsoleViews,
+    private readonly model: CasePoolModel,
   ) {}
 
   @Get('pool/export')
@@ -63,8 +64,24 @@ export class CasePoolFilesController {
   ): Promise<void> {
     const caseIds = selectedIds(body);
     const parsed = parseFilters(page, body);
-    const filters = caseIds.length ? { caseIds } : parsed.filters;
-    await this.sendXlsx(page, response, await this.collect(page, filters, parsed.order));
+    if (!caseIds.length) {
+      // 导出所选 with nothing ticked: the list again, the reason in its summary; no file.
+      const form = formWithProblems(
+        BATCH_SPEC,
+        formValues(body),
+        [],
+        page.t('pool.pickCases'),
+        null,
+      );
+      const filter = emptyForm(FILTER_SPEC, parsed.values);
+      const model = await this.model.build(page, parsed, filter, { form, refusals: [] });
+      const html = page.htmx
+        ? await this.views.partial('case-pool/index.list', page, model)
+        : await this.views.page('case-pool/index', page, model);
+      response.status(422).type('html').send(html);
+      return;
+    }
+    await this.sendXlsx(page, response, await this.collect(page, { caseIds }, parsed.order));
   }
 
   @Post('pool/print')
