@@ -122,7 +122,9 @@ export function payloadLines(
   const keys = [...new Set([...own, ...Object.keys(payload)])].filter(
     (key) => key in payload && !HIDDEN.has(key),
   );
-  return keys.map((key) => {
+  // A letter's template id with no title to show says nothing to a reader: left out.
+  const shown = keys.filter((key) => key !== 'template' || templateTitle);
+  return shown.map((key) => {
     const value = payload[key];
     const labelKey = LABELLED_KEYS.includes(key) ? `approval.field.${key}` : 'approval.field.other';
     if (key === 'stage' && typeof value === 'string') {
@@ -132,13 +134,29 @@ export function payloadLines(
       return { labelKey, value: '', codePrefix: 'approval.step', codes: value.map(String) };
     }
     if (key === 'template') {
-      return { labelKey, value: templateTitle ?? '—', codePrefix: null, codes: [] };
+      return { labelKey, value: templateTitle ?? '', codePrefix: null, codes: [] };
     }
     const text = Array.isArray(value)
       ? value.map((v) => scalar(v, key)).join('、')
       : scalar(value, key);
     return { labelKey, value: text, codePrefix: null, codes: [] };
   });
+}
+
+/**
+ * An approval as any list shows it (the supervisor's desk too): its fields by label, and the
+ * requester's reason only when a person wrote it (the engine's is an English log line).
+ */
+export function readableApproval(a: {
+  kind: string;
+  payload: Record<string, unknown>;
+  reason: string | null;
+  requestedBy: string;
+}): { reason: string | null; payloadLines: PayloadLine[] } {
+  return {
+    reason: a.requestedBy.startsWith('engine:') ? null : a.reason,
+    payloadLines: payloadLines(a.kind, a.payload, null),
+  };
 }
 
 /** The case page form's values for a kind → the request's payload (only that kind's fields). */
