@@ -251,4 +251,24 @@ describe('case contact panel: unmasked for the assigned collector, reveal audite
     expect(flags).toEqual([{ flag: 'lost-contact', case_id: caseId, set_on: '2026-03-31' }]);
     expect((await contacts('ann')).unreachableSince).toBe('2026-03-31');
   });
+
+  it('the API serves the same panel: whole for the assignee, 404 for another collector', async () => {
+    const get = (who: Who, query = '') =>
+      api
+        .http()
+        .get(`/api/v1/cases/${caseId}/contact-points${query}`)
+        .set('Authorization', `Bearer ${users[who].token}`);
+    const mine = await get('ann').expect(200);
+    expect(mine.body.access).toBe('assigned');
+    expect(mine.body.phones.map((p: { value: string }) => p.value)).toContain('057188886666');
+    await get('bob').expect(404);
+    await get('clerk', '?reveal=true').expect(403);
+    const status = await api
+      .http()
+      .post(`/api/v1/cases/${caseId}/contact-points/${mine.body.phones[0].id}/status`)
+      .set('Authorization', `Bearer ${users.ann.token}`)
+      .send({ status: 'suspended' })
+      .expect(200);
+    expect(status.body).toEqual({ status: 'suspended' });
+  });
 });

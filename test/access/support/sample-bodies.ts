@@ -30,6 +30,9 @@ const SAMPLE_BODIES: Record<string, object> = {
     amount: '100.00',
   },
   'POST /payments/:id/reverse': { reason: '银行退票' },
+  'POST /cases/:id/contact-points': { kind: 'phone', subtype: 'mobile', value: '13800001111' },
+  'POST /cases/:id/contact-points/:pointId/status': { status: 'empty' },
+  'POST /cases/:id/unreachable': {},
   // Notices
   'POST /notices/:id/delivery': delivery,
   // Cases
