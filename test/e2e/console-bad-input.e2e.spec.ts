@@ -142,6 +142,23 @@ describeInBrowser(
       expect(await users()).toBe(before);
     });
 
+    it('a field with a control character, refused before any route, is a Chinese page too', async () => {
+      const page = await e2e.newPage();
+      await logIn(page, e2e.users.get('xd.officer1')!);
+      await page.goto(`/console/cases/${caseId}`);
+      const before = await promises();
+      const answer = await post(page, `/console/cases/${caseId}/promises`, {
+        amount: '100.00',
+        dueOn: '2026-03-20',
+        voucherRef: 'A\u0007B',
+      });
+      expect(answer.type).toMatch(/text\/html/);
+      expect(answer.status).toBe(400);
+      expect(visibleText(answer.html)).toContain('提交的内容含有不允许的字符');
+      expect(leaksIn(visibleText(answer.html))).toEqual([]);
+      expect(await promises()).toBe(before);
+    });
+
     it('a console address nobody serves is the Chinese 404 page, not problem+json', async () => {
       const page = await e2e.newPage();
       await logIn(page, e2e.users.get('xd.officer1')!);

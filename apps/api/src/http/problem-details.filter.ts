@@ -4,7 +4,6 @@ import {
   ExceptionFilter,
   HttpException,
   Logger,
-  NotFoundException,
   Optional,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -46,11 +45,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    // A console address no route serves (a mistyped or stale link) gets the console's
-    // Chinese 404 page, not problem+json: a person typed it (议题 11 §8).
+    // Under /console a route's own filter answers its errors; what reaches this one is a
+    // console address no route serves (a mistyped or stale link) or a form body refused
+    // before any route (the parsers, the input guard). A person sent it, so the console's
+    // Chinese page answers, not problem+json (议题 11 §8).
     const console = this.consoleFilter();
-    if (console && exception instanceof NotFoundException && isConsolePath(request.path)) {
-      console.catch(exception, host);
+    if (console && isConsolePath(request.path)) {
+      const parser = bodyParserProblem(exception);
+      console.catch(parser ? new HttpException(parser.detail, parser.status) : exception, host);
       return;
     }
     const problem = this.toProblem(exception);

@@ -107,9 +107,12 @@ export class ConsoleErrorFilter implements ExceptionFilter {
  * codes are for API clients, never for the page (议题 11 §8).
  */
 function detailOf(exception: Error, page: PageContext): string {
-  return /[\u3400-\u9fff]/.test(exception.message)
-    ? exception.message
-    : page.t('error.refused', { status: statusOf(exception) });
+  if (/[\u3400-\u9fff]/.test(exception.message)) return exception.message;
+  // The input guard's refusal (control characters, an overlong or deeply nested field).
+  if (exception instanceof DomainError && exception.code === 'validation-failed') {
+    return page.t('error.badInput');
+  }
+  return page.t('error.refused', { status: statusOf(exception) });
 }
 
 function statusOf(exception: unknown): number {
