@@ -7,6 +7,7 @@ import {
   logIn,
   startConsoleE2e,
 } from './support/console-e2e';
+import { leaksIn } from './support/zh-leaks';
 
 const PHONE = { width: 390, height: 844 };
 /** Sideways scroll in pixels, as a page expression (the test's TypeScript has no DOM lib). */
@@ -113,6 +114,8 @@ describeInBrowser('debtor contact panel on the case page (microloan collector, p
     );
     expect(flags).toEqual([{ flag: 'lost-contact', case_id: caseId }]);
     expect(await page.evaluate(SIDEWAYS)).toBeLessThanOrEqual(0);
+    // All Chinese: no code, English word or ISO time on the panel (议题 11 §8).
+    expect(leaksIn(await panel.innerText())).toEqual([]);
     await keepScreenshot(page, 'debtor-contact-panel-after');
   });
 
@@ -150,5 +153,6 @@ describeInBrowser('debtor contact panel on the case page (microloan collector, p
     await panel.locator(`a[href="tel:${guarantor}"]`).waitFor();
     await panel.getByText('已完整显示').waitFor();
     expect(await audits()).toBe(1);
+    expect(leaksIn(await panel.innerText())).toEqual([]);
   });
 });
