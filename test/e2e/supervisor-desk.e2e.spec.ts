@@ -109,9 +109,9 @@ describeInBrowser('the supervisor’s desk: imported cases, 自动分案, SLA al
     expect(
       Number(await sun.locator('td[data-label="逾期天数"]').textContent()),
     ).toBeGreaterThanOrEqual(130);
-    // The agency pack dates each batch: 留案 90 days and 退案 180 days after 委案日期 (2026-03-01).
+    // 留案: the agency pack's 90 days from 委案日期 (2026-03-01); 退案: the batch's 退案日期.
     await expect(sun.locator('td[data-label="留案至"]').textContent()).resolves.toBe('2026-05-30');
-    await expect(sun.locator('td[data-label="退案日"]').textContent()).resolves.toBe('2026-08-28');
+    await expect(sun.locator('td[data-label="退案日"]').textContent()).resolves.toBe('2026-05-31');
     await keepScreenshot(desk, 'supervisor-pool');
     // The 分配案件 task on his worklist opens this desk, not a 未找到 page.
     await desk.goto('/console/work');

@@ -72,6 +72,13 @@ describe('a GBK agency batch (篇八 委案) opens one case per card, and the GB
       [kit.tenantId],
     );
     expect(sun[0].principal).toBe('61726.68');
+    // 退案日期 from the batch is kept on the case (the supervisor's pool shows it).
+    const { rows: returned } = await kit.owner.query(
+      `select count(*)::int as n, min(c.client_return_on)::text as first
+       from cases c where c.tenant_id = $1 and c.client_return_on is not null`,
+      [kit.tenantId],
+    );
+    expect(returned).toEqual([{ n: 30, first: '2026-05-31' }]);
     expect(sun[0].dpd).toBeGreaterThanOrEqual(130);
     const handedOver = await kit.balance('card', '6225610926759833', '2026-03-01');
     expect(handedOver.dpd).toBe(130);

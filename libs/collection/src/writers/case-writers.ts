@@ -53,3 +53,27 @@ export async function setLegalHold(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * 退案日期 per open case of an account, as the client's batch gives it (`source` yields
+ * `account_id uuid, return_on date`): the import calls it after opening the batch's cases.
+ * Only open account cases change, and only when the date differs. Returns how many did.
+ */
+export async function setClientReturnDates(
+  em: EntityManager,
+  tenantId: string,
+  source: { readonly sql: string; readonly params: readonly unknown[] },
+  now: Date,
+): Promise<number> {
+  const rows = await em.execute<{ id: string }[]>(
+    `with src as (${source.sql})
+     update cases c set client_return_on = s.return_on, version = c.version + 1, updated_at = ?
+     from src s
+     where c.tenant_id = ? and c.scope = 'account' and c.account_id = s.account_id
+       and c.closed_on is null and s.return_on is not null
+       and c.client_return_on is distinct from s.return_on
+     returning c.id`,
+    [...source.params, now, tenantId],
+  );
+  return rows.length;
+}

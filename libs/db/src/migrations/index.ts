@@ -21,6 +21,7 @@ import { Migration20261207000021ContactPoints } from './Migration20261207000021C
 import { Migration20261207000022ContactLogging } from './Migration20261207000022ContactLogging';
 import { Migration20261207000023TaskOutcomes } from './Migration20261207000023TaskOutcomes';
 import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
+import { Migration20261207000026Assignment } from './Migration20261207000026Assignment';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   },
   { name: 'Migration20261207000023TaskOutcomes', class: Migration20261207000023TaskOutcomes },
   { name: 'Migration20261207000025LegalMatters', class: Migration20261207000025LegalMatters },
+  { name: 'Migration20261207000026Assignment', class: Migration20261207000026Assignment },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

@@ -88,7 +88,14 @@ export const KIND_FIELDS: Readonly<
   },
   cases: {
     required: ['externalRef', 'debtorName', 'idNumber', 'principal'],
-    known: [...ACCOUNT_FIELDS, 'totalDue', 'daysPastDue', 'caseOpenedOn', 'caseBatch'],
+    known: [
+      ...ACCOUNT_FIELDS,
+      'totalDue',
+      'daysPastDue',
+      'caseOpenedOn',
+      'caseReturnOn',
+      'caseBatch',
+    ],
   },
   payments: {
     required: ['accountRef', 'externalRef', 'paidOn', 'amount'],

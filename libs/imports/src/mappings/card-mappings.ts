@@ -37,6 +37,7 @@ export const CARD_CASES: ImportMapping = {
       parse: { type: 'integer', min: 0, max: 36500 },
     },
     { field: 'caseOpenedOn', headers: ['委案日期'], required: true, parse: 'date' },
+    { field: 'caseReturnOn', headers: ['退案日期'], required: false, parse: 'date' },
     { field: 'address', headers: ['账单地址'], required: false, parse: 'string' },
     { field: 'employer', headers: ['单位名称'], required: false, parse: 'string' },
   ],

@@ -1,4 +1,4 @@
-import { openCases } from '@qingshou/collection';
+import { openCases, setClientReturnDates } from '@qingshou/collection';
 import { performance } from 'node:perf_hooks';
 import { ACCOUNT_STAGE as S } from '../staging/stage-tables';
 import { addElapsed } from '../support/timings';
@@ -33,6 +33,17 @@ export async function mergeCases(ctx: MergeContext): Promise<MergeResult> {
       now: ctx.now,
     },
     false,
+  );
+  // 退案日期 from the batch, on the cases it opened or already had open for these cards.
+  await setClientReturnDates(
+    ctx.em,
+    ctx.tenantId,
+    {
+      sql: `select s.account_id, s.case_return_on as return_on from ${S} s
+            where not s.account_repeat and s.case_return_on is not null`,
+      params: [],
+    },
+    ctx.now,
   );
   addElapsed(ctx.timings, 'open cases', started);
   return {

@@ -91,6 +91,7 @@ export class AccountRowBuilder {
       co_borrower_name: check.text('coBorrowerName'),
       co_borrower_phone: coBorrowerPhone,
       case_opened_on: check.text('caseOpenedOn'),
+      case_return_on: check.text('caseReturnOn'),
       // Until AccountChunkRules has seen the chunk's other rows.
       debtor_first: true,
       account_repeat: false,

@@ -43,6 +43,8 @@ export const ACCOUNT_STAGE_COLUMNS: readonly StageColumn[] = [
   col('co_borrower_name', 'text'),
   col('co_borrower_phone', 'text'),
   col('case_opened_on', 'date'),
+  // 退案日期: when the client takes the case back (agency batches).
+  col('case_return_on', 'date'),
   // Set by AccountChunkRules: the first row of its debtor in the chunk; a repeated reference.
   col('debtor_first', 'boolean'),
   col('account_repeat', 'boolean'),

@@ -115,7 +115,7 @@ export class ListSupervisorCasesHandler implements IQueryHandler<
                 u.display_name as assignee_name, bal.dpd, bal.amount_due::text as amount_due,
                 c.opened_on::text as opened_on,
                 (c.opened_on + ?::int)::text as retain_until,
-                (c.opened_on + ?::int)::text as return_on,
+                coalesce(c.client_return_on, c.opened_on + ?::int)::text as return_on,
                 ${RISKS} as reasons
          from cases c
          join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id

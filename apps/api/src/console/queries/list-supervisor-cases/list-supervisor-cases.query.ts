@@ -20,7 +20,7 @@ export interface SupervisorCaseRow {
   readonly openedOn: string;
   /** 留案: worked until this day (委案日期 + the pack's retentionDays); null: not declared. */
   readonly retainUntil: string | null;
-  /** 退案: back to the client on this day (委案日期 + returnAfterDays); null: not declared. */
+  /** 退案: back to the client on this day (the batch's 退案日期, else 委案日期 + returnAfterDays). */
   readonly returnOn: string | null;
   readonly reasons: readonly RiskReason[];
 }
