@@ -99,7 +99,6 @@ export class CasePoolController {
         });
       }
     }
-    const flash = page.t('pool.assigned', { count: moved });
     const form = refusals.length
       ? formWithProblems(
           BATCH_SPEC,
@@ -109,7 +108,7 @@ export class CasePoolController {
           null,
         )
       : emptyForm(BATCH_SPEC);
-    return this.render(page, body, { form, refusals }, refusals.length ? null : flash);
+    return this.render(page, body, { form, refusals }, refusals.length ? null : moved);
   }
 
   /** The list again under the same filters (hidden fields of the batch form). */
@@ -117,12 +116,13 @@ export class CasePoolController {
     page: PageContext,
     body: unknown,
     batch: BatchState,
-    flash: string | null = null,
+    assigned: number | null = null,
   ): Promise<string> {
     const parsed = parseFilters(page, body);
     const filter: FormState = emptyForm(FILTER_SPEC, parsed.values);
     const model = await this.model.build(page, parsed, filter, batch);
-    const full = { ...model, flash };
+    const full =
+      assigned === null ? model : { ...model, flash: 'pool.assigned', flashCount: assigned };
     const html = page.htmx
       ? await this.views.partial('case-pool/index.list', page, full)
       : await this.views.page('case-pool/index', page, full);
