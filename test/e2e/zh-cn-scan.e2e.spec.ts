@@ -42,7 +42,8 @@ describeInBrowser(
     let e2e: ConsoleE2e;
 
     beforeAll(async () => {
-      e2e = await startConsoleE2e(SLUGS, 12);
+      // 21:30 in Beijing: past contact hours, so every call task shows its rule's refusal.
+      e2e = await startConsoleE2e(SLUGS, { size: 12, now: '2026-03-11T13:30:00Z' });
     }, 300_000);
     afterAll(async () => {
       await e2e?.close();
