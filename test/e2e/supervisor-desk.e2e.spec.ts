@@ -15,6 +15,9 @@ import {
 
 const GBK = '/work/shared/samples/card-agency-cases.gbk.csv';
 
+// page.evaluate runs in the browser; the test's TypeScript has no DOM library.
+declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
+
 jest.setTimeout(180_000);
 
 /**
@@ -232,6 +235,9 @@ describeInBrowser('the supervisor’s desk: imported cases, 自动分案, SLA al
     await page.goto(`/console/cases/${target.id}`);
     const panel = page.locator('section#case-actions');
     await panel.waitFor();
+    // The agency's dates for this case, as on the pool.
+    await expect(panel.locator('[data-date="retain"]').textContent()).resolves.toBe('2026-05-30');
+    await expect(panel.locator('[data-date="return"]').textContent()).resolves.toBe('2026-05-31');
     await panel.getByText('结案 / 退案').click();
     await panel.getByLabel(/^结案方式/).selectOption('returned');
     await panel.getByRole('button', { name: '结案' }).click();
@@ -252,5 +258,24 @@ describeInBrowser('the supervisor’s desk: imported cases, 自动分案, SLA al
       [target.id],
     );
     expect(closed).toEqual({ status: 'returned', closed_on: '2026-03-13' });
+  });
+
+  it('on a phone (390×844) the desk and the case’s action panel do not scroll sideways', async () => {
+    const page = await e2e.newPage({ width: 390, height: 844 });
+    await logIn(page, supervisor);
+    const sideways = () =>
+      page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+    await page.goto('/console/supervisor');
+    expect(await sideways()).toBe(0);
+    const anyCase = await one<{ id: string }>(
+      `select id from cases where tenant_id = $1 and import_id = $2 and closed_on is null limit 1`,
+      [tenantId, importId],
+    );
+    await page.goto(`/console/cases/${anyCase.id}`);
+    await page.locator('section#case-actions').waitFor();
+    expect(await sideways()).toBe(0);
+    await keepScreenshot(page, 'case-actions-phone');
   });
 });

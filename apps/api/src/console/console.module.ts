@@ -23,6 +23,7 @@ import { ListCaseFilterChoicesHandler } from './queries/list-case-filter-choices
 import { MergeNoticePdfsHandler } from './queries/merge-notice-pdfs/merge-notice-pdfs.handler';
 import { ListSupervisorCasesHandler } from './queries/list-supervisor-cases/list-supervisor-cases.handler';
 import { ListAlertGroupsHandler } from './queries/list-alert-groups/list-alert-groups.handler';
+import { GetCaseDatesHandler } from './queries/get-case-dates/get-case-dates.handler';
 import { CaseActionsController } from './cases/case-actions.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
@@ -123,6 +124,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     MergeNoticePdfsHandler,
     ListSupervisorCasesHandler,
     ListAlertGroupsHandler,
+    GetCaseDatesHandler,
     SupervisorDesk,
     GetAgingDistributionHandler,
     GetCollectorPerformanceHandler,

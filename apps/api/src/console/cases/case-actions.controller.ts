@@ -13,6 +13,7 @@ import { Permission } from '../../auth/access.decorators';
 import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
+import { CaseDates, GetCaseDates } from '../queries/get-case-dates/get-case-dates.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 
@@ -167,7 +168,10 @@ export class CaseActionsController {
     forms: ActionForms,
     status: number,
   ): Promise<string> {
-    const found = await this.queries.execute<GetCase, CaseDetail>(new GetCase(page.meta(), id));
+    const [found, dates] = await Promise.all([
+      this.queries.execute<GetCase, CaseDetail>(new GetCase(page.meta(), id)),
+      this.queries.execute<GetCaseDates, CaseDates>(new GetCaseDates(page.meta(), id)),
+    ]);
     const viewer: Viewer = { userId: page.user.userId, roles: page.user.roles };
     const closed = CLOSED.includes(found.status);
     const activePause = found.pauses.find((p) => p.endedOn === null) ?? null;
@@ -179,6 +183,7 @@ export class CaseActionsController {
       closed,
       activePause,
       blacklisted: found.blacklisted,
+      dates,
       may: {
         close: !closed && hasPermission(viewer, 'case.close'),
         pause: !closed && !activePause && hasPermission(viewer, 'case.pause'),
