@@ -187,6 +187,11 @@ export class ImportsPageController {
     return {
       title: 'admin.imports.detail',
       item,
+      // CSV · UTF8-BOM as an office writes them (lower-case csv reads as an English word).
+      formatShown: [item.fileFormat, item.encoding]
+        .filter(Boolean)
+        .map((s) => String(s).toUpperCase())
+        .join(' · '),
       running: RUNNING.includes(item.status),
       percent: item.rowsTotal > 0 ? Math.min(100, Math.round((done / item.rowsTotal) * 100)) : null,
       done,
