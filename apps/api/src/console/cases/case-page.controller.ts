@@ -30,6 +30,7 @@ import {
   GetContactTerms,
 } from '../queries/get-contact-terms/get-contact-terms.query';
 import { ContactWindow } from '../queries/get-contact-windows/get-contact-windows.query';
+import { utf8Name } from '../legal/legal-page.controller';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import { approvalPayload, CASE_FORMS, CaseFormName, CaseForms, freshCaseForms } from './case-forms';
@@ -80,7 +81,12 @@ export class CasePageController {
           new LogContact(page.meta(), {
             ...contactInput(id, v as unknown as Record<string, string>, terms.timeZone),
             file: file
-              ? { data: file.buffer, originalName: file.originalname, contentType: file.mimetype }
+              ? // 孙桂英-0311.mp3 arrives read as Latin-1; the archive and timeline show it as typed.
+                {
+                  data: file.buffer,
+                  originalName: utf8Name(file.originalname),
+                  contentType: file.mimetype,
+                }
               : undefined,
           }),
         )
