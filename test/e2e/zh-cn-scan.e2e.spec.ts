@@ -52,9 +52,11 @@ describeInBrowser(
     it('shows no English word, code, ISO time or message key to any role', async () => {
       const owner = await connect(e2e.api.db.ownerUrl);
       const found: string[] = [];
+      let refusals = 0;
       const scan = async (page: Page, where: string) => {
         const text = await page.evaluate(() => document.body.innerText);
         for (const leak of leaksIn(text)) found.push(`${where}: ${leak.rule} «${leak.token}»`);
+        if (text.includes('联系时段：只能在 08:00 至 21:00 之间联系')) refusals += 1;
       };
       try {
         for (const slug of SLUGS) {
@@ -98,6 +100,8 @@ describeInBrowser(
         await owner.end();
       }
       expect(found).toEqual([]);
+      // The scan saw the rule refusals it was run at 21:30 for, worded in Chinese.
+      expect(refusals).toBeGreaterThan(0);
     }, 600_000);
   },
 );
