@@ -1,8 +1,16 @@
 import { ACCOUNT_STAGE as S } from '../staging/stage-tables';
 import { affected, MergeContext } from './merge-context';
 
-// Group types come from the mapping (村组 → village, 高中学校 → school); a group is made the
-// first time a code is seen and found by (type, code) afterwards.
+// Group types come from the mapping (村组 → village, 高中学校 → school). A file names a group
+// the way the office writes it — 前营村, not the code V01 the ledger gave it — so a value is
+// found by (type, code) or, failing that, by (type, name); a group is made only for a value
+// neither finds (a sample import had duplicated five of the co-op's villages).
+const MATCHED_GROUP = `(
+    select dg.id from debtor_groups dg
+    where dg.tenant_id = :tenant and dg.type = g.type and (dg.code = g.code or dg.name = g.code)
+    order by (dg.code = g.code) desc, dg.created_at, dg.id
+    limit 1)`;
+
 const INSERT_GROUPS = `
   -- insert groups
   insert into debtor_groups (tenant_id, id, type, code, name, created_at)
@@ -10,15 +18,19 @@ const INSERT_GROUPS = `
   from (
     select distinct g.type, g.code
     from ${S} s cross join lateral unnest(s.group_types, s.group_codes) as g(type, code)) w
+  where not exists (
+    select 1 from debtor_groups e
+    where e.tenant_id = :tenant and e.type = w.type and (e.code = w.code or e.name = w.code))
   on conflict (tenant_id, type, code) do nothing`;
 
 const INSERT_MEMBERS = `
   -- insert group members
   insert into debtor_group_members (tenant_id, group_id, debtor_id, added_at, added_by)
-  select distinct on (dg.id, s.debtor_id) :tenant, dg.id, s.debtor_id, :now, :actor
+  select distinct on (m.group_id, s.debtor_id) :tenant, m.group_id, s.debtor_id, :now, :actor
   from ${S} s
   cross join lateral unnest(s.group_types, s.group_codes) as g(type, code)
-  join debtor_groups dg on dg.tenant_id = :tenant and dg.type = g.type and dg.code = g.code
+  cross join lateral (select ${MATCHED_GROUP} as group_id) m
+  where m.group_id is not null
   on conflict do nothing`;
 
 // Guarantors (担保人) and co-borrowers (共同借款人) named in the row, once per account.
