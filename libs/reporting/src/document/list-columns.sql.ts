@@ -21,6 +21,15 @@ export interface CodeWords {
   readonly zh: string;
 }
 
+/** 五级分类 as the regulator's words; the console says them the same (loanClass.* keys). */
+const LOAN_CLASS_WORDS: readonly CodeWords[] = [
+  { code: 'pass', zh: '正常' },
+  { code: 'special-mention', zh: '关注' },
+  { code: 'substandard', zh: '次级' },
+  { code: 'doubtful', zh: '可疑' },
+  { code: 'loss', zh: '损失' },
+];
+
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** The code's words where the pack names it, else the code. */
@@ -73,7 +82,7 @@ export function listColumnSql(
                where b.tenant_id = k.tenant_id and b.account_id in ${ACCOUNTS_OF}
                order by b.dpd desc limit 1)`;
     case 'loanClass':
-      return loanClassSql('s.dpd', bands);
+      return inWords(loanClassSql('s.dpd', bands), LOAN_CLASS_WORDS);
     case 'stage':
       return 'lc.stage';
     case 'status':
