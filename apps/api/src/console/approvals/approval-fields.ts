@@ -53,7 +53,9 @@ const MONEY_KEYS = new Set([
  * Keys that describe where an engine request came from, not what is asked: the inbox says
  * "催收方案自动发起" once instead (pack ids and gate plumbing are no reader's business).
  */
-const HIDDEN = new Set(['source', 'pack', 'gate', 'person', 'withAmounts']);
+// `fields` is the pack's list of what the approver weighs (amounts, contacts…) by code: the
+// inbox shows those figures themselves, never the codes (an empty list read as 其他事项).
+const HIDDEN = new Set(['source', 'pack', 'gate', 'person', 'withAmounts', 'fields']);
 
 export interface PayloadLine {
   /** A message key (`approval.field.<key>`); unknown keys read as `approval.field.other`. */
