@@ -119,7 +119,8 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
     await page.goto(`/console/cases/${student.case_id}`);
     const form = page.locator('#contact-form');
     await form.getByLabel('方式').selectOption('call');
-    await form.getByLabel('联系对象').selectOption('other');
+    // The parent is the loan's co-borrower: the choice says so (the pack allows co-borrowers).
+    await form.getByLabel('联系对象').selectOption({ label: '共同借款人或其他联系人' });
     await form.getByLabel('结果').selectOption('promised-to-pay');
     await form.getByLabel('情况记录').fill('学生父亲接听，答应月底前替孩子还清逾期本息');
     await form.getByLabel('承诺金额（元）').fill('1200.00');
