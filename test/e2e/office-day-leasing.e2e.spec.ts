@@ -355,9 +355,8 @@ describeInBrowser(
       const text = await item.innerText();
       expect(text).toContain('应收账款与销售财务核对');
       expect(text).toContain(dealer.name);
-      // The inbox names the letter the engine held (对账单); the clerk's 催款函 waits behind the
-      // same gate but is not listed (a gap reported with this spec).
-      expect(text).toContain('对账单');
+      // Both letters waiting behind the gate: the plan's 对账单 and the clerk's 催款函.
+      expect(text).toContain('待发通知书对账单、催款函');
       await item.getByLabel('审批意见').fill('与销售财务账面核对一致');
       await item.getByRole('button', { name: '批准' }).click();
       await page.getByText('已批准。').waitFor();

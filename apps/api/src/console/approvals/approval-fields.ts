@@ -121,8 +121,10 @@ export function payloadLines(
   templateTitle: string | null,
 ): PayloadLine[] {
   const own = (KIND_FIELDS[kind] ?? []).map((f) => f.key);
-  const keys = [...new Set([...own, ...Object.keys(payload)])].filter(
-    (key) => key in payload && !HIDDEN.has(key),
+  // A letter held behind a person's request has no `template` in the payload: still listed.
+  const held = templateTitle ? ['template'] : [];
+  const keys = [...new Set([...own, ...Object.keys(payload), ...held])].filter(
+    (key) => (key in payload || held.includes(key)) && !HIDDEN.has(key),
   );
   // A letter's template id with no title to show says nothing to a reader: left out.
   const shown = keys.filter((key) => key !== 'template' || templateTitle);

@@ -24,6 +24,7 @@ interface Row {
   dpd: number;
   amount_due: string;
   accounts: InboxAccount[];
+  held: string[];
 }
 
 /** The engine asks as `engine:<pack ref>` (hold-notices, fire-actions). */
@@ -52,7 +53,12 @@ export class ListApprovalInboxHandler implements IQueryHandler<ListApprovalInbox
                 a.requested_by, ru.display_name as requester_name, a.requested_at,
                 du.display_name as decider_name, a.decided_at, a.decision_note,
                 d.name as debtor_name, c.stage, cu.display_name as collector_name,
-                bal.dpd, bal.amount_due::text as amount_due, bal.accounts
+                bal.dpd, bal.amount_due::text as amount_due, bal.accounts,
+                -- Every letter waiting behind this approval: the engine's and a clerk's (篇五
+                -- 催款函 issued from the case page joins the pending 对账 gate).
+                array(select distinct h.template from engine_notice_holds h
+                       where h.tenant_id = a.tenant_id and h.approval_id = a.id
+                         and h.status <> 'cancelled' order by h.template) as held
          from approvals a
          join cases c on c.tenant_id = a.tenant_id and c.id = a.case_id
          join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
@@ -82,6 +88,12 @@ export class ListApprovalInboxHandler implements IQueryHandler<ListApprovalInbox
         if (typeof template !== 'string' || !active) return null;
         return active.pack.templates[template]?.title ?? null;
       };
+      const titlesOf = (r: Row): string | null => {
+        const titles = [r.payload?.template, ...(r.held ?? [])]
+          .map(titleOf)
+          .filter((t): t is string => !!t);
+        return titles.length ? [...new Set(titles)].join('、') : null;
+      };
       return rows.map((r) => {
         const byEngine = r.requested_by.startsWith(ENGINE);
         return {
@@ -104,7 +116,7 @@ export class ListApprovalInboxHandler implements IQueryHandler<ListApprovalInbox
           dpd: Number(r.dpd),
           amountDue: r.amount_due,
           accounts: r.accounts,
-          templateTitle: titleOf(r.payload?.template),
+          templateTitle: titlesOf(r),
         };
       });
     });
