@@ -10,10 +10,27 @@ import {
   logIn,
   startConsoleE2e,
 } from './support/console-e2e';
+import { leaksIn } from './support/zh-leaks';
 
 const FILE = '/work/shared/samples/coop-npl-loans.csv';
 
 jest.setTimeout(180_000);
+
+/**
+ * What the person reads on the page has no English word, code or UTC time (issue 11 §8);
+ * `own` is text the office itself wrote (an uploaded file's name).
+ */
+async function readsChinese(page: Page, own: string[] = []): Promise<void> {
+  const text = own.reduce((t, o) => t.split(o).join(' '), await page.locator('main').innerText());
+  expect(leaksIn(text)).toEqual([]);
+}
+
+/** A downloaded HTML report's text, tags dropped. */
+const textOf = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 /** SCREENSHOTS=1 keeps it for the docs; otherwise the OS temp dir, never the tree. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -81,6 +98,7 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
     await progress.locator('[data-status="succeeded"]').waitFor();
     expect(await progress.innerText()).toContain('40');
     await page.getByText('没有错误').first().waitFor();
+    await readsChinese(page, ['coop-npl-loans.csv']);
     await shot(page, 'coop-import');
 
     const [loans] = await ownerQuery<{ n: number; lent: string }>(
@@ -161,6 +179,7 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
       .getByText(/外访.*第三方转告/)
       .first()
       .waitFor();
+    await readsChinese(page);
     await shot(page, 'coop-visit');
     const visits = await ownerQuery<{ channel: string; outcome_code: string; recorded_by: string }>(
       e2e.api,
@@ -208,6 +227,7 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
     });
     const first = (await villageRow.locator('td').first().innerText()).trim();
     expect(first).toBe(`${inVillage.done}/${inVillage.total} · ¥0.00`);
+    await readsChinese(page);
     await shot(page, 'coop-dashboard');
   });
 
@@ -225,6 +245,7 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     const html = (await response.body()).toString('utf8');
+    expect(leaksIn(textOf(html))).toEqual([]);
     expect(html).toContain('<h1>不良贷款统计表</h1>');
     // The imported loan, in its village, at the balance the file gave.
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
@@ -254,6 +275,7 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
       [tenantId],
     );
     expect(listed).toBe(bad.n);
+    await readsChinese(page);
     await shot(page, 'coop-reports');
   });
 });

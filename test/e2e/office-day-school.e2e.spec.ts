@@ -9,8 +9,25 @@ import {
   logIn,
   startConsoleE2e,
 } from './support/console-e2e';
+import { leaksIn } from './support/zh-leaks';
 
 jest.setTimeout(180_000);
+
+/**
+ * What the person reads on the page has no English word, code or UTC time (issue 11 §8);
+ * `own` is text the office itself wrote (an uploaded file's name).
+ */
+async function readsChinese(page: Page, own: string[] = []): Promise<void> {
+  const text = own.reduce((t, o) => t.split(o).join(' '), await page.locator('main').innerText());
+  expect(leaksIn(text)).toEqual([]);
+}
+
+/** A downloaded HTML report's text, tags dropped. */
+const textOf = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 /** SCREENSHOTS=1 keeps it for the docs; otherwise the OS temp dir, never the tree. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -83,6 +100,7 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
         rows.map((r) => (r as unknown as { dataset: { case: string } }).dataset.case),
       );
     expect(listed.sort()).toEqual(defaulted.map((d) => d.case_id).sort());
+    await readsChinese(page);
     await shot(page, 'school-defaulters');
 
     // The student whose parent is on the loan with a phone: the one the teacher calls.
@@ -109,6 +127,7 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
     const parent = panel.locator('.cp-party', { hasText: student.parent });
     await parent.getByRole('heading', { name: /共同借款人/ }).waitFor();
     await parent.locator(`a[href="tel:${student.phone}"]`).waitFor();
+    await readsChinese(page);
     await shot(page, 'school-parent-phone');
   });
 
@@ -132,6 +151,7 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
       .getByText(/承诺还款/)
       .first()
       .waitFor();
+    await readsChinese(page);
     await shot(page, 'school-call-logged');
 
     const contacts = await ownerQuery<{
@@ -193,6 +213,7 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
     const figures = await perf.locator('td').allInnerTexts();
     // 联系次数 1; 承诺（作出/兑现/违约）1 made, none kept or broken yet.
     expect(figures.slice(-2)).toEqual(['1', '1 / 0 / 0']);
+    await readsChinese(page);
     await shot(page, 'school-dashboard');
   });
 
@@ -210,6 +231,7 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
     const response = await page.request.get(href!);
     expect(response.status()).toBe(200);
     const html = (await response.body()).toString('utf8');
+    expect(leaksIn(textOf(html))).toEqual([]);
     expect(html).toContain('<h1>生源地助学贷款年度工作考核</h1>');
     // The same figure as the dashboard: the target, the actual, numerator and denominator.
     expect(html).toContain(
@@ -231,6 +253,7 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
         requested_by: e2e.users.get('xx.leader')!.userId,
       },
     ]);
+    await readsChinese(page);
     await shot(page, 'school-reports');
   });
 });

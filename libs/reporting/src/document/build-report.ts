@@ -58,7 +58,7 @@ export async function buildReport(
     reportId: report.id,
     names: report.names,
     tenantName: ctx.tenantName,
-    pack: { id: ctx.pack.packId, version: ctx.pack.version },
+    pack: { id: ctx.pack.packId, version: ctx.pack.version, names: ctx.pack.spec.names },
     asOf,
     // On demand: the cadence's period so far (a monthly list asked for on the 15th: 1st–15th).
     period: { key: period.key, start, end },

@@ -24,7 +24,8 @@ export interface ReportDocument {
   readonly reportId: string;
   readonly names: Bilingual;
   readonly tenantName: string;
-  readonly pack: { readonly id: string; readonly version: string };
+  /** names: the pack as the office knows it (the header never shows the pack's id). */
+  readonly pack: { readonly id: string; readonly version: string; readonly names?: Bilingual };
   readonly asOf: string;
   readonly period: { readonly key: string; readonly start: string; readonly end: string };
   readonly generatedAt: string;

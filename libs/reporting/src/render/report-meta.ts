@@ -7,6 +7,7 @@ const LABELS: Record<string, Bilingual> = {
   period: { zh: '报告期间', en: 'Period' },
   pack: { zh: '政策包', en: 'Policy pack' },
   generatedAt: { zh: '生成时间', en: 'Generated at' },
+  version: { zh: '版本', en: 'version' },
   notes: { zh: '说明', en: 'Notes' },
 };
 
@@ -17,9 +18,16 @@ export function metaLines(doc: ReportDocument, lang: Lang): [string, string][] {
     [l('tenant'), doc.tenantName],
     [l('asOf'), doc.asOf],
     [l('period'), `${doc.period.start} ~ ${doc.period.end}`],
-    [l('pack'), `${doc.pack.id}@${doc.pack.version}`],
+    [l('pack'), packInWords(doc, lang)],
     [l('generatedAt'), localGeneratedAt(doc)],
   ];
+}
+
+/** 生源地信用助学贷款催收 · 版本 1.0.0; a document stored before names were kept: id@version. */
+function packInWords(doc: ReportDocument, lang: Lang): string {
+  const { id, version, names } = doc.pack;
+  if (!names) return `${id}@${version}`;
+  return `${text(names, lang)} · ${text(LABELS.version, lang)} ${version}`;
 }
 
 /** 2026-03-11 10:00 in the tenant's zone; a document without its zone keeps the instant. */
