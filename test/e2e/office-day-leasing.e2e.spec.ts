@@ -139,7 +139,7 @@ describeInBrowser(
       );
       expect(opened.map((o) => o.dpd)).toEqual([15, 30, 34, 46, 50, 62]);
       dealer = opened[0];
-      expect(dealer.stage).toBe('plan');
+      expect(opened[0].stage).toBe('plan');
 
       const page = await e2e.newPage();
       await logIn(page, e2e.users.get('zl.manager')!);

@@ -106,6 +106,13 @@ describeInBrowser(
       const form = page.locator('#contact-form');
       await form.getByLabel('方式').selectOption('call');
       await form.getByLabel('结果').selectOption('promised-to-pay');
+      // 篇六's six causes, in the pack's words, and nothing else to choose from.
+      const causes = await form
+        .getByLabel('逾期原因')
+        .locator('option:not([value=""])')
+        .allInnerTexts();
+      expect(causes).toHaveLength(6);
+      expect(causes).toContain('客户家庭变化（离婚、结婚、孩子上学、住房装修）');
       await form.getByLabel('逾期原因').selectOption('family-change');
       await form.getByLabel('情况记录').fill('孩子上学交学费，资金紧张，承诺周五前还清');
       await form.getByLabel('承诺金额（元）').fill(loan.due);
@@ -253,6 +260,7 @@ describeInBrowser(
       expect(new URL(page.url()).pathname).toBe('/console/legal');
       await page.getByRole('link', { name: loan.name }).first().click();
       await page.waitForURL(`**/console/legal/${loan.id}`);
+      await page.getByText('法务移交已批准，尚未立案').waitFor();
       const form = page.locator('#step-form');
       await form.getByLabel('进展').selectOption('filing');
       await form.getByLabel('日期').fill('2026-03-19');
