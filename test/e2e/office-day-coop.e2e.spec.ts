@@ -247,7 +247,7 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
     const html = (await response.body()).toString('utf8');
     expect(leaksIn(textOf(html))).toEqual([]);
     expect(html).toContain('<h1>不良贷款统计表</h1>');
-    // The imported loan, in its village, at the balance the file gave.
+    // The imported loan, in its village, at the balance the file gave, written as amounts.
     const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) =>
       [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]),
     );
@@ -258,8 +258,8 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
       '150221********9652',
       'NX200900000',
       '前营村',
-      '20000',
-      '8707.42',
+      '20,000.00',
+      '8,707.42',
     ]);
     // 五级分类 in words (the list holds the three bad classes only), never a code.
     const classes = new Set(rows.filter((r) => r.length === 10).map((r) => r[6]));

@@ -133,6 +133,15 @@ export function listColumnSql(
 }
 
 /** Columns whose SQL is a numeric: written as numbers, never as text. */
+/** The numeric columns that are amounts in yuan (the others count days or contacts). */
+export const MONEY_COLUMNS = new Set([
+  'principal',
+  'outstandingPrincipal',
+  'overdueAmount',
+  'contributionArrears',
+  'penaltyInterest',
+]);
+
 export const NUMERIC_COLUMNS = new Set([
   'principal',
   'outstandingPrincipal',

@@ -4,7 +4,7 @@ import { type DpdBand, type LoanClass, maskIdNumber } from '@qingshou/ledger';
 import { BREAKDOWN_KINDS_FOR_LIST, type ReportData } from './report-data';
 import type { Cell, ReportTable } from './report-document';
 import { columnLabel } from './report-labels';
-import { listColumnSql, NUMERIC_COLUMNS } from './list-columns.sql';
+import { listColumnSql, MONEY_COLUMNS, NUMERIC_COLUMNS } from './list-columns.sql';
 import {
   ACCOUNT_STATE_CTES,
   compileCondition,
@@ -100,6 +100,7 @@ export async function listTable(
       title: report.names,
       headers: columns.map(columnLabel),
       rows: cells,
+      money: columns.map((c) => MONEY_COLUMNS.has(c)),
     },
     problems: [...new Set(problems)],
   };

@@ -17,6 +17,8 @@ export interface ReportTable {
   readonly title: Bilingual;
   readonly headers: readonly Bilingual[];
   readonly rows: readonly Cell[][];
+  /** Per column: an amount in yuan, shown with two decimals (20,000.00), not as 20000. */
+  readonly money?: readonly boolean[];
 }
 
 /** A generated report, independent of its format: the XLSX and HTML writers render this. */

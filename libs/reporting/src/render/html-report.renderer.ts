@@ -27,6 +27,10 @@ td.n{text-align:right}dl{display:grid;grid-template-columns:max-content auto;gap
 </body></html>
 `;
 
+/** 27155.7 → 27,155.70: an amount as the office writes it. */
+const YUAN = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const yuan = (amount: number) => YUAN.format(amount);
+
 const render = Handlebars.create().compile(TEMPLATE, { strict: true, noEscape: false });
 
 export function renderHtmlReport(doc: ReportDocument, lang: Lang = 'zh'): Buffer {
@@ -39,8 +43,9 @@ export function renderHtmlReport(doc: ReportDocument, lang: Lang = 'zh'): Buffer
         title: text(t.title, lang),
         headers: t.headers.map((h) => text(h, lang)),
         rows: t.rows.map((row) =>
-          row.map((cell) => {
+          row.map((cell, i) => {
             const v = safeCell(cell, lang);
+            if (typeof v === 'number' && t.money?.[i]) return { v: yuan(v), n: true };
             return { v: v ?? '', n: typeof v === 'number' };
           }),
         ),

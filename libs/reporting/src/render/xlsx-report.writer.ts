@@ -45,7 +45,14 @@ export async function writeXlsxReport(doc: ReportDocument, lang: Lang = 'zh'): P
     const header = sheet.addRow(table.headers.map((h) => safeCell(h, lang)));
     header.font = { bold: true };
     header.commit();
-    for (const row of table.rows) sheet.addRow(row.map((c) => safeCell(c, lang))).commit();
+    for (const row of table.rows) {
+      const added = sheet.addRow(row.map((c) => safeCell(c, lang)));
+      // Amounts stay numbers (sums work) and read as 20,000.00.
+      table.money?.forEach((isMoney, i) => {
+        if (isMoney) added.getCell(i + 1).numFmt = '#,##0.00';
+      });
+      added.commit();
+    }
     if (doc.notes.length) {
       sheet.addRow([]).commit();
       sheet.addRow([safeCell(notesLabel(lang), lang)]).commit();
