@@ -178,6 +178,10 @@ describeInBrowser(
       await page.locator(`a[href="/console/cases/${dealer.case_id}"]`).first().click();
       await page.waitForURL(`**/console/cases/${dealer.case_id}`);
       await page.getByRole('heading', { name: dealer.name }).first().waitFor();
+      // His open tasks by the pack's names (制定初期催收方案), not the platform's kind (审阅).
+      const tasks = await page.locator('section[aria-labelledby="tasks-h"]').innerText();
+      expect(tasks).toContain('制定初期催收方案');
+      expect(tasks).not.toContain('审阅');
       const form = page.locator('#contact-form');
       await form.getByLabel('方式').selectOption('call');
       await form.getByLabel('结果').selectOption('stalling');

@@ -95,6 +95,8 @@ export interface CaseDetail extends CaseSummary {
   readonly openTasks: {
     id: string;
     kind: string;
+    /** The pack's words for it (制定初期催收方案), as the worklist shows them. */
+    title: string | null;
     dueAt: string;
     assigneeId: string | null;
     role: string | null;

@@ -53,7 +53,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
         args,
       );
       const tasks = await em.execute<Record<string, string | null>[]>(
-        `select id, kind, due_at, assignee_id, role, priority from tasks
+        `select id, kind, title, due_at, assignee_id, role, priority from tasks
          where tenant_id = ? and case_id = ? and status = 'open' order by due_at, id`,
         args,
       );
@@ -90,6 +90,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
         openTasks: tasks.map((t) => ({
           id: String(t.id),
           kind: String(t.kind),
+          title: t.title ?? null,
           dueAt: isoInstant(t.due_at) as string,
           assigneeId: t.assignee_id,
           role: t.role,
