@@ -96,7 +96,22 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
     await page.reload();
     const progress = page.locator('#import-progress');
     await progress.locator('[data-status="succeeded"]').waitFor();
-    expect(await progress.innerText()).toContain('40');
+    // 已处理行 counts the file's rows (40), not its last line number (41 with the header).
+    const facts = Object.fromEntries(
+      await progress.locator('dl.facts > div').evaluateAll((divs) =>
+        divs.map((d) => {
+          const el = d as unknown as { querySelector(s: string): { textContent: string } };
+          return [el.querySelector('dt').textContent, el.querySelector('dd').textContent];
+        }),
+      ),
+    );
+    expect(facts).toMatchObject({
+      已处理行: '40',
+      成功: '40',
+      有误: '0',
+      总行数: '40',
+      加入分组: '40',
+    });
     await page.getByText('没有错误').first().waitFor();
     await readsChinese(page, ['coop-npl-loans.csv']);
     await shot(page, 'coop-import');
