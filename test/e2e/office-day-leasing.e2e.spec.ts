@@ -182,6 +182,25 @@ describeInBrowser(
       const tasks = await page.locator('section[aria-labelledby="tasks-h"]').innerText();
       expect(tasks).toContain('制定初期催收方案');
       expect(tasks).not.toContain('审阅');
+      // The receivables file has no phone: he adds the dealer's office number he found himself.
+      const panel = page.locator('#case-contacts');
+      await panel.getByText('暂无电话。').waitFor();
+      await panel.locator('summary', { hasText: '新增电话或地址' }).click();
+      await panel.getByLabel('类型').selectOption({ label: '单位电话' });
+      await panel.getByLabel('号码或地址').fill('0371-6688 1234');
+      await panel.getByLabel('来源').selectOption({ label: '催收员新增' });
+      await panel.getByRole('button', { name: '保存' }).click();
+      await panel.getByText('已新增联系方式').waitFor();
+      await panel.locator('a[href="tel:037166881234"]').waitFor();
+      expect(
+        await ownerQuery(
+          e2e.api,
+          `select p.subtype, p.source, p.status from debtor_contact_points p
+             join cases c on c.tenant_id = p.tenant_id and c.debtor_id = p.debtor_id
+            where c.id = $1 and p.value = '037166881234'`,
+          [dealer.case_id],
+        ),
+      ).toEqual([{ subtype: 'work-phone', source: 'collector', status: 'valid' }]);
       const form = page.locator('#contact-form');
       await form.getByLabel('方式').selectOption('call');
       await form.getByLabel('结果').selectOption('stalling');
