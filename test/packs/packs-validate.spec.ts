@@ -462,11 +462,19 @@ describe('every template renders through the notices engine with amounts in figu
     return {
       debtor: {
         name: '孙桂英',
+        kind: 'person',
+        salutation: '孙桂英女士',
         idNumberMasked: '110105********465X',
         address: '上海市徐汇区漕溪北路',
         phoneMasked: '189****5986',
       },
-      recipient: { name: '赵杰', role: '共同借款人', address: '上海市徐汇区漕溪北路' },
+      recipient: {
+        name: '赵杰',
+        salutation: '赵杰先生',
+        isDebtor: false,
+        role: '共同借款人',
+        address: '上海市徐汇区漕溪北路',
+      },
       guarantor: { name: '刘丽' },
       account: {
         ref: 'ZL-2025-0003',
@@ -484,6 +492,8 @@ describe('every template renders through the notices engine with amounts in figu
         totalDueUpper: '壹拾捌万陆仟伍佰元整',
         dpd: 63,
         firstUnpaidDueDate: '2026-01-01',
+        dpdSince: '2026-01-01',
+        overdueInstallments: 2,
         nextDueDate: '2026-12-20',
         nextDueAmount: '6261.00',
       },
@@ -637,9 +647,9 @@ describe('every template renders through the notices engine with amounts in figu
 
   it('篇二: the collection notice goes to the parent as co-borrower with the pay-by period', () => {
     const { html } = render('student-loan', 'collection-notice');
-    expect(html).toContain('<p>赵杰（共同借款人）：</p>');
+    expect(html).toContain('<p>赵杰先生（共同借款人）：</p>');
     expect(html).toContain('借款学生孙桂英办理的生源地信用助学贷款');
-    expect(html).toContain('请于收到本通知之日起15日内');
+    expect(html).toContain('请您于收到本通知之日起15日内');
     expect(html).toContain('区学生资助管理中心');
   });
 

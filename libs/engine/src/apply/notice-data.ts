@@ -13,6 +13,7 @@ import { noticeIncentives, type PricedAccount, type PinnedIncentive } from '@qin
 import { statementOf } from '../domain/statement';
 import type { EvaluatedAccount } from '../load/case-facts';
 import { groupBy, pgArray } from '../load/sql';
+import { salutationOf } from './salutation';
 import type { NoticeOrder, RunContext } from '../run/run-context';
 
 type Row = Record<string, string | string[] | null>;
@@ -46,7 +47,7 @@ export async function withNoticeData(
   const cases = new Map(
     (
       await em.execute<Row[]>(
-        `select c.id, d.name, d.id_number, d.phones, d.address, u.display_name as collector
+        `select c.id, d.kind, d.name, d.id_number, d.phones, d.address, u.display_name as collector
          from cases c join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
          left join users u on u.tenant_id = c.tenant_id and u.id = c.assignee_id
          where c.tenant_id = ? and c.id = any(?::uuid[])`,
@@ -56,7 +57,7 @@ export async function withNoticeData(
   );
   const parties = groupBy(
     await em.execute<Row[]>(
-      `select c.id as case_id, p.kind, p.name, p.address from cases c
+      `select c.id as case_id, p.kind, p.party_type, p.name, p.id_number, p.address from cases c
        join related_parties p on p.tenant_id = c.tenant_id and p.debtor_id = c.debtor_id
        where c.tenant_id = ? and c.id = any(?::uuid[]) order by p.created_at, p.id`,
       [ctx.tenantId, caseIds],
@@ -108,18 +109,46 @@ export async function withNoticeData(
     const overdue = sum((b) => b.overduePrincipal).plus(sum((b) => b.overdueInterest));
     const totalDue = sum((b) => b.totalDue);
     const unpaid = first?.balance.installments.find((i) => i.dpd > 0);
+    // The oldest unpaid due date of all the case's accounts: the DPD is measured from it,
+    // so the notices lib can restate it as of the letter's date (composeNoticeData).
+    const dpdSince = list
+      .flatMap((a) => a.balance.installments.filter((i) => i.dpd > 0).map((i) => i.dueDate))
+      .sort()[0];
+    // 欠缴月数 of a contribution account (one installment a month): the months still unpaid.
+    const overdueInstallments = list.reduce(
+      (n, a) => n + a.balance.installments.filter((i) => i.dpd > 0).length,
+      0,
+    );
     const next = first?.balance.installments.find((i) => i.dueDate >= ctx.asOf);
     const recipient = order.recipient === 'debtor' ? undefined : party(order.recipient);
     const phones = (c?.phones as string[] | null) ?? [];
+    const idNumber = c?.id_number ? String(c.id_number) : undefined;
+    const debtorKind = c?.kind ? String(c.kind) : undefined;
+    const debtorSalutation = salutationOf(
+      c?.name ? String(c.name) : undefined,
+      debtorKind,
+      idNumber,
+    );
     const data: Record<string, unknown> = {
       debtor: prune({
         name: c?.name,
-        idNumberMasked: c?.id_number ? maskIdNumber(String(c.id_number)) : undefined,
+        kind: debtorKind,
+        salutation: debtorSalutation,
+        idNumberMasked: idNumber ? maskIdNumber(idNumber) : undefined,
         address: c?.address,
         phoneMasked: phones[0] ? maskPhone(phones[0]) : undefined,
       }),
       recipient: prune({
         name: recipient ? recipient.name : c?.name,
+        // The letter says 您 to the debtor, and names the debtor to a guarantor or co-borrower.
+        isDebtor: !recipient,
+        salutation: recipient
+          ? salutationOf(
+              String(recipient.name),
+              String(recipient.party_type ?? 'person'),
+              recipient.id_number ? String(recipient.id_number) : undefined,
+            )
+          : debtorSalutation,
         role: RECIPIENT_ZH[order.recipient] ?? order.recipient,
         address: recipient ? recipient.address : c?.address,
       }),
@@ -139,6 +168,8 @@ export async function withNoticeData(
         totalDueUpper: amountInWords(formatMoney(totalDue)),
         dpd: Math.max(0, ...list.map((a) => a.balance.dpd)),
         firstUnpaidDueDate: unpaid?.dueDate,
+        dpdSince,
+        overdueInstallments,
         nextDueDate: next?.dueDate,
         nextDueAmount: next ? formatMoney(dec(next.principal).plus(dec(next.interest))) : undefined,
       }),

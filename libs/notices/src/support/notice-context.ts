@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import { CalendarService, LocalDate } from '@qingshou/calendar';
+import { CalendarService, daysBetween, isLocalDate, LocalDate } from '@qingshou/calendar';
 import { FieldProblem, NotFoundError, ValidationFailedError } from '@qingshou/core';
 import type { DeliveryRule } from '../rendering/front-matter';
 
@@ -73,8 +73,10 @@ export function composeNoticeData(
       })),
     );
   }
+  const issuedOn = notice.issuedOn ?? tenant.today;
   return {
     ...data,
+    ...asOfLetterDate(data, issuedOn),
     // Absent fields stay absent: a template that requires one fails with its name.
     tenant: {
       name: tenant.name,
@@ -85,10 +87,28 @@ export function composeNoticeData(
     notice: {
       id: notice.id,
       title: notice.title,
-      issuedOn: notice.issuedOn ?? tenant.today,
+      issuedOn,
       delivery: notice.rule ? { ...notice.rule } : null,
     },
   };
+}
+
+/**
+ * The DPD a letter prints is as of the letter's date, not the day its data was computed: a
+ * letter held for approval, or ordered by a run of an earlier date, is dated when it is issued
+ * ("12月5日起…已逾期1天" dated 12月7日 was wrong). The data names the oldest unpaid due date
+ * the DPD is measured from (`account.dpdSince`), so the one place every letter passes restates
+ * it; data without it (a caller's own) is printed as given.
+ */
+function asOfLetterDate(
+  data: Record<string, unknown>,
+  issuedOn: LocalDate,
+): { account?: Record<string, unknown> } {
+  const account = data.account;
+  if (account === null || typeof account !== 'object' || Array.isArray(account)) return {};
+  const since = (account as Record<string, unknown>).dpdSince;
+  if (!isLocalDate(since) || !isLocalDate(issuedOn)) return {};
+  return { account: { ...account, dpd: Math.max(0, daysBetween(since, issuedOn)) } };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

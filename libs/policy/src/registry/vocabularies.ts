@@ -133,8 +133,13 @@ export const SUPPLIED_TEMPLATE_FIELDS = [
   'tenant.phone',
   'recipient.name',
   'recipient.role',
+  // 姓名 + 先生/女士, or an organisation's name: the salutation line names the addressee once.
+  'recipient.salutation',
+  'recipient.isDebtor',
   'recipient.address',
   'debtor.name',
+  'debtor.kind',
+  'debtor.salutation',
   'debtor.idNumberMasked',
   'debtor.address',
   'debtor.phoneMasked',
@@ -154,6 +159,9 @@ export const SUPPLIED_TEMPLATE_FIELDS = [
   'account.totalDueUpper',
   'account.dpd',
   'account.firstUnpaidDueDate',
+  'account.dpdSince',
+  // 欠缴月数 for a monthly contribution account.
+  'account.overdueInstallments',
   'account.nextDueDate',
   'account.nextDueAmount',
   'case.ref',
