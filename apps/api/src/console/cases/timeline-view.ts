@@ -53,6 +53,44 @@ function taskOutcome(page: PageContext, d: Record<string, unknown>): string | nu
   );
 }
 
+/**
+ * What an event was about, named (设置标记：失联, 进入新阶段：上门催收, 审批决定：减免，同意):
+ * from its payload, through the catalogue or the pack's vocabulary. A code neither names
+ * is left out (null), so the generic line stands rather than a raw code.
+ */
+function eventHeadline(
+  page: PageContext,
+  vocab: PackVocabulary | null,
+  type: string,
+  payload: Record<string, unknown>,
+): string | null {
+  const named = (prefix: string, value: unknown): string | null => {
+    const raw = text(value);
+    if (!raw) return null;
+    const name = codeName(page.lang, vocab, prefix, raw);
+    return name === raw ? null : name;
+  };
+  switch (type) {
+    case 'FlagSet':
+    case 'FlagCleared': {
+      const flag = named('flag', payload.flag);
+      if (!flag) return null;
+      return page.t(type === 'FlagSet' ? 'timeline.flagSet' : 'timeline.flagCleared', { flag });
+    }
+    case 'StageEntered': {
+      const stage = named('stage', payload.to);
+      return stage ? page.t('timeline.stageEntered', { stage }) : null;
+    }
+    case 'ApprovalDecided': {
+      const kind = named('approval.kind', payload.kind);
+      const decision = named('approval.decision', payload.decision);
+      return kind && decision ? page.t('timeline.approvalDecided', { kind, decision }) : null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** One line per timeline entry in the page's language; the data is only read, never trusted as HTML. */
 export function timelineLines(
   page: PageContext,
@@ -118,9 +156,9 @@ export function timelineLines(
           break;
         default:
           // An event type the catalogue lacks is named generically, never by its code.
-          headline = hasMessage(`event.${entry.type}`)
-            ? code('event', entry.type)
-            : page.t('event.other');
+          headline =
+            eventHeadline(page, vocab, entry.type, (d.payload ?? {}) as Record<string, unknown>) ??
+            (hasMessage(`event.${entry.type}`) ? code('event', entry.type) : page.t('event.other'));
           if (entry.type === 'TaskCompleted') detail = taskOutcome(page, d);
       }
       return {
