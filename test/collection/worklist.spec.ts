@@ -111,9 +111,12 @@ describe("the worklist lists my open tasks due today (tenant's day, Asia/Shangha
       case: { amountDue: '5000.00', dpd: 10 },
     });
     expect(response.body.nextCursor).toBeNull();
+    // The count across every page, by the same filters: 3 tasks, the letter overdue.
+    expect(response.body.total).toBe(3);
+    expect(response.body.overdueTotal).toBe(1);
   });
 
-  it('pages with an opaque cursor: 2 then 1', async () => {
+  it('pages with an opaque cursor: 2 then 1, each page with the total of 3', async () => {
     const first = await worklist(users.wang, '?limit=2');
     expect(first.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([
       ids.todayVisit,
@@ -122,6 +125,7 @@ describe("the worklist lists my open tasks due today (tenant's day, Asia/Shangha
     const second = await worklist(users.wang, `?limit=2&cursor=${first.body.nextCursor}`);
     expect(second.body.items.map((i: { taskId: string }) => i.taskId)).toEqual([ids.todayCall]);
     expect(second.body.nextCursor).toBeNull();
+    expect([first.body.total, second.body.total]).toEqual([3, 3]);
     await api
       .http()
       .get('/api/v1/worklist?cursor=bm90LWEtY3Vyc29y')

@@ -8,8 +8,7 @@ import {
   EvaluatePromises,
   EvaluatePromisesResult,
   GetWorklist,
-  Page,
-  WorklistItem,
+  WorklistPage,
 } from '@qingshou/collection';
 import type { Principal } from '@qingshou/core';
 import { CorrelationId, CurrentPrincipal, Permission } from '../auth/access.decorators';
@@ -35,7 +34,7 @@ export class WorkController {
     @Query() query: PageQuery,
     @CurrentPrincipal() principal: Principal,
     @CorrelationId() correlationId: string,
-  ): Promise<Page<WorklistItem>> {
+  ): Promise<WorklistPage> {
     return this.queries.execute(
       new GetWorklist(actorMeta(principal, correlationId), query.cursor, query.limit),
     );

@@ -4,14 +4,14 @@ import { TenantTx } from '@qingshou/db';
 import { ContactPolicy } from '../ports/contact-policy';
 import type { ContactChannel, ContactParty } from '../domain/vocabulary';
 import { viewerOf } from '../domain/collection-command';
-import { decodeCursor, encodeCursor, Page, pageSize, toPage } from '../domain/cursor';
+import { decodeCursor, encodeCursor, pageSize, toPage } from '../domain/cursor';
 import type { WorklistItem } from '../domain/read-models';
 import type { CaseStatus, TaskKind } from '../domain/vocabulary';
 import { CASE_BALANCE_JOIN } from '../support/case-sql';
 import { tenantTimeZone } from '../support/collection-tx';
 import { isoInstant, money } from '../support/sql-values';
 import { isCollectorOnly, requirePermission, visibleCasesSql } from '@qingshou/core';
-import { GetWorklist, WorklistFilters } from './get-worklist.query';
+import { GetWorklist, WorklistFilters, WorklistPage } from './get-worklist.query';
 
 const CURSOR = 'worklist';
 
@@ -35,14 +35,14 @@ interface Row {
 }
 
 @QueryHandler(GetWorklist)
-export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<WorklistItem>> {
+export class GetWorklistHandler implements IQueryHandler<GetWorklist, WorklistPage> {
   constructor(
     private readonly tx: TenantTx,
     private readonly clock: Clock,
     private readonly contacts: ContactPolicy,
   ) {}
 
-  async execute(query: GetWorklist): Promise<Page<WorklistItem>> {
+  async execute(query: GetWorklist): Promise<WorklistPage> {
     const viewer = viewerOf(query);
     requirePermission(viewer, 'case.read');
     const size = pageSize(query.limit);
@@ -60,7 +60,6 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
       // the tasks of his own cases.
       const distributes = !isCollectorOnly(viewer);
       const params: unknown[] = [
-        startOfToday,
         query.tenantId,
         startOfTomorrow,
         query.actorId,
@@ -70,6 +69,22 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
       ];
       const filter = worklistFilterSql(query.filters, startOfToday);
       params.push(...filter.params);
+      // The tasks the page and its total share: the same filters, without the keyset.
+      const from = `from tasks t
+         left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+         left join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+         ${CASE_BALANCE_JOIN}
+         where t.tenant_id = ? and t.status = 'open' and t.due_at < ?
+           and (t.assignee_id = ? or (t.assignee_id is null and t.role = any(?::text[])))
+           and (t.case_id is null
+                or (?::boolean and t.assignee_id is null and c.assignee_id is null and c.team_id is null)
+                or ${visible.sql}) ${filter.sql}`;
+      // One set-based count over every page (共 N 项), not a walk of the pages.
+      const [counted] = await em.execute<{ total: number; overdue_total: number }[]>(
+        `select count(*)::int as total, count(*) filter (where t.due_at < ?)::int as overdue_total
+         ${from}`,
+        [startOfToday, ...params],
+      );
       let keyset = '';
       if (query.cursor) {
         const [negPriority, dueAt, id] = decodeCursor(CURSOR, query.cursor, 3);
@@ -80,25 +95,22 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, Page<Workl
         `select t.id, t.case_id, c.debtor_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
                 t.missed_count, t.role, t.assignee_id, t.due_at < ? as overdue, c.status as case_status,
                 d.name as debtor_name, bal.dpd, bal.amount_due
-         from tasks t
-         left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
-         left join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
-         ${CASE_BALANCE_JOIN}
-         where t.tenant_id = ? and t.status = 'open' and t.due_at < ?
-           and (t.assignee_id = ? or (t.assignee_id is null and t.role = any(?::text[])))
-           and (t.case_id is null
-                or (?::boolean and t.assignee_id is null and c.assignee_id is null and c.team_id is null)
-                or ${visible.sql}) ${filter.sql} ${keyset}
+         ${from} ${keyset}
          order by -t.priority, t.due_at, t.id
          limit ${size + 1}`,
-        params,
+        [startOfToday, ...params],
       );
-      return toPage(
+      const found = toPage(
         rows,
         size,
         (row) => row,
         (row) => encodeCursor(CURSOR, [-row.priority, isoInstant(row.due_at) as string, row.id]),
       );
+      return {
+        ...found,
+        total: Number(counted?.total ?? 0),
+        overdueTotal: Number(counted?.overdue_total ?? 0),
+      };
     });
     const items: WorklistItem[] = [];
     for (const row of page.items) {

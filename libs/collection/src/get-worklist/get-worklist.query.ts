@@ -1,4 +1,6 @@
 import { ActorMeta, CollectionQuery } from '../domain/collection-command';
+import type { Page } from '../domain/cursor';
+import type { WorklistItem } from '../domain/read-models';
 
 /** Narrowing the day's list (议题 11 §9: 100+ tasks on a phone need a filter). */
 export interface WorklistFilters {
@@ -24,4 +26,12 @@ export class GetWorklist extends CollectionQuery {
   ) {
     super(meta);
   }
+}
+
+/** A page of the worklist with the count across every page (共 N 项, issue 11 §9). */
+export interface WorklistPage extends Page<WorklistItem> {
+  /** Tasks matching the same filters, on all pages. */
+  readonly total: number;
+  /** Of those, due before the tenant's today. */
+  readonly overdueTotal: number;
 }

@@ -1,6 +1,6 @@
 import { Get, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { GetWorklist, Page as ResultPage, TASK_KINDS, WorklistItem } from '@qingshou/collection';
+import { GetWorklist, TASK_KINDS, WorklistPage } from '@qingshou/collection';
 import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import { hasPermission, viewerOf } from '@qingshou/core';
 import { ConsoleController } from '../http/console-controller';
@@ -27,7 +27,9 @@ export class WorklistPageController {
   @Get()
   async show(@Page() page: PageContext, @Query() query: Record<string, unknown>): Promise<string> {
     const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
-    const model = await this.model(page, cursor, worklistView(page.request, query ?? {}));
+    // The keyset cursor knows no page number; the next-page link carries it (第 x 页).
+    const pageNo = cursor && /^[1-9]\d{0,5}$/.test(String(query.page)) ? Number(query.page) : 1;
+    const model = await this.model(page, cursor, pageNo, worklistView(page.request, query ?? {}));
     return page.htmx
       ? this.views.partial('work/index.list', page, model)
       : this.views.page('work/index', page, { ...model, drive: await this.driveItems(page) });
@@ -42,8 +44,13 @@ export class WorklistPageController {
     return found.total > 0 ? found : null;
   }
 
-  private async model(page: PageContext, cursor: string | undefined, view: WorklistView) {
-    const result = await this.queries.execute<GetWorklist, ResultPage<WorklistItem>>(
+  private async model(
+    page: PageContext,
+    cursor: string | undefined,
+    pageNo: number,
+    view: WorklistView,
+  ) {
+    const result = await this.queries.execute<GetWorklist, WorklistPage>(
       new GetWorklist(page.meta(), cursor, view.per, view.filters),
     );
     const items = result.items.map((item) => ({
@@ -65,8 +72,11 @@ export class WorklistPageController {
     return {
       title: 'work.title',
       items,
-      count: items.length,
-      overdueCount: items.filter((i) => i.overdue).length,
+      // Across every page, with the same filters (共 N 项 · 第 x 页).
+      total: result.total,
+      overdueTotal: result.overdueTotal,
+      pageNo,
+      nextPageNo: pageNo + 1,
       nextCursor: result.nextCursor ?? null,
       // The filter form (kind, due, DPD) and the query its next-page link carries.
       filterForm: emptyForm(FILTER_FORM, view.values),
