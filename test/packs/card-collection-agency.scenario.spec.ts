@@ -139,6 +139,7 @@ describe('card-collection-agency (篇八): letter 7 days after assignment; conta
         allowed: false,
         rule: 'contact.allowed-parties',
         reason: 'the pack allows contacting only: debtor, guarantor',
+        params: { parties: 'debtor,guarantor' }, // the figures a console words the refusal from
       });
   });
 });

@@ -12,7 +12,9 @@ import {
   ownerQuery,
   packTenant,
   pay,
+  periodsOf,
   plain,
+  repeatingOf,
   runNight,
   tasksOf,
 } from './support/pack-scenario';
@@ -101,16 +103,17 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
     ]);
   });
 
-  it('02-02 to 02-08: the weekly clean-up — exactly one more call each, on 02-08', async () => {
+  it('02-02 to 02-08: the weekly clean-up — exactly one more call each, on 02-08, rolling the open one (missed 1)', async () => {
     for (let d = 2; d <= 8; d += 1) {
       const summary = await night(`2013-02-0${d}`);
       expect(summary.tasksCreated).toBe(d === 8 ? 2 : 0);
     }
-    for (const name of ['L1', 'mine'])
-      expect((await tasksOf(api, ids[name].caseId as string)).map((t) => t.due)).toEqual([
-        '2013-02-01',
-        '2013-02-08',
-      ]);
+    // Issue 11 §4: the 02-01 call, still open, rolls to 02-08 and counts its week as missed.
+    for (const name of ['L1', 'mine']) {
+      const calls = await repeatingOf(api, ids[name].caseId as string, 'call');
+      expect(calls).toEqual([{ status: 'open', due: '2013-02-08', missed: 1 }]);
+      expect(periodsOf(calls)).toBe(2);
+    }
   });
 
   it('05-01 (DPD 90): L1 escalates (visit + notice to debtor and guarantor); 县煤矿 is a stopped employer (visit, flag)', async () => {

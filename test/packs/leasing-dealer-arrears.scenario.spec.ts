@@ -14,7 +14,9 @@ import {
   ownerQuery,
   packTenant,
   pay,
+  periodsOf,
   plain,
+  repeatingOf,
   runNight,
   tasksOf,
 } from './support/pack-scenario';
@@ -126,10 +128,12 @@ describe('leasing-dealer-arrears (篇一/篇五): credit hold, statement, final 
     );
   });
 
-  it('days 2-8: one call a week — the second on day 8', async () => {
+  it('days 2-8: one call a week — the second on day 8, rolling the open one (missed 1)', async () => {
     for (let n = 2; n <= 8; n += 1) await night(n);
-    const calls = (await tasksOf(api, ids['远达物流'].caseId)).filter((t) => t.kind === 'call');
-    expect(calls.map((t) => t.due)).toEqual([day(1), day(8)]);
+    // Issue 11 §4: the day-1 call, still open, rolls to day 8 and counts its week as missed.
+    const calls = await repeatingOf(api, ids['远达物流'].caseId, 'call');
+    expect(calls).toEqual([{ status: 'open', due: day(8), missed: 1 }]);
+    expect(periodsOf(calls)).toBe(2);
   });
 
   it('day 30: visit stage — a visit-plan approval for the EVP (a manager); the 催款函 and the visit receipt go out with 200,000.00', async () => {

@@ -12,8 +12,10 @@ import {
   ownerQuery,
   packTenant,
   pay,
+  periodsOf,
   plain,
   range,
+  repeatingOf,
   runNight,
   tasksOf,
 } from './support/pack-scenario';
@@ -177,7 +179,7 @@ describe('microloan-overdue (篇六): the day-0/1-3/4/7 ladder, legal referral a
     expect(approvals).toEqual([{ kind: 'legal-referral', status: 'pending' }]);
   });
 
-  it('days 8-10: a call a day for A until paid; A pays 5,000.00 on day 10 and its call series stops', async () => {
+  it('days 8-10: a call a day for A until paid (one task rolled forward); A pays 5,000.00 on day 10 and its call series stops', async () => {
     for (const n of range(8, 9)) {
       await night(n);
       expect(await kinds('A', n)).toEqual(['call']);
@@ -186,8 +188,14 @@ describe('microloan-overdue (篇六): the day-0/1-3/4/7 ladder, legal referral a
     await pay(api, tenantId, accounts.A, day(10), '5000.00');
     await night(10);
     expect(await kinds('A', 10)).toEqual([]);
-    const calls = (await tasksOf(api, cases.A)).filter((t) => t.kind === 'call');
-    expect(calls.length).toBe(6); // days 1, 2, 3, 7, 8, 9
+    // Days 1, 2, 3, 7, 8, 9: one call a day, each series one task rolled forward (issue 11
+    // §4) — days 1-3 end on leaving daily-calls at day 4, days 7-9 when A pays on day 10.
+    const calls = await repeatingOf(api, cases.A, 'call');
+    expect(calls).toEqual([
+      { status: 'cancelled', due: day(3), missed: 2 },
+      { status: 'cancelled', due: day(9), missed: 2 },
+    ]);
+    expect(periodsOf(calls)).toBe(6);
     const blacklisted = await ownerQuery(api, `select 1 from blacklist where case_id = $1`, [
       cases.A,
     ]);

@@ -78,6 +78,33 @@ export function tasksOf(api: CollectionTestApi, caseId: string): Promise<TaskRow
   );
 }
 
+/**
+ * A case's repeating tasks of one kind (issue 11 §4): one open task per case and kind rolls
+ * forward, so the periods it stood for are its row plus `missed` (the periods it went undone).
+ */
+export interface RepeatingRow extends Record<string, unknown> {
+  status: string;
+  due: string;
+  missed: number;
+}
+
+export function repeatingOf(
+  api: CollectionTestApi,
+  caseId: string,
+  kind: string,
+): Promise<RepeatingRow[]> {
+  return ownerQuery<RepeatingRow>(
+    api,
+    `select status, (due_at at time zone 'Asia/Shanghai')::date::text as due, missed_count as missed
+     from tasks where case_id = $1 and kind = $2 order by due_at`,
+    [caseId, kind],
+  );
+}
+
+/** The periods a case's repeating tasks stood for: each row once plus its missed periods. */
+export const periodsOf = (rows: readonly RepeatingRow[]) =>
+  rows.reduce((sum, row) => sum + 1 + row.missed, 0);
+
 export interface NoticeRow extends Record<string, unknown> {
   id: string;
   template_id: string;
