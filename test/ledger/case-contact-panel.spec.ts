@@ -6,6 +6,7 @@ import {
   AddRelatedParty,
   CaseContactsView,
   GetCaseContacts,
+  MarkDebtorReachable,
   MarkDebtorUnreachable,
   RegisterAccount,
   RegisterDebtor,
@@ -249,6 +250,42 @@ describe('case contact panel: unmasked for the assigned collector, reveal audite
       [tenantId, debtorId],
     );
     expect(flags).toEqual([{ flag: 'lost-contact', case_id: caseId, set_on: '2026-03-31' }]);
+    expect((await contacts('ann')).unreachableSince).toBe('2026-03-31');
+  });
+
+  it('恢复联系 clears 失联: the row kept with who and when, cleared once, then 失联 may be set again', async () => {
+    // Over the API as the console's 恢复联系 button does it (one command).
+    const post = () =>
+      api
+        .http()
+        .post(`/api/v1/cases/${caseId}/reachable`)
+        .set('Authorization', `Bearer ${users.ann.token}`)
+        .send({});
+    expect((await post().expect(200)).body).toEqual({ cleared: true });
+    expect(await api.commands.execute(new MarkDebtorReachable(as('ann'), caseId))).toEqual({
+      cleared: false,
+    });
+    const rows = await ownerQuery<{ set_on: string; cleared_on: string; cleared_by: string }>(
+      api,
+      `select set_on::text, cleared_on::text, cleared_by from pack_flags
+       where tenant_id = $1 and flag = 'lost-contact' and subject_id = $2`,
+      [tenantId, debtorId],
+    );
+    expect(rows).toEqual([
+      { set_on: '2026-03-31', cleared_on: '2026-03-31', cleared_by: users.ann.id },
+    ]);
+    const events = await ownerQuery<{ n: number }>(
+      api,
+      `select count(*)::int as n from event_log
+       where tenant_id = $1 and type = 'DebtorMarkedReachable' and aggregate_id = $2`,
+      [tenantId, debtorId],
+    );
+    expect(events).toEqual([{ n: 1 }]);
+    expect((await contacts('ann')).unreachableSince).toBeNull();
+    // Lost again later: a new live row beside the cleared one.
+    expect(await api.commands.execute(new MarkDebtorUnreachable(as('ann'), caseId))).toEqual({
+      marked: true,
+    });
     expect((await contacts('ann')).unreachableSince).toBe('2026-03-31');
   });
 

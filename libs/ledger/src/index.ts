@@ -31,4 +31,5 @@ export * from './contact-points/contact-points.writer';
 export * from './add-contact-point/add-contact-point.command';
 export * from './set-contact-point-status/set-contact-point-status.command';
 export * from './mark-debtor-unreachable/mark-debtor-unreachable.command';
+export * from './mark-debtor-reachable/mark-debtor-reachable.command';
 export * from './get-case-contacts/get-case-contacts.query';

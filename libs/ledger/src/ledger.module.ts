@@ -18,6 +18,7 @@ import { GetLedgerHandler } from './get-ledger/get-ledger.handler';
 import { AccountBalances } from './read/account-balances.service';
 import { BalanceReliefs } from './read/balance-policy';
 import { MarkDebtorUnreachableHandler } from './mark-debtor-unreachable/mark-debtor-unreachable.handler';
+import { MarkDebtorReachableHandler } from './mark-debtor-reachable/mark-debtor-reachable.handler';
 import { RecordPaymentHandler } from './record-payment/record-payment.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
 import { RegisterDebtorHandler } from './register-debtor/register-debtor.handler';
@@ -59,6 +60,7 @@ import { LedgerTerms } from './terms/pack-terms';
     AddContactPointHandler,
     SetContactPointStatusHandler,
     MarkDebtorUnreachableHandler,
+    MarkDebtorReachableHandler,
     GetCaseContactsHandler,
   ],
   exports: [AccountBalances, BalanceReliefs, LedgerTerms],

@@ -33,6 +33,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /cases/:id/contact-points': { kind: 'phone', subtype: 'mobile', value: '13800001111' },
   'POST /cases/:id/contact-points/:pointId/status': { status: 'empty' },
   'POST /cases/:id/unreachable': {},
+  'POST /cases/:id/reachable': {},
   // Notices
   'POST /notices/:id/delivery': delivery,
   // Cases
@@ -70,6 +71,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/cases/:id/contact-points': { subtype: 'mobile', value: '13800001111' },
   'POST /console/cases/:id/contact-points/:pointId/status': { status: 'empty' },
   'POST /console/cases/:id/unreachable': {},
+  'POST /console/cases/:id/reachable': {},
   'POST /console/cases/:id/letters': letter,
   'POST /console/cases/:id/letters/preview': letter,
   'POST /console/supervisor/approvals/:id/decision': { decision: 'approved' },

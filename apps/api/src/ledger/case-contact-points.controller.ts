@@ -6,6 +6,7 @@ import {
   AddContactPoint,
   CaseContactsView,
   GetCaseContacts,
+  MarkDebtorReachable,
   MarkDebtorUnreachable,
   SetContactPointStatus,
 } from '@qingshou/ledger';
@@ -89,5 +90,18 @@ export class CaseContactPointsController {
   ): Promise<{ marked: boolean }> {
     const meta = actorMetaOf(principal, correlationId);
     return this.commands.execute(new MarkDebtorUnreachable(meta, params.id));
+  }
+
+  /** 恢复联系: clears 失联; `cleared` is false when the debtor was not marked. */
+  @Post(':id/reachable')
+  @HttpCode(200)
+  @Permission('contact-point.manage')
+  reachable(
+    @Param() params: IdParam,
+    @CurrentPrincipal() principal: Principal,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ cleared: boolean }> {
+    const meta = actorMetaOf(principal, correlationId);
+    return this.commands.execute(new MarkDebtorReachable(meta, params.id));
   }
 }

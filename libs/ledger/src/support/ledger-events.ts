@@ -14,6 +14,7 @@ export const LEDGER_EVENTS = {
   contactPointAdded: 'ContactPointAdded',
   contactPointStatusSet: 'ContactPointStatusSet',
   debtorMarkedUnreachable: 'DebtorMarkedUnreachable',
+  debtorMarkedReachable: 'DebtorMarkedReachable',
 } as const;
 
 /** Published after commit: collection marks promises kept/broken and re-stages cases on these. */

@@ -5,6 +5,7 @@ import {
   AddContactPoint,
   CaseContactsView,
   GetCaseContacts,
+  MarkDebtorReachable,
   MarkDebtorUnreachable,
   SetContactPointStatus,
 } from '@qingshou/ledger';
@@ -120,6 +121,17 @@ export class CaseContactsController {
   ): Promise<string> {
     await this.commands.execute(new MarkDebtorUnreachable(page.meta(), id));
     return this.done(page, id, 'flash.debtorUnreachable');
+  }
+
+  /** 恢复联系: the debtor marked 失联 is reached again; clears the flag. */
+  @Post(':id/reachable')
+  @Permission('contact-point.manage')
+  async reachable(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<string> {
+    await this.commands.execute(new MarkDebtorReachable(page.meta(), id));
+    return this.done(page, id, 'flash.debtorReachable');
   }
 
   private async done(page: PageContext, id: string, flash: string): Promise<string> {
