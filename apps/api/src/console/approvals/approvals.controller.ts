@@ -1,7 +1,6 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DecideApproval } from '@qingshou/collection';
-import { DomainError } from '@qingshou/core';
 import { formValues } from '../forms/form-state';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
@@ -13,13 +12,12 @@ import {
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import { payloadLines } from './approval-fields';
-
-/** A refusal shown on the request it concerns (four eyes, already decided, not your role). */
-interface ItemError {
-  readonly id: string;
-  readonly field: 'note' | 'general';
-  readonly messageKey: string;
-}
+import {
+  ApprovalItemError as ItemError,
+  decisionRefusal,
+  itemErrors,
+  missingRejectNote,
+} from './decision-refusal';
 
 /**
  * 审批: the inbox of the approver roles (篇五: 销售财务 reconciles before the 催款函 goes;
@@ -48,23 +46,12 @@ export class ApprovalsPageController {
     const values = formValues(body);
     const decision = values.decision === 'rejected' ? 'rejected' : 'approved';
     const note = values.note?.trim() || undefined;
-    // A rejection tells the requester why (they act on it); an approval may stand alone.
-    if (decision === 'rejected' && !note) {
-      return this.fail(page, { id, field: 'note', messageKey: 'approvals.err.noteForReject' });
-    }
+    const noNote = missingRejectNote(id, decision, note);
+    if (noNote) return this.fail(page, noNote);
     try {
       await this.commands.execute(new DecideApproval(page.meta(), id, decision, note));
     } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500 || error.status === 404) {
-        throw error;
-      }
-      const messageKey =
-        error.status === 403
-          ? error.message.includes('asked')
-            ? 'approvals.err.ownRequest'
-            : 'approvals.err.notYourRole'
-          : 'approvals.err.alreadyDecided';
-      return this.fail(page, { id, field: 'general', messageKey });
+      return this.fail(page, decisionRefusal(id, error));
     }
     const flash = decision === 'approved' ? 'flash.approved' : 'flash.rejected';
     if (!page.htmx) throw new ConsoleRedirect('/console/approvals', flash);
@@ -101,8 +88,7 @@ export class ApprovalsPageController {
         ...row,
         pending: row.status === 'pending',
         lines: payloadLines(row.kind, row.payload, row.templateTitle),
-        noteError: error?.id === row.id && error.field === 'note' ? error.messageKey : null,
-        generalError: error?.id === row.id && error.field === 'general' ? error.messageKey : null,
+        ...itemErrors(row.id, error),
       })),
       flash: null as string | null,
       flashCount: null,

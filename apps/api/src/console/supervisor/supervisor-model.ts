@@ -9,6 +9,7 @@ import {
   Page as ResultPage,
 } from '@qingshou/collection';
 import { readableApproval } from '../approvals/approval-fields';
+import { ApprovalItemError, itemErrors } from '../approvals/decision-refusal';
 import type { FormState } from '../forms/form-state';
 import { AlertGroup, ListAlertGroups } from '../queries/list-alert-groups/list-alert-groups.query';
 import { CollectorOption, ListCollectors } from '../queries/list-collectors/list-collectors.query';
@@ -76,6 +77,8 @@ export class SupervisorDesk {
     view: DeskView,
     forms: DeskForms,
     preview: AutoAssignCasesResult | null = null,
+    /** A refused decision, shown at its request's form. */
+    approvalError: ApprovalItemError | null = null,
   ) {
     // Every key present (strict templates refuse a missing one), unset ones undefined.
     view = { ...deskViewOf(undefined), ...view };
@@ -127,7 +130,11 @@ export class SupervisorDesk {
         ? deskHref(view, { alertsCursor: alerts.nextCursor }) + '#alerts-h'
         : null,
       // Fields by Chinese label, never the raw payload (the inbox's catalogue).
-      approvals: approvals.items.map((a) => ({ ...a, ...readableApproval(a) })),
+      approvals: approvals.items.map((a) => ({
+        ...a,
+        ...readableApproval(a),
+        ...itemErrors(a.id, approvalError),
+      })),
       collectors: collectors.map((c) => ({
         value: c.id,
         label: `${c.displayName}（${c.openCases}）`,

@@ -23,6 +23,11 @@ import {
 } from '../queries/list-supervisor-cases/list-supervisor-cases.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
+import {
+  ApprovalItemError,
+  decisionRefusal,
+  missingRejectNote,
+} from '../approvals/decision-refusal';
 import { DeskForms, DeskView, deskHref, deskViewOf, SupervisorDesk } from './supervisor-model';
 
 const ASSIGN: FormSpec = { id: 'assign', fields: ['caseIds', 'assigneeId', 'handoverNote'] };
@@ -191,9 +196,15 @@ export class SupervisorPageController {
   ): Promise<string> {
     const values = formValues(body);
     const decision = values.decision === 'rejected' ? 'rejected' : 'approved';
-    await this.commands.execute(
-      new DecideApproval(page.meta(), id, decision, values.note?.trim() || undefined),
-    );
+    const note = values.note?.trim() || undefined;
+    // A refusal re-renders the desk with the message at this request's form (as the inbox).
+    const noNote = missingRejectNote(id, decision, note);
+    if (noNote) return this.failDecision(page, noNote);
+    try {
+      await this.commands.execute(new DecideApproval(page.meta(), id, decision, note));
+    } catch (error) {
+      return this.failDecision(page, decisionRefusal(id, error));
+    }
     return this.done(page, decision === 'approved' ? 'flash.approved' : 'flash.rejected', null);
   }
 
@@ -258,6 +269,18 @@ export class SupervisorPageController {
 
   private async fail(page: PageContext, name: keyof DeskForms, form: FormState): Promise<never> {
     const model = await this.desk.model(page, {}, { ...freshForms(), [name]: form });
+    const html = page.htmx
+      ? await this.views.partial('supervisor/index.main', page, model)
+      : await this.views.page('supervisor/index', page, model);
+    throw new ConsoleHtml(html, 422);
+  }
+
+  private async failDecision(page: PageContext, error: ApprovalItemError): Promise<never> {
+    const shown = await this.desk.model(page, {}, freshForms(), null, error);
+    // A request decided meanwhile has left the pending list: say so above the desk instead.
+    const model = shown.approvals.some((a) => a.id === error.id)
+      ? shown
+      : { ...shown, flash: error.messageKey };
     const html = page.htmx
       ? await this.views.partial('supervisor/index.main', page, model)
       : await this.views.page('supervisor/index', page, model);
