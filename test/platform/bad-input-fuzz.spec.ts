@@ -31,15 +31,19 @@ function writeRoutes(api: CollectionTestApi): WriteRoute[] {
   });
 }
 
-/** A valid-looking body: the route meta-test's sample, else a few common fields. */
-const baseBody = (route: WriteRoute): Record<string, unknown> => ({
-  ...((sampleBodyFor(`${route.method} ${route.path.replace(/^\/api\/v1/, '')}`) ?? {
-    name: '王五',
-    reason: '核实',
-    note: '备注',
-    on: '2026-03-10',
-  }) as Record<string, unknown>),
-});
+const COMMON_FIELDS = { name: '王五', reason: '核实', note: '备注', on: '2026-03-10' };
+
+/**
+ * A valid-looking body: the route meta-test's sample, else a few common fields. A route that
+ * takes no fields (标记失联 / 恢复联系: the form posts only its CSRF token, sample `{}`) gets
+ * the common ones too — an empty body carries no bad value, so the route would rightly act
+ * on it; with them the bad value reaches the route and must be refused before it acts.
+ */
+const baseBody = (route: WriteRoute): Record<string, unknown> => {
+  const sample = sampleBodyFor(`${route.method} ${route.path.replace(/^\/api\/v1/, '')}`) as
+    Record<string, unknown> | undefined;
+  return { ...(sample && Object.keys(sample).length > 0 ? sample : COMMON_FIELDS) };
+};
 
 /** Each string field of the body with `mark` appended (every field, so one reaching a handler shows). */
 const markStrings = (body: Record<string, unknown>, mark: string) =>
