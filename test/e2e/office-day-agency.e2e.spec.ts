@@ -417,7 +417,7 @@ describeInBrowser(
       expect(cells).toEqual([
         DEBTOR.card,
         DEBTOR.name,
-        '72837.48',
+        '72,837.48',
         'M5',
         '外访、电话',
         '2',

@@ -204,6 +204,9 @@ async function fill(
       contacts.push(['2026-04-19T20:30:00+08:00', 'visit', 'reached']);
     }
     for (const [attemptedAt, channel, outcomeCode] of contacts) {
+      // Logged an hour after it was made: history older than the pack's back-dating limit
+      // is written as it was, on its day, not typed in on AS_OF.
+      api.clock.set(new Date(new Date(attemptedAt).getTime() + 3_600_000));
       await api.commands.execute(
         new LogContact(m(), {
           caseId: d.caseId,
@@ -213,6 +216,7 @@ async function fill(
           attemptedAt,
         }),
       );
+      api.clock.set(nightOf(AS_OF));
     }
     if (d.index % 5 === 3) {
       await api.commands.execute(
