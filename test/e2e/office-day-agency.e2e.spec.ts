@@ -1,37 +1,17 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { systemMeta } from '../../libs/core/src';
 import { RunImport } from '../../libs/imports/src';
 import { ExecuteRun, RequestRun, type RunView } from '../../libs/operations/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from '../engine/support/engine-worker';
-import {
-  ConsoleE2e,
-  describeInBrowser,
-  keepScreenshot,
-  logIn,
-  startConsoleE2e,
-} from './support/console-e2e';
+import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
+import { local, SAMPLES, shot, yuan } from './support/office-day';
 
-const GBK = '/work/shared/samples/card-agency-cases.gbk.csv';
+const GBK = `${SAMPLES}/card-agency-cases.gbk.csv`;
 /** The batch's first row: 孙桂英, card 6225610926759833, 委案金额 72,837.48, 130 days. */
 const DEBTOR = { name: '孙桂英', card: '6225610926759833', phone: '18908695986' };
 
 jest.setTimeout(180_000);
-
-/** SCREENSHOTS=1 keeps it for the docs; otherwise the OS temp dir, never the tree. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS === '1') return keepScreenshot(page, name);
-  await page.screenshot({ path: join(tmpdir(), `qingshou-office-day-${name}.png`) });
-}
-
-/** ¥1,234.56 as the console prints money. */
-const yuan = (amount: string) => `¥${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-
-/** A Beijing wall time as an ISO instant. */
-const local = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 /**
  * 篇八, the card agency's week "from the file to the report": 辅助行政 imports the bank's GBK

@@ -1,42 +1,12 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { RunImport } from '../../libs/imports/src';
 import { ownerQuery } from '../collection/support/fixtures';
-import {
-  ConsoleE2e,
-  describeInBrowser,
-  keepScreenshot,
-  logIn,
-  startConsoleE2e,
-} from './support/console-e2e';
+import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
+import { readsChinese, SAMPLES, shot, textOf } from './support/office-day';
 import { leaksIn } from './support/zh-leaks';
 
-const FILE = '/work/shared/samples/coop-npl-loans.csv';
+const FILE = `${SAMPLES}/coop-npl-loans.csv`;
 
 jest.setTimeout(180_000);
-
-/**
- * What the person reads on the page has no English word, code or UTC time (issue 11 §8);
- * `own` is text the office itself wrote (an uploaded file's name).
- */
-async function readsChinese(page: Page, own: string[] = []): Promise<void> {
-  const text = own.reduce((t, o) => t.split(o).join(' '), await page.locator('main').innerText());
-  expect(leaksIn(text)).toEqual([]);
-}
-
-/** A downloaded HTML report's text, tags dropped. */
-const textOf = (html: string) =>
-  html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ');
-
-/** SCREENSHOTS=1 keeps it for the docs; otherwise the OS temp dir, never the tree. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS === '1') return keepScreenshot(page, name);
-  await page.screenshot({ path: join(tmpdir(), `qingshou-office-day-${name}.png`) });
-}
 
 /**
  * 篇三 (and the 乡 plan beside it), the co-op's drive day: 办公室主任 刘双虎 imports the

@@ -1,7 +1,4 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { systemMeta } from '../../libs/core/src';
 import { RunImport } from '../../libs/imports/src';
 import { Decimal } from 'decimal.js';
@@ -9,27 +6,16 @@ import { amountInWords } from '../../libs/ledger/src';
 import { ExecuteRun, RequestRun, type RunView } from '../../libs/operations/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from '../engine/support/engine-worker';
-import {
-  ConsoleE2e,
-  describeInBrowser,
-  keepScreenshot,
-  logIn,
-  startConsoleE2e,
-} from './support/console-e2e';
+import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
+import { SAMPLES, shot } from './support/office-day';
 
-const FILE = '/work/shared/samples/housing-fund-employer-contributions.csv';
+const FILE = `${SAMPLES}/housing-fund-employer-contributions.csv`;
 /** The file's first row: January's 370,500.00 not paid at all (due 01-31, 39 days by 03-11). */
 /** The file's accounts: 统一社会信用代码-应缴月份 (the demo book's refs are not like it). */
 const FILE_REF = '^[0-9A-Z]{18}-2026-[0-9]{2}$';
 const EMPLOYER = { name: '县第三中学0', ref: '91130100YTHH41M8XT-2026-01', due: '370500.00' };
 
 jest.setTimeout(180_000);
-
-/** SCREENSHOTS=1 keeps it for the docs; otherwise the OS temp dir, never the tree. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS === '1') return keepScreenshot(page, name);
-  await page.screenshot({ path: join(tmpdir(), `qingshou-office-day-${name}.png`) });
-}
 
 /** 370,500.00 as letters print money. */
 const printed = (amount: string) => amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

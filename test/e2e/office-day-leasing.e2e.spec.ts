@@ -1,36 +1,16 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { systemMeta } from '../../libs/core/src';
 import { RunImport } from '../../libs/imports/src';
 import { ExecuteRun, RequestRun, type RunView } from '../../libs/operations/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from '../engine/support/engine-worker';
-import {
-  ConsoleE2e,
-  describeInBrowser,
-  keepScreenshot,
-  logIn,
-  startConsoleE2e,
-} from './support/console-e2e';
+import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
+import { local, SAMPLES, shot, yuan } from './support/office-day';
 import { leaksIn } from './support/zh-leaks';
 
-const FILE = '/work/shared/samples/leasing-dealer-receivables.csv';
+const FILE = `${SAMPLES}/leasing-dealer-receivables.csv`;
 
 jest.setTimeout(180_000);
-
-/** SCREENSHOTS=1 keeps it for the docs; otherwise the OS temp dir, never the tree. */
-async function shot(page: Page, name: string): Promise<void> {
-  if (process.env.SCREENSHOTS === '1') return keepScreenshot(page, name);
-  await page.screenshot({ path: join(tmpdir(), `qingshou-office-day-${name}.png`) });
-}
-
-/** ¥1,234.56 as the console prints money. */
-const yuan = (amount: string) => `¥${amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
-
-/** A Beijing wall time as an ISO instant. */
-const local = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 /**
  * 篇一/篇五, the leasing sales office's day "from the file to the report": the 销售内勤
