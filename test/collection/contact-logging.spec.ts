@@ -219,6 +219,7 @@ describe('contact logging (催记) under the pinned pack', () => {
       .field('party', 'debtor')
       .field('outcomeCode', 'no-answer')
       .field('attemptedAt', local('2026-03-12', '20:40'))
+      .field('notes', '本人未接，已录音')
       .attach('file', Buffer.from('RIFF....WAVEfmt '), {
         filename: 'call.wav',
         contentType: 'audio/wav',
@@ -229,6 +230,35 @@ describe('contact logging (催记) under the pinned pack', () => {
       caseId,
     );
     expect(saved).toEqual({ n: 1, recorded: 1 });
+  });
+
+  it('requireNotes (microloan): a contact without 情况记录 is refused at notes and saves nothing', async () => {
+    const caseId = await freshCase('cl-microloan', '严八');
+    const bare = call({
+      attemptedAt: local('2026-03-12', '20:40'),
+      overdueReasonCode: 'business-cash-flow',
+    });
+    for (const notes of [undefined, '   ']) {
+      const refused = await post('cl-microloan', caseId)
+        .send({ ...bare, notes })
+        .expect(400);
+      expect(refused.body.errors).toEqual([
+        { path: 'notes', reason: 'is required by the pack (what was said and done)' },
+      ]);
+    }
+    const [none] = await rows(
+      `select count(*)::int as n from contact_attempts where case_id = $1`,
+      caseId,
+    );
+    expect(none).toEqual({ n: 0 });
+    await post('cl-microloan', caseId)
+      .send({ ...bare, notes: '客户称货款未回' })
+      .expect(201);
+    // The student-loan pack does not require notes: a bare call still goes through.
+    const student = await freshCase('cl-student', '严九');
+    await post('cl-student', student)
+      .send(call({ attemptedAt: local('2026-03-12', '20:40') }))
+      .expect(201);
   });
 
   it('篇六: a microloan contact without its overdue cause is refused; with one the cause is on the contact and the case', async () => {

@@ -126,6 +126,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     await form.getByLabel('联系时间').fill('2026-03-10T19:00');
     await form.getByLabel('方式').selectOption('call');
     await form.getByLabel('结果').selectOption('promised-to-pay');
+    await form.getByLabel('情况记录').fill('本人接听，承诺本月20日前还款');
     await form.getByLabel('录音或附件').setInputFiles({
       name: 'call-0310.mp3',
       mimeType: 'audio/mpeg',
@@ -153,7 +154,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     expect(saved).toEqual({ contacts: 7, promises: 0, status: 'open' });
   });
 
-  it('篇八: a call without its recording is refused at the file field; with it, the call and its promise are saved together', async () => {
+  it('篇八: a call without its recording is refused at the file field, without 情况记录 at the notes field; with both, the call and its promise are saved together', async () => {
     const c = await quietCase('cs.phone1');
     page = await e2e.newPage();
     await logIn(page, e2e.users.get('cs.phone1')!);
@@ -173,6 +174,18 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
     form = page.locator('#contact-form');
     // What was typed is still there; the recording is added and the form sent again.
     expect(await form.getByLabel('承诺金额（元）').inputValue()).toBe('1,500');
+    await form.getByLabel('录音或附件').setInputFiles({
+      name: 'call-0311.mp3',
+      mimeType: 'audio/mpeg',
+      buffer: Buffer.from('ID3 recording'),
+    });
+    await form.getByRole('button', { name: '保存联系记录' }).click();
+    // The agency's pack requires 情况记录 on every contact (requireNotes): refused at the field.
+    const notesError = page.locator('#contact-notes-error');
+    await notesError.waitFor();
+    expect(await notesError.innerText()).toContain('请填写情况记录');
+    form = page.locator('#contact-form');
+    await form.getByLabel('情况记录').fill('本人接听，先还一千五');
     await form.getByLabel('录音或附件').setInputFiles({
       name: 'call-0311.mp3',
       mimeType: 'audio/mpeg',

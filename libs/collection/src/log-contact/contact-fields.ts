@@ -14,7 +14,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /**
  * What the pack asks of the typed fields, before anything is written: the result code is
  * one of the office's, the cause is given where 篇六 requires it, a call carries its
- * recording where 篇八 requires it, a promise has both its amount and its date.
+ * recording where 篇八 requires it, notes where the pack requires them, a promise has both its amount and its date.
  */
 export function checkContactFields(
   input: LogContactInput,
@@ -42,6 +42,9 @@ export function checkContactFields(
   }
   if (terms.requireRecording.includes(input.channel) && !input.file?.data.length) {
     invalidArgument('file', CONTACT_PROBLEMS.recordingRequired);
+  }
+  if (terms.requireNotes && !input.notes?.trim()) {
+    invalidArgument('notes', CONTACT_PROBLEMS.notesRequired);
   }
   const amount = input.promise?.amount?.trim();
   const dueOn = input.promise?.dueOn?.trim();

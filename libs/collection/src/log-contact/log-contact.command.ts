@@ -38,6 +38,7 @@ export const CONTACT_PROBLEMS = {
   unknownResult: "is not one of the pack's result codes",
   reasonRequired: 'is required by the pack (the overdue cause)',
   recordingRequired: 'a recording is required for this channel by the pack',
+  notesRequired: 'is required by the pack (what was said and done)',
   promiseAmount: 'is required with a promise due date',
   promiseDueOn: 'is required with a promise amount',
   followUpPast: 'must not be before today',

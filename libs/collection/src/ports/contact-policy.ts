@@ -46,6 +46,8 @@ export interface ContactTerms {
   readonly reasons: readonly Labelled[] | null;
   /** Channels whose contacts must carry a recording (篇八: calls). */
   readonly requireRecording: readonly string[];
+  /** The pack wants every contact written up (情况记录): a bare result code says too little. */
+  readonly requireNotes: boolean;
 }
 
 export const DEFAULT_CONTACT_TERMS: ContactTerms = {
@@ -54,6 +56,7 @@ export const DEFAULT_CONTACT_TERMS: ContactTerms = {
   reasonRequired: false,
   reasons: null,
   requireRecording: [],
+  requireNotes: false,
 };
 
 /**

@@ -94,6 +94,7 @@ export class PackContactPolicy extends ContactPolicy {
       reasons:
         reasons.length > 0 ? reasons.map((r) => ({ code: r.code, zh: r.zh, en: r.en })) : null,
       requireRecording: rules?.requireRecording ?? [],
+      requireNotes: rules?.requireNotes ?? false,
     };
   }
 }
