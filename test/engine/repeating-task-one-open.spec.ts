@@ -94,4 +94,45 @@ describe('a daily call series keeps one open task per case, counting missed days
     await night(2);
     expect([...(await calls(cases.A)), ...(await calls(cases.B))]).toEqual(before);
   });
+
+  it('a 下次跟进日期 a person set later than the run keeps its date: A moved to day 10 09:00 on day 7 stays there on nights 8 and 9 (no miss), day 10 takes it over at 09:00, night 11 rolls it and counts the miss (0 → 1)', async () => {
+    // Days 3-7 as the ladder runs them (day 4 leaves the call stage, day 7 calls again).
+    for (const n of [3, 4, 5, 6, 7]) await night(n);
+    const open = async () => {
+      const rows = (await calls(cases.A)).filter((c) => c.status === 'open');
+      return rows.map((c) => [c.due_at.toISOString(), c.missed_count]);
+    };
+    const [[day7Due, missed]] = await open();
+    expect(day7Due).toBe(new Date(nightOf(day(7))).toISOString());
+    // Day 4 left the call stage (its task cancelled): day 7's call is a new task, missed 0.
+    expect(missed).toBe(0);
+    // Day 7, 10:00 in Shanghai: the collector logs a call and types 下次跟进 = day 10.
+    api.clock.set(`${day(7)}T10:00:00+08:00`);
+    const logged = await api
+      .http()
+      .post(`/api/v1/cases/${cases.A}/contacts`)
+      .set('Authorization', `Bearer ${users.manager.token}`)
+      .send({
+        channel: 'call',
+        party: 'debtor',
+        outcomeCode: 'no-answer',
+        notes: '本人未接，约定第十天再打',
+        nextFollowUpOn: day(10),
+      })
+      .expect(201);
+    expect(logged.body.followUp).toMatchObject({ on: day(10), moved: true });
+    const followUp = new Date(`${day(10)}T09:00:00+08:00`).toISOString();
+    expect(await open()).toEqual([[followUp, missed]]);
+    // Nights 8 and 9 schedule the day's call: the task is not moved back, no miss counted.
+    for (const n of [8, 9]) {
+      await night(n);
+      expect(await open()).toEqual([[followUp, missed]]);
+    }
+    // Day 10 is the person's day: the period takes the task over, still at 09:00, no miss.
+    await night(10);
+    expect(await open()).toEqual([[followUp, missed]]);
+    // Day 10 passed undone: night 11 rolls it to day 11 and counts that miss.
+    await night(11);
+    expect(await open()).toEqual([[new Date(nightOf(day(11))).toISOString(), missed + 1]]);
+  });
 });

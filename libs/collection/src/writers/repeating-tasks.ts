@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { compareLocalDates, localDateOf } from '@qingshou/calendar';
 import { inBatches, pgList, valuesRows } from './sql-lists';
 import { insertTasks, type NewTask } from './task-writers';
 
@@ -13,6 +14,11 @@ import { insertTasks, type NewTask } from './task-writers';
  * Tasks a person created (not `engine:`) are never reused, except a contact's 下次跟进
  * (key `follow-up:`, writers/follow-up-task): it is the case's call task too, so the
  * series rolls it rather than adding a second open call beside it.
+ *
+ * A roll never moves a task earlier: the series only moves forward, so an open task due on
+ * a later day than the period's was put there by a person (the 下次跟进日期 a collector
+ * typed). It keeps that date, and no miss is counted, until the date passes; the first
+ * period after it rolls it on and counts the day it went undone.
  */
 export interface RolledTasks {
   /** Keys inserted as new tasks (no open one of the case and kind). */
@@ -21,6 +27,8 @@ export interface RolledTasks {
   readonly rolled: Set<string>;
   /** Open duplicates closed as 已合并. */
   readonly merged: number;
+  /** Keys whose open task keeps a later date a person set (not moved, no miss). */
+  readonly held: Set<string>;
 }
 
 interface OpenRow {
@@ -37,9 +45,11 @@ export async function rollRepeatingTasks(
   tenantId: string,
   tasks: readonly NewTask[],
   now: Date,
+  timeZone: string,
 ): Promise<RolledTasks> {
   const created = new Set<string>();
   const rolled = new Set<string>();
+  const held = new Set<string>();
   let merged = 0;
   for (const batch of inBatches(tasks.filter((t) => t.caseId !== null))) {
     const open = await em.execute<OpenRow[]>(
@@ -62,7 +72,8 @@ export async function rollRepeatingTasks(
     }
     const fresh: NewTask[] = [];
     const freshGroups = new Set<string>();
-    const updates: { task: NewTask; keep: OpenRow; missed: number }[] = [];
+    const updates: { task: NewTask; keep: OpenRow; missed: number; dueAt: Date }[] = [];
+    const holds: { task: NewTask; keep: OpenRow; missed: number }[] = [];
     const extras: string[] = [];
     for (const task of batch) {
       const group = groups.get(groupOf(task.caseId as string, String(task.kind)));
@@ -78,9 +89,20 @@ export async function rollRepeatingTasks(
       merged += others.length;
       // Kept for a later instance of the same case and kind in this batch.
       groups.set(groupOf(task.caseId as string, String(task.kind)), [keep]);
-      const missed = others.length + (new Date(keep.due_at) < task.dueAt ? 1 : 0);
-      updates.push({ task, keep, missed });
-      keep.due_at = task.dueAt;
+      // Days in the tenant's zone: a follow-up due at 09:00 is not missed by 18:00's period.
+      const order = compareLocalDates(
+        localDateOf(new Date(keep.due_at), timeZone),
+        localDateOf(task.dueAt, timeZone),
+      );
+      if (order > 0) {
+        holds.push({ task, keep, missed: others.length });
+        continue;
+      }
+      // On the person's own day the period takes the task over, at the later of the times.
+      const dueAt =
+        order === 0 && new Date(keep.due_at) > task.dueAt ? new Date(keep.due_at) : task.dueAt;
+      updates.push({ task, keep, missed: others.length + (order < 0 ? 1 : 0), dueAt });
+      keep.due_at = dueAt;
     }
     if (extras.length > 0) {
       await em.execute(
@@ -105,9 +127,9 @@ export async function rollRepeatingTasks(
          ])}) as v(id, due_at, sla_due_at, key, title, missed)
          where t.tenant_id = ? and t.id = v.id`,
         [
-          ...updates.flatMap(({ task, keep, missed }) => [
+          ...updates.flatMap(({ task, keep, missed, dueAt }) => [
             keep.id,
-            task.dueAt,
+            dueAt,
             task.slaDueAt,
             task.idempotencyKey,
             task.title,
@@ -118,7 +140,16 @@ export async function rollRepeatingTasks(
       );
       updates.forEach((u) => rolled.add(u.task.idempotencyKey));
     }
+    // A held task keeps its date, key and SLA; only duplicates merged into it count.
+    const mergedInto = holds.filter((h) => h.missed > 0);
+    for (const h of mergedInto) {
+      await em.execute(
+        `update tasks set missed_count = missed_count + ? where tenant_id = ? and id = ?`,
+        [h.missed, tenantId, h.keep.id],
+      );
+    }
+    holds.forEach((h) => held.add(h.task.idempotencyKey));
     for (const key of await insertTasks(em, tenantId, fresh)) created.add(key);
   }
-  return { created, rolled, merged };
+  return { created, rolled, merged, held };
 }

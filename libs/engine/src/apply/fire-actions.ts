@@ -123,7 +123,13 @@ async function insertTasks(
   // would hold the row locked against a collector completing it until the rollback.
   const series = ctx.dryRun
     ? { created: new Set<string>(), rolled: new Set(tasks.filter(repeats).map((i) => i.key)) }
-    : await rollRepeatingTasks(em, ctx.tenantId, tasks.filter(repeats).map(rowOf), ctx.now);
+    : await rollRepeatingTasks(
+        em,
+        ctx.tenantId,
+        tasks.filter(repeats).map(rowOf),
+        ctx.now,
+        ctx.timeZone,
+      );
   // A rolled task is this period's task as much as a new one: the run reports both.
   series.created.forEach((key) => created.add(key));
   series.rolled.forEach((key) => created.add(key));
