@@ -102,7 +102,7 @@ describe('a daily call series keeps one open task per case, counting missed days
       const rows = (await calls(cases.A)).filter((c) => c.status === 'open');
       return rows.map((c) => [c.due_at.toISOString(), c.missed_count]);
     };
-    const [[day7Due, missed]] = await open();
+    const [[day7Due, missed]] = (await open()) as [string, number][];
     expect(day7Due).toBe(new Date(nightOf(day(7))).toISOString());
     // Day 4 left the call stage (its task cancelled): day 7's call is a new task, missed 0.
     expect(missed).toBe(0);
