@@ -12,7 +12,7 @@ import { installPack, startEngineApi } from '../engine/support/engine-api';
 /** A Shanghai wall time as an ISO instant. */
 const local = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
-type Who = 'manager' | 'wang';
+type Who = 'manager' | 'wang' | 'zhao';
 
 /**
  * Issue 11 §3, contact logging as the trade does it, through the HTTP API with the pinned
@@ -61,6 +61,7 @@ describe('contact logging (催记) under the pinned pack', () => {
       const t = await tenantWithUsers(api, slug, {
         manager: ['manager'],
         wang: ['phone-collector'],
+        zhao: ['field-collector'],
       });
       await installPack(api, t.tenantId, pack);
       tenants[slug] = { id: t.tenantId, users: t.users };
@@ -259,6 +260,53 @@ describe('contact logging (催记) under the pinned pack', () => {
     await post('cl-student', student)
       .send(call({ attemptedAt: local('2026-03-12', '20:40') }))
       .expect(201);
+  });
+
+  it("the follow-up call goes to the case's assignee if they hold the pack's call role (电话催收人员 → phone-collector), else it waits unassigned on that role's worklist", async () => {
+    const t = tenants['cl-microloan'];
+    const visit = {
+      channel: 'visit',
+      party: 'debtor',
+      outcomeCode: 'promised-to-pay',
+      attemptedAt: local('2026-03-12', '16:00'),
+      overdueReasonCode: 'business-cash-flow',
+      notes: '上门见到本人，承诺月底前还清',
+      promiseAmount: '1000.00',
+      promiseDueOn: '2026-03-20',
+    };
+    const followUp = (caseId: string) =>
+      rows(
+        `select assignee_id, role, due_at from tasks
+         where case_id = $1 and kind = 'call' and status = 'open'`,
+        caseId,
+      );
+    // Handed off to the field collector 赵 (account manager): his visit's promise makes a
+    // 电话催收 follow-up that is not his, but the phone collectors' (承诺还款 +3 days).
+    const handedOff = await freshCase('cl-microloan', '严十');
+    await assign(api, t.users.manager, handedOff, t.users.zhao, '电话催收无果，转外访');
+    await api
+      .http()
+      .post(`/api/v1/cases/${handedOff}/contacts`)
+      .set('Authorization', `Bearer ${t.users.zhao.token}`)
+      .send(visit)
+      .expect(201);
+    expect(await followUp(handedOff)).toEqual([
+      {
+        assignee_id: null,
+        role: 'phone-collector',
+        due_at: new Date(local('2026-03-15', '09:00')),
+      },
+    ]);
+    // Held by the phone collector 王: the same contact's follow-up is his.
+    const own = await freshCase('cl-microloan', '严十一');
+    await post('cl-microloan', own).send(visit).expect(201);
+    expect(await followUp(own)).toEqual([
+      {
+        assignee_id: t.users.wang.id,
+        role: 'phone-collector',
+        due_at: new Date(local('2026-03-15', '09:00')),
+      },
+    ]);
   });
 
   it('篇六: a microloan contact without its overdue cause is refused; with one the cause is on the contact and the case', async () => {

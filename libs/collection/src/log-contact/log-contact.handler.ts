@@ -109,7 +109,7 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
               caseId: found.id,
               contactId: id,
               dueAt: instantOf(followUpOn, FOLLOW_UP_TIME, w.timeZone),
-              assigneeId: found.assigneeId,
+              ...(await this.caller(w, found.assigneeId, terms.callRoles)),
               title: fields.result ? `跟进：${fields.result.zh}` : '跟进',
               createdBy: command.actorId,
               createdAt: w.now,
@@ -137,6 +137,28 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
       ]);
       return { id, attachment, promiseId: promise?.id ?? null, followUp };
     });
+  }
+
+  /**
+   * Who takes the follow-up call: the case's assignee if they hold a role the pack gives
+   * its calls (after a hand-off to a field collector they do not), else nobody, waiting on
+   * the pack's call role's worklist.
+   */
+  private async caller(
+    w: CaseWork,
+    assigneeId: string | null,
+    callRoles: readonly string[],
+  ): Promise<{ assigneeId: string | null; role: string | null }> {
+    if (callRoles.length === 0) return { assigneeId, role: null };
+    if (assigneeId) {
+      const [user] = await w.em.execute<{ roles: string[] }[]>(
+        `select roles from users where tenant_id = ? and id = ?`,
+        [w.tenantId, assigneeId],
+      );
+      const held = callRoles.find((r) => user?.roles.includes(r));
+      if (held) return { assigneeId, role: held };
+    }
+    return { assigneeId: null, role: callRoles[0] };
   }
 
   private async checkRelatedParty(w: CaseWork, debtorId: string, partyId: string): Promise<void> {

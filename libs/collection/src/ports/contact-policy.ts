@@ -48,6 +48,12 @@ export interface ContactTerms {
   readonly requireRecording: readonly string[];
   /** The pack wants every contact written up (情况记录): a bare result code says too little. */
   readonly requireNotes: boolean;
+  /**
+   * Platform roles the pack gives its call tasks: a contact's follow-up call goes to the
+   * case's assignee only if they hold one (else it waits unassigned for the first). Empty:
+   * the pack names none, the assignee takes it.
+   */
+  readonly callRoles: readonly string[];
 }
 
 export const DEFAULT_CONTACT_TERMS: ContactTerms = {
@@ -57,6 +63,7 @@ export const DEFAULT_CONTACT_TERMS: ContactTerms = {
   reasons: null,
   requireRecording: [],
   requireNotes: false,
+  callRoles: [],
 };
 
 /**

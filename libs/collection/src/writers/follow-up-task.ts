@@ -9,6 +9,8 @@ export interface FollowUp {
   readonly contactId: string;
   readonly dueAt: Date;
   readonly assigneeId: string | null;
+  /** The role whose queue takes it when unassigned (the pack's call role). */
+  readonly role: string | null;
   readonly title: string;
   readonly createdBy: string;
   readonly createdAt: Date;
@@ -47,6 +49,7 @@ export async function scheduleFollowUp(
       dueAt: followUp.dueAt,
       slaDueAt: null,
       assigneeId: followUp.assigneeId,
+      role: followUp.role,
       priority: 0,
       idempotencyKey: `follow-up:${followUp.contactId}`,
       createdBy: followUp.createdBy,

@@ -7,6 +7,7 @@ import {
   DEFAULT_CONTACT_TERMS,
 } from '@qingshou/collection';
 import { TenantTx } from '@qingshou/db';
+import type { PackView } from '../domain/pack-view';
 import { PinnedPacks, tenantZone } from '../run/pinned-packs';
 import {
   ContactRules,
@@ -75,11 +76,9 @@ export class PackContactPolicy extends ContactPolicy {
 
   /** The pack's terms for logging: back-dating, result codes, causes, recordings. */
   override async terms(tenantId: string): Promise<ContactTerms> {
-    const spec = await this.tx.run(tenantId, async (em) => {
-      const view = await this.packs.active(em, tenantId);
-      return view?.pack.spec;
-    });
-    if (!spec) return DEFAULT_CONTACT_TERMS;
+    const view = await this.tx.run(tenantId, (em) => this.packs.active(em, tenantId));
+    const spec = view?.pack.spec;
+    if (!view || !spec) return DEFAULT_CONTACT_TERMS;
     const rules = spec.contactRules;
     const reasons = spec.reasonCodes?.codes ?? [];
     return {
@@ -95,8 +94,22 @@ export class PackContactPolicy extends ContactPolicy {
         reasons.length > 0 ? reasons.map((r) => ({ code: r.code, zh: r.zh, en: r.en })) : null,
       requireRecording: rules?.requireRecording ?? [],
       requireNotes: rules?.requireNotes ?? false,
+      callRoles: callRolesOf(view),
     };
   }
+}
+
+/** The platform roles of the pack's call tasks (a task kind based on `call` counts too). */
+function callRolesOf(view: PackView): string[] {
+  const roles = new Set<string>();
+  for (const stage of view.stages) {
+    for (const action of stage.do) {
+      const task = (action as { task?: { kind?: string; role?: string } }).task;
+      if (task?.kind && task.role && view.taskBase(task.kind) === 'call')
+        roles.add(view.platformRole(task.role));
+    }
+  }
+  return [...roles];
 }
 
 export function rulesOf(spec: Partial<ContactRules> | undefined): ContactRules {
