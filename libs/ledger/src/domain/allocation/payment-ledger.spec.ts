@@ -17,6 +17,16 @@ describe('effectivePayments (append-only receipts and reversals)', () => {
     expect(effectivePayments(ledger, '2026-01-19').payments.map((p) => p.id)).toEqual(['r1', 'r2']);
   });
 
+  it('a same-day reversal loaded before its receipt (same instant, the id decides the order) still cancels it: as of 2026-03-11 nothing counts', () => {
+    const sameDay: PaymentEntry[] = [
+      { id: 'a-reversal', date: '2026-03-11', amount: '-1234.56', reverses: 'z-receipt' },
+      { id: 'z-receipt', date: '2026-03-11', amount: '1234.56' },
+    ];
+    const { payments, reversedIds } = effectivePayments(sameDay, '2026-03-11');
+    expect(payments).toEqual([]);
+    expect(reversedIds).toEqual(['z-receipt']);
+  });
+
   it('receipts after asOf are ignored: as of 2026-01-12 only r1', () => {
     expect(effectivePayments(ledger, '2026-01-12').payments.map((p) => p.id)).toEqual(['r1']);
   });

@@ -46,31 +46,43 @@ export function effectivePayments(
   return { payments, reversedIds };
 }
 
+/**
+ * Receipts first, then reversals: a reversal and its receipt recorded on the same day in the
+ * same instant (a frozen clock, one batch) may be loaded in either order, so the check must
+ * not depend on it.
+ */
 function checkLedger(entries: readonly PaymentEntry[]): void {
-  const byId = new Map<string, PaymentEntry>();
+  const ids = new Set<string>();
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new AllocationError(`duplicate payment id ${e.id}`);
+    ids.add(e.id);
+  }
+  const receipts = new Map<string, PaymentEntry>();
+  for (const e of entries) {
+    if (dec(e.amount).decimalPlaces() > 2) {
+      throw new AllocationError(`payment ${e.id} is not whole fen`);
+    }
+    if (e.reverses !== undefined) continue;
+    const amount = dec(e.amount);
+    if (!amount.isPositive() || amount.isZero()) {
+      throw new AllocationError(`payment ${e.id} must be positive; use a reversal to undo one`);
+    }
+    receipts.set(e.id, e);
+  }
   const reversed = new Set<string>();
   for (const e of entries) {
-    if (byId.has(e.id)) throw new AllocationError(`duplicate payment id ${e.id}`);
-    const amount = dec(e.amount);
-    if (amount.decimalPlaces() > 2) throw new AllocationError(`payment ${e.id} is not whole fen`);
-    if (e.reverses === undefined) {
-      if (!amount.isPositive() || amount.isZero()) {
-        throw new AllocationError(`payment ${e.id} must be positive; use a reversal to undo one`);
-      }
-    } else {
-      const original = byId.get(e.reverses);
-      if (!original || original.reverses !== undefined) {
-        throw new AllocationError(`reversal ${e.id} names no earlier receipt (${e.reverses})`);
-      }
-      if (reversed.has(original.id)) throw new AllocationError(`${original.id} reversed twice`);
-      if (!amount.negated().equals(dec(original.amount))) {
-        throw new AllocationError(`reversal ${e.id} must be exactly −${original.amount}`);
-      }
-      if (compareDates(e.date, original.date) < 0) {
-        throw new AllocationError(`reversal ${e.id} is dated before receipt ${original.id}`);
-      }
-      reversed.add(original.id);
+    if (e.reverses === undefined) continue;
+    const original = receipts.get(e.reverses);
+    if (!original) {
+      throw new AllocationError(`reversal ${e.id} names no earlier receipt (${e.reverses})`);
     }
-    byId.set(e.id, e);
+    if (reversed.has(original.id)) throw new AllocationError(`${original.id} reversed twice`);
+    if (!dec(e.amount).negated().equals(dec(original.amount))) {
+      throw new AllocationError(`reversal ${e.id} must be exactly −${original.amount}`);
+    }
+    if (compareDates(e.date, original.date) < 0) {
+      throw new AllocationError(`reversal ${e.id} is dated before receipt ${original.id}`);
+    }
+    reversed.add(original.id);
   }
 }
