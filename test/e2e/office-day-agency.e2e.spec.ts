@@ -1,11 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { systemMeta } from '../../libs/core/src';
-import { RunImport } from '../../libs/imports/src';
 import { ExecuteRun, RequestRun, type RunView } from '../../libs/operations/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from '../engine/support/engine-worker';
 import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
-import { local, SAMPLES, shot, yuan } from './support/office-day';
+import { local, SAMPLES, shot, uploadAndRunImport, yuan } from './support/office-day';
 
 const GBK = `${SAMPLES}/card-agency-cases.gbk.csv`;
 /** The batch's first row: 孙桂英, card 6225610926759833, 委案金额 72,837.48, 130 days. */
@@ -58,21 +57,13 @@ describeInBrowser(
       const clerk = user('cs.assistant');
       const page = await e2e.newPage();
       await logIn(page, clerk);
-      await page.goto('/console/admin/imports');
-      await page.getByLabel(/^文件/).setInputFiles(GBK);
-      await page.getByLabel(/^类型/).selectOption('cases');
-      await Promise.all([
-        page.waitForURL(/\/console\/admin\/imports\/[0-9a-f-]{36}$/),
-        page.getByRole('button', { name: '开始导入' }).click(),
-      ]);
-      importId = new URL(page.url()).pathname.split('/').pop()!;
-      // No worker queue here: run the import as the worker's job would.
-      await e2e.api.commands.execute(
-        new RunImport(
-          { tenantId, actorId: clerk.userId, roles: ['clerk'], correlationId: 'e2e-import' },
-          importId,
-        ),
-      );
+      importId = await uploadAndRunImport(e2e, page, {
+        tenantId,
+        user: clerk,
+        role: 'clerk',
+        file: GBK,
+        type: 'cases',
+      });
       await page.reload();
       const progress = page.locator('#import-progress');
       await progress.locator('[data-status="succeeded"]').waitFor();

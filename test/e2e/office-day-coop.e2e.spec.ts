@@ -1,7 +1,6 @@
-import { RunImport } from '../../libs/imports/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
-import { readsChinese, SAMPLES, shot, textOf } from './support/office-day';
+import { readsChinese, SAMPLES, shot, textOf, uploadAndRunImport } from './support/office-day';
 import { leaksIn } from './support/zh-leaks';
 
 const FILE = `${SAMPLES}/coop-npl-loans.csv`;
@@ -47,22 +46,14 @@ describeInBrowser('office day, co-op (篇三): from the bad-loan list to the NPL
     const office = e2e.users.get('xys.office')!;
     const page = await e2e.newPage();
     await logIn(page, office);
-    await page.goto('/console/admin/imports');
-    await page.getByLabel(/^文件/).setInputFiles(FILE);
-    await page.getByLabel(/^类型/).selectOption('accounts');
-    await page.getByLabel(/^字段映射/).selectOption('coop-npl');
-    await Promise.all([
-      page.waitForURL(/\/console\/admin\/imports\/[0-9a-f-]{36}$/),
-      page.getByRole('button', { name: '开始导入' }).click(),
-    ]);
-    const importId = new URL(page.url()).pathname.split('/').pop()!;
-    // No worker queue here: run the import as the worker's job would.
-    await e2e.api.commands.execute(
-      new RunImport(
-        { tenantId, actorId: office.userId, roles: ['supervisor'], correlationId: 'e2e-import' },
-        importId,
-      ),
-    );
+    await uploadAndRunImport(e2e, page, {
+      tenantId,
+      user: office,
+      role: 'supervisor',
+      file: FILE,
+      type: 'accounts',
+      mapping: 'coop-npl',
+    });
     await page.reload();
     const progress = page.locator('#import-progress');
     await progress.locator('[data-status="succeeded"]').waitFor();

@@ -1,13 +1,12 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { systemMeta } from '../../libs/core/src';
-import { RunImport } from '../../libs/imports/src';
 import { Decimal } from 'decimal.js';
 import { amountInWords } from '../../libs/ledger/src';
 import { ExecuteRun, RequestRun, type RunView } from '../../libs/operations/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from '../engine/support/engine-worker';
 import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
-import { SAMPLES, shot } from './support/office-day';
+import { SAMPLES, shot, uploadAndRunImport } from './support/office-day';
 
 const FILE = `${SAMPLES}/housing-fund-employer-contributions.csv`;
 /** The file's first row: January's 370,500.00 not paid at all (due 01-31, 39 days by 03-11). */
@@ -34,7 +33,6 @@ describeInBrowser(
     let e2e: ConsoleE2e;
     let worker: EngineWorker;
     let tenantId: string;
-    let importId: string;
     let employerCase: string;
 
     const runRules = async () => {
@@ -61,22 +59,14 @@ describeInBrowser(
       const clerk = user('gjj.contrib');
       const page = await e2e.newPage();
       await logIn(page, clerk);
-      await page.goto('/console/admin/imports');
-      await page.getByLabel(/^文件/).setInputFiles(FILE);
-      await page.getByLabel(/^类型/).selectOption('accounts');
-      await page.getByLabel(/^字段映射/).selectOption('employer-contributions');
-      await Promise.all([
-        page.waitForURL(/\/console\/admin\/imports\/[0-9a-f-]{36}$/),
-        page.getByRole('button', { name: '开始导入' }).click(),
-      ]);
-      importId = new URL(page.url()).pathname.split('/').pop()!;
-      // No worker queue here: run the import as the worker's job would.
-      await e2e.api.commands.execute(
-        new RunImport(
-          { tenantId, actorId: clerk.userId, roles: ['clerk'], correlationId: 'e2e-import' },
-          importId,
-        ),
-      );
+      await uploadAndRunImport(e2e, page, {
+        tenantId,
+        user: clerk,
+        role: 'clerk',
+        file: FILE,
+        type: 'accounts',
+        mapping: 'employer-contributions',
+      });
       await page.reload();
       const progress = page.locator('#import-progress');
       await progress.locator('[data-status="succeeded"]').waitFor();

@@ -1,11 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { systemMeta } from '../../libs/core/src';
-import { RunImport } from '../../libs/imports/src';
 import { ExecuteRun, RequestRun, type RunView } from '../../libs/operations/src';
 import { ownerQuery } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from '../engine/support/engine-worker';
 import { ConsoleE2e, describeInBrowser, logIn, startConsoleE2e } from './support/console-e2e';
-import { local, SAMPLES, shot, yuan } from './support/office-day';
+import { local, SAMPLES, shot, uploadAndRunImport, yuan } from './support/office-day';
 import { leaksIn } from './support/zh-leaks';
 
 const FILE = `${SAMPLES}/leasing-dealer-receivables.csv`;
@@ -26,7 +25,6 @@ describeInBrowser(
     let e2e: ConsoleE2e;
     let worker: EngineWorker;
     let tenantId: string;
-    let importId: string;
     /** The imported dealer the day follows: 冀丰's oldest receivable of the file. */
     let dealer: { case_id: string; name: string; ref: string; due: string; dpd: number };
 
@@ -52,22 +50,14 @@ describeInBrowser(
       const clerk = e2e.users.get('zl.clerk')!;
       const page = await e2e.newPage();
       await logIn(page, clerk);
-      await page.goto('/console/admin/imports');
-      await page.getByLabel(/^文件/).setInputFiles(FILE);
-      await page.getByLabel(/^类型/).selectOption('accounts');
-      await page.getByLabel(/^字段映射/).selectOption('leasing-receivables');
-      await Promise.all([
-        page.waitForURL(/\/console\/admin\/imports\/[0-9a-f-]{36}$/),
-        page.getByRole('button', { name: '开始导入' }).click(),
-      ]);
-      importId = new URL(page.url()).pathname.split('/').pop()!;
-      // No worker queue here: run the import as the worker's job would.
-      await e2e.api.commands.execute(
-        new RunImport(
-          { tenantId, actorId: clerk.userId, roles: ['clerk'], correlationId: 'e2e-import' },
-          importId,
-        ),
-      );
+      await uploadAndRunImport(e2e, page, {
+        tenantId,
+        user: clerk,
+        role: 'clerk',
+        file: FILE,
+        type: 'accounts',
+        mapping: 'leasing-receivables',
+      });
       await page.reload();
       const progress = page.locator('#import-progress');
       await progress.locator('[data-status="succeeded"]').waitFor();
