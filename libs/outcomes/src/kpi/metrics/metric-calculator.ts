@@ -81,6 +81,18 @@ export class MetricCalculator {
     const periodName = String(req.args.period ?? req.defaultPeriod ?? 'year');
     const drive =
       periodName === 'drive' && !req.window ? await driveWindow(em, ctx.tenantId, req.asOf) : null;
+    // Before any drive is launched a `drive` figure has no window: measuring the year instead
+    // made the co-op's 清收计划完成率 fall from the year's 55% to the drive's 8.69% on launch.
+    if (flow && periodName === 'drive' && !req.window && !drive) {
+      return {
+        metric: req.metric,
+        args: req.args,
+        asOf: req.asOf,
+        per: req.per,
+        period: null,
+        values: [],
+      };
+    }
     const period = !flow
       ? null
       : (req.window ?? { name: periodName, ...periodOf(periodName, req.asOf, drive) });
