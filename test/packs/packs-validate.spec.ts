@@ -420,11 +420,11 @@ describe('housing-fund (篇九)', () => {
   const pack = install('housing-fund');
   const spec = pack.spec as unknown as Json;
 
-  it('targets: recovered ≥ 91% of the annual plan, overdue rate ≤ 1.5‰, loan-to-deposit ≥ 82%', () => {
+  it('targets: recovered ≥ 91% of the annual plan, overdue rate ≤ 1.5‰, loan-to-deposit in [82%, 95%]', () => {
     expect(spec.targets.map((t: Json) => [t.id, t.metric, t.min ?? null, t.max ?? null])).toEqual([
       ['recovered-vs-plan', 'recoveredVsPlan', '0.91', null],
       ['overdue-rate', 'overdueRate', null, '0.0015'],
-      ['loan-to-deposit', 'loanToDepositRatio', '0.82', null],
+      ['loan-to-deposit', 'loanToDepositRatio', '0.82', '0.95'],
     ]);
     expect(byId(spec.targets)['recovered-vs-plan'].args).toEqual({
       plan: '22990000.00',

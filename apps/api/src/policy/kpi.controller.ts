@@ -6,6 +6,7 @@ import {
   GetKpiSnapshots,
   GetTargets,
   KpiSnapshotResult,
+  KpiInputName,
   KpiSnapshotsView,
   RecordedKpiInput,
   RecordKpiInput,
@@ -84,7 +85,7 @@ export class KpiController {
     return this.commands.execute(
       new RecordKpiInput(meta(principal, correlationId), {
         ...body,
-        input: body.input as 'deposit-balance' | 'recovery-plan',
+        input: body.input as KpiInputName,
       }),
     );
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { KPI_INPUTS } from '@qingshou/outcomes';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
@@ -55,8 +56,8 @@ export class AsOfBody {
 }
 
 export class KpiInputBody {
-  @ApiProperty({ enum: ['deposit-balance', 'recovery-plan'] })
-  @IsIn(['deposit-balance', 'recovery-plan'])
+  @ApiProperty({ enum: KPI_INPUTS })
+  @IsIn(KPI_INPUTS)
   input!: string;
 
   @ApiPropertyOptional({ example: 'tenant', description: 'default tenant' })

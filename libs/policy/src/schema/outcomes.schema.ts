@@ -8,7 +8,11 @@ import { ConditionField, MetricArgsField, RefTo, ValueOrParam } from './field-de
 import { Bool, Nested, NestedList, OneOf, Optional, Required, Slug } from './rules';
 import { PERIODS } from '../registry/metrics';
 
-/** A metric with its arguments and a bound: max for "at most", min for "at least". */
+/**
+ * A metric with its arguments and a bound: max for "at most", min for "at least", or both
+ * for a band, where too much is as wrong as too little (篇九 个贷率: at least 82%, yet a ratio
+ * near 100% means the deposits are all lent out).
+ */
 export class MetricBound {
   @Required()
   @RefTo('metric')
@@ -24,8 +28,13 @@ export class MetricBound {
   min?: string;
 
   refine(): RelativeProblem[] {
-    if ((this.max === undefined) === (this.min === undefined)) {
-      return [{ path: '', reason: 'needs exactly one bound: max (at most) or min (at least)' }];
+    if (this.max === undefined && this.min === undefined) {
+      return [{ path: '', reason: 'needs a bound: max (at most), min (at least) or both' }];
+    }
+    if (this.max !== undefined && this.min !== undefined) {
+      return Number(this.min) > Number(this.max)
+        ? [{ path: 'max', reason: `must be ≥ min (${this.min})` }]
+        : [];
     }
     const better = METRICS[this.metric as MetricName]?.better;
     if (better === 'lower' && this.min !== undefined) {

@@ -127,20 +127,27 @@ export class MetricCalculator {
     const plans = planned
       ? await planFigures(em, ctx.tenantId, planned.input, req.per, req.asOf)
       : new Map<string, string>();
+    const openings = entry.opening
+      ? await planFigures(em, ctx.tenantId, entry.opening.input, req.per, req.asOf)
+      : new Map<string, string>();
     const values = rows.map((row): MetricValue => {
       let den = row.den;
       if (planned) {
+        // The figure the office entered for the period wins over the pack's default.
         const fromArgs = req.per === 'tenant' ? req.args[planned.arg] : undefined;
-        den = fromArgs !== undefined ? String(fromArgs) : (plans.get(row.group_id) ?? null);
+        den = plans.get(row.group_id) ?? (fromArgs !== undefined ? String(fromArgs) : null);
       }
+      const opening = openings.get(row.group_id);
+      const num =
+        opening === undefined ? row.num : new Dec(row.num ?? '0').plus(opening).toFixed(2);
       return {
         groupType: req.per,
         groupId: row.group_id,
         groupCode: row.code,
         groupName: row.name,
-        numerator: row.num,
+        numerator: num,
         denominator: den,
-        value: valueOf(entry.unit, row.num, den),
+        value: valueOf(entry.unit, num, den),
       };
     });
     return { metric: req.metric, args: req.args, asOf: req.asOf, per: req.per, period, values };

@@ -7,7 +7,7 @@ import {
   MetricContext,
   MetricResult,
 } from '../metrics/metric-calculator';
-import { display, judge, rounded, TargetStatus } from './judge';
+import { asReported, display, judge, rounded, TargetStatus } from './judge';
 
 export type TargetData = PackData['targets'][number];
 
@@ -56,8 +56,10 @@ export async function evaluateTarget(
   window?: { readonly name: string; readonly start: LocalDate; readonly end: LocalDate },
 ): Promise<TargetView> {
   const entry = METRICS[target.metric as MetricName];
-  const bound =
-    target.max !== undefined ? { max: String(target.max) } : { min: String(target.min) };
+  const bound = {
+    ...(target.min !== undefined ? { min: String(target.min) } : {}),
+    ...(target.max !== undefined ? { max: String(target.max) } : {}),
+  };
   const computed: MetricResult[] = [];
   for (const per of breakdowns) {
     computed.push(
@@ -76,7 +78,7 @@ export async function evaluateTarget(
     isFlowMetric(target.metric) && period !== null && compareLocalDates(asOf, period.end) < 0;
   const results = computed.flatMap((result) =>
     result.values.map((v): TargetResult => {
-      const judged = judge(v.value, bound, target.stretch, open);
+      const judged = judge(asReported(entry.unit, v.value), bound, target.stretch, open);
       return {
         groupType: v.groupType,
         groupId: v.groupId,
@@ -102,7 +104,10 @@ export async function evaluateTarget(
     unit: entry.unit,
     args: (target.args ?? {}) as Record<string, unknown>,
     bound,
-    boundDisplay: display(entry.unit, bound.max ?? bound.min ?? null),
+    boundDisplay:
+      bound.min !== undefined && bound.max !== undefined
+        ? `${display(entry.unit, bound.min)}–${display(entry.unit, bound.max)}`
+        : display(entry.unit, bound.max ?? bound.min ?? null),
     stretch: target.stretch === undefined ? null : String(target.stretch),
     period,
     results,

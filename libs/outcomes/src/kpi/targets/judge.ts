@@ -35,10 +35,14 @@ export function judge(
   periodOpen: boolean,
 ): Judgement {
   if (value === null) return { status: 'no-data', gap: null, stretchMet: null, stretchGap: null };
-  const which = bound.max !== undefined ? 'max' : 'min';
   const v = new Dec(value);
-  const gap = shortfall(v, bound, which);
+  // A band (both bounds): the value is off by whichever side it left; at most one is non-zero.
+  const gap = (['max', 'min'] as const)
+    .filter((which) => bound[which] !== undefined)
+    .reduce((sum, which) => sum.plus(shortfall(v, bound, which)), new Dec(0));
   const met = gap.isZero();
+  // A stretch is the far end of the target's good side; a band has none beyond its min.
+  const which = bound.min !== undefined ? 'min' : 'max';
   const stretchGap =
     stretch === undefined ? null : shortfall(v, { [which]: stretch } as Bound, which);
   return {
@@ -55,6 +59,19 @@ export function display(unit: string, value: string | null): string | null {
   const v = new Dec(value);
   if (unit === 'ratio') return `${v.mul(100).toFixed(2)}%`;
   return unit === 'amount' ? v.toFixed(2) : v.toFixed(0);
+}
+
+/**
+ * The value as the office reports it, which is what it is judged on: ratios to 0.01%
+ * (half-up), amounts to the fen. 篇九's 20,920,000.00 of a 22,990,000.00 plan is 90.996%,
+ * reported as 91.00% and counted as reaching 91%.
+ */
+export function asReported(unit: string, value: string | null): string | null {
+  if (value === null) return null;
+  const v = new Dec(value);
+  return (
+    unit === 'ratio' ? v.toDecimalPlaces(4) : unit === 'amount' ? v.toDecimalPlaces(2) : v
+  ).toString();
 }
 
 /** The value as returned: ratios to 6 decimals, amounts to the fen. */

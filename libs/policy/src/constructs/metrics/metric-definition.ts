@@ -43,6 +43,11 @@ export interface MetricDefinition<A extends object = object> extends MetricEntry
    * else the manual figure (kpi_inputs) of that input per group.
    */
   readonly plan?: { readonly input: string; readonly arg: string };
+  /**
+   * A figure the ledger cannot hold, added to the numerator: what the office recovered in the
+   * period before the book's first day (kpi_inputs `input`, in force on the as-of date).
+   */
+  readonly opening?: { readonly input: string };
 }
 
 export function defineMetric<A extends object>(

@@ -10,13 +10,17 @@ export class RecoveredVsPlanArgs extends PeriodArgs {
   plan!: string;
 }
 
-/** recoveredAmount over a plan that is not in the ledger (the argument, or kpi_inputs). */
+/**
+ * recoveredAmount over a plan that is not in the ledger (kpi_inputs, else the argument). A
+ * book imported mid-year lacks the months before it: the office enters what it recovered
+ * then (kpi_inputs `recovered-opening`), counted with the book's own recoveries (篇九 全年).
+ */
 export const recoveredVsPlanMetric = defineMetric({
   args: RecoveredVsPlanArgs,
   names: { zh: '回收完成率', en: 'Recovered vs plan' },
   summary: {
-    zh: '期间内收回的逾期/不良款项 ÷ 计划数（plan）。',
-    en: 'Amount recovered on overdue or non-performing accounts in the period ÷ the plan.',
+    zh: '（期初已回收 + 期间内收回的逾期/不良款项）÷ 计划数（plan）。',
+    en: '(Recovered before the book began + recovered on overdue or non-performing accounts in the period) ÷ the plan.',
   },
   unit: 'ratio',
   better: 'higher',
@@ -25,4 +29,5 @@ export const recoveredVsPlanMetric = defineMetric({
   sql: recoveredUnitsSql,
   units: recoveredUnits,
   plan: { input: 'recovery-plan', arg: 'plan' },
+  opening: { input: 'recovered-opening' },
 });
