@@ -103,6 +103,10 @@ const METRIC_VARIANTS: Record<MetricName, Variant[]> = {
   defaultRate: [{ thresholdDays: 0 }, { thresholdDays: 45 }, { thresholdDays: 94 }],
   nplRatio: [{}],
   overdueRate: [{ basis: 'balance' }, { basis: 'count' }],
+  overdueReduction: [
+    { basis: 'amount', period: 'year' },
+    { basis: 'count', period: 'month' },
+  ],
   recoveredVsPlan: [
     { period: 'year', plan: '5000.00' },
     { period: 'month', plan: '750' },

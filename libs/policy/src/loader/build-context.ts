@@ -43,7 +43,7 @@ export function buildContext(raw: Raw, templateNames: readonly string[]): Valida
   add('drive', keysOf(raw.drives, 'id'));
   const groupTypes = Array.isArray(raw.groupTypes) ? strings(raw.groupTypes) : [];
   add('groupType', groupTypes);
-  add('scope', ['tenant', 'collector', 'team', ...groupTypes]);
+  add('scope', ['tenant', 'collector', 'team', 'batch', 'step', ...groupTypes]);
   add('attribute', keysOf(raw.attributes, 'key'));
   add('approvalKind', keysOf(raw.approvals, 'kind'));
   add('reasonCode', isPlainObject(raw.reasonCodes) ? keysOf(raw.reasonCodes.codes, 'code') : []);

@@ -44,7 +44,7 @@ export function duplicateIdProblems(spec: PackSpec): PackProblem[] {
     );
   });
   (spec.groupTypes ?? []).forEach((g, i) => {
-    if (['tenant', 'collector', 'team'].includes(g)) {
+    if (['tenant', 'collector', 'team', 'batch', 'step'].includes(g)) {
       out.push({
         path: `groupTypes[${i}]`,
         reason: `"${g}" is a built-in breakdown; pick another group type`,

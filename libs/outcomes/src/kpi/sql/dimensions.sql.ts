@@ -8,9 +8,14 @@
  * - collector / team: the case's assignee (or the assignee's team) at the end of the as-of
  *   day, from case_assignments — a reassignment later does not move past results. A unit
  *   finds its case directly, through case_accounts (accounts), or by debtor.
+ * - batch (委托批次, 篇八): the import that opened the unit's case (cases.import_id), named by
+ *   its file — the agency reports recovery per batch the bank handed over.
+ * - step (篇八's 录入/分配/开始催收/外访 each with its own 时限): a task's step, the title its
+ *   rule gave it; only units that are tasks (slaCompliance) have one. Steps are not rows
+ *   anywhere, so the group id is derived from the title.
  * - any other name: a debtor group type of the pack (village, school, cohort, branch…).
  */
-export const BREAKDOWN_KINDS = ['tenant', 'collector', 'team'] as const;
+export const BREAKDOWN_KINDS = ['tenant', 'collector', 'team', 'batch', 'step'] as const;
 
 const UNIT_CASES = `
   unit_case as (
@@ -62,6 +67,33 @@ export function dimensionSql(breakdown: string): string {
     where ${column} is not null
   ),
   labels as (${labels})`;
+  }
+  if (breakdown === 'batch') {
+    return `${UNIT_CASES},
+  dim as (
+    select uc.unit_key, c.import_id as group_id
+    from unit_case uc cross join k
+    join cases c on c.tenant_id = k.tenant_id and c.id = uc.case_id
+    where c.import_id is not null
+  ),
+  labels as (
+    select i.id as group_id, i.file_name as code, i.file_name as name
+    from imports i join k on i.tenant_id = k.tenant_id
+    where i.kind = 'cases' and i.id in (select group_id from dim)
+  )`;
+  }
+  if (breakdown === 'step') {
+    return `
+  dim as (
+    select u.unit_key, md5('step:' || t.title)::uuid as group_id
+    from units u cross join k
+    join tasks t on t.tenant_id = k.tenant_id and t.case_id = u.case_id and t.id::text = u.unit_key
+  ),
+  labels as (
+    select distinct md5('step:' || t.title)::uuid as group_id, t.title as code, t.title as name
+    from units u cross join k
+    join tasks t on t.tenant_id = k.tenant_id and t.case_id = u.case_id and t.id::text = u.unit_key
+  )`;
   }
   return `
   dim as (

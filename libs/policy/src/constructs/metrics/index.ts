@@ -6,6 +6,7 @@ import { loanToDepositRatioMetric } from './loan-to-deposit-ratio.metric';
 import { loanTypes, type MetricDefinition } from './metric-definition';
 import { nplRatioMetric } from './npl-ratio.metric';
 import { overdueRateMetric } from './overdue-rate.metric';
+import { overdueReductionMetric } from './overdue-reduction.metric';
 import { promisesKeptMetric } from './promises-kept.metric';
 import { recoveredAmountMetric } from './recovered-amount.metric';
 import { recoveredVsPlanMetric } from './recovered-vs-plan.metric';
@@ -21,6 +22,7 @@ export const METRIC_DEFINITIONS = {
   defaultRate: defaultRateMetric,
   nplRatio: nplRatioMetric,
   overdueRate: overdueRateMetric,
+  overdueReduction: overdueReductionMetric,
   recoveredVsPlan: recoveredVsPlanMetric,
   recoveryRate: recoveryRateMetric,
   promisesKept: promisesKeptMetric,
@@ -50,6 +52,7 @@ export { ContributionArrearsArgs } from './contribution-arrears-ratio.metric';
 export { DefaultRateArgs } from './default-rate.metric';
 export { LoanToDepositArgs } from './loan-to-deposit-ratio.metric';
 export { OverdueRateArgs } from './overdue-rate.metric';
+export { OverdueReductionArgs } from './overdue-reduction.metric';
 export { RecoveredVsPlanArgs } from './recovered-vs-plan.metric';
 export * from './metric-definition';
 export * from './metric-facts';
