@@ -62,6 +62,12 @@ const VARIANTS: Record<ConditionName, Variant[]> = {
     { in: ['pass'] },
     { in: ['special-mention'] },
   ],
+  overdueInstallments: [
+    { of: 'consecutive', min: 1 },
+    { of: 'cumulative', min: 2 },
+    { of: 'consecutive', max: 0 },
+    { of: 'cumulative', min: 1, max: 3 },
+  ],
   accountType: [{ in: ['loan'] }, { in: ['employer-contribution'] }],
   groupMetric: [{ groupType: 'village', metric: 'overdueRate', min: '0.5' }],
   dateWindow: [

@@ -78,6 +78,12 @@ export interface CaseAccountFigures {
   readonly totalDue: string | null;
   readonly overduePrincipal: string | null;
   readonly asOf: string | null;
+  /** 账龄 by the pack's buckets, as of the snapshot; null before the first one. */
+  readonly agingBucket: string | null;
+  /** 五级分类 (pass … loss) by the pack's bands, as of the snapshot. */
+  readonly loanClass: string | null;
+  /** 连续/累计逾期期数 as of the snapshot (the ledger's countOverdueInstallments). */
+  readonly overdueInstallments: { consecutive: number; cumulative: number } | null;
 }
 
 export interface CaseDetail extends CaseSummary {

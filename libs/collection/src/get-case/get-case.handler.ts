@@ -14,6 +14,7 @@ import {
 import { tenantTimeZone } from '../support/collection-tx';
 import { int, isoInstant, money } from '../support/sql-values';
 import { visibleCasesSql } from '@qingshou/core';
+import { accountInstallmentCountsJoin } from '../support/overdue-installments.sql';
 import { caseTimeline } from './case-timeline.sql';
 import { GetCase } from './get-case.query';
 
@@ -40,10 +41,12 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
       if (!row) throw new NotFoundError('case', query.caseId);
       const args = [query.tenantId, row.id];
       const accounts = await em.execute<Record<string, string | null>[]>(
-        `select a.id, a.type, a.external_ref, ab.dpd, ab.total_due, ab.overdue_principal, ab.as_of
+        `select a.id, a.type, a.external_ref, ab.dpd, ab.total_due, ab.overdue_principal, ab.as_of,
+                ab.aging_bucket, ab.loan_class, oi.consecutive, oi.cumulative
          from case_accounts ca
          join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
          left join account_balances ab on ab.tenant_id = ca.tenant_id and ab.account_id = ca.account_id
+         ${accountInstallmentCountsJoin('a.id')}
          where ca.tenant_id = ? and ca.case_id = ? order by a.external_ref`,
         args,
       );
@@ -79,6 +82,12 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
           totalDue: money(a.total_due),
           overduePrincipal: money(a.overdue_principal),
           asOf: a.as_of,
+          agingBucket: a.aging_bucket,
+          loanClass: a.loan_class,
+          overdueInstallments:
+            a.consecutive === null
+              ? null
+              : { consecutive: Number(a.consecutive), cumulative: Number(a.cumulative) },
         })),
         pauses: pauses.map((p) => ({
           id: String(p.id),

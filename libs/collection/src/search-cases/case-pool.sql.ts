@@ -8,6 +8,7 @@ import {
   CaseSummaryRow,
   toCaseSummary,
 } from '../support/case-sql';
+import { accountInstallmentCountsJoin } from '../support/overdue-installments.sql';
 import { isoInstant } from '../support/sql-values';
 import {
   CASE_ACCOUNTS_JOIN,
@@ -51,6 +52,7 @@ function toItem(row: PoolRow): CasePoolItem {
     ...toCaseSummary(row),
     accountRefs: (row.refs ?? []).map(maskAccountRef),
     loanClass: row.loan_rank ? LOAN_CLASSES[Number(row.loan_rank) - 1] : null,
+    overdueInstallments: null,
     flags: row.flags ?? [],
     groups,
     nextDueAt: isoInstant(row.next_due_at),
@@ -117,5 +119,35 @@ export async function searchCasePool(
       ? encodeCursor(kind, [row.sort_key, row.id])
       : encodeCursor(kind, [-row.priority, row.opened_on, row.id]),
   );
-  return { ...page, total };
+  const counts = await installmentCounts(
+    em,
+    tenantId,
+    page.items.map((i) => i.id),
+  );
+  const items = page.items.map((i) => ({ ...i, overdueInstallments: counts.get(i.id) ?? null }));
+  return { ...page, items, total };
+}
+
+/** 连续/累计逾期期数 of the page's cases only (a page is small; the whole pool is not). */
+async function installmentCounts(
+  em: EntityManager,
+  tenantId: string,
+  caseIds: readonly string[],
+): Promise<Map<string, { consecutive: number; cumulative: number }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await em.execute<{ case_id: string; consecutive: number; cumulative: number }[]>(
+    `select ca.case_id, max(oi.consecutive)::int as consecutive, max(oi.cumulative)::int as cumulative
+     from case_accounts ca
+     join account_balances ab on ab.tenant_id = ca.tenant_id and ab.account_id = ca.account_id
+     ${accountInstallmentCountsJoin('ca.account_id')}
+     where ca.tenant_id = ? and ca.case_id = any(?::uuid[])
+     group by ca.case_id`,
+    [tenantId, `{${caseIds.join(',')}}`],
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.case_id),
+      { consecutive: Number(r.consecutive), cumulative: Number(r.cumulative) },
+    ]),
+  );
 }

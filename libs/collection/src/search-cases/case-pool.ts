@@ -8,6 +8,11 @@ export interface CasePoolItem extends CaseSummary {
   readonly accountRefs: string[];
   /** Worst 五级分类 over the case's accounts; null before the first balance snapshot. */
   readonly loanClass: LoanClass | null;
+  /**
+   * 连续/累计逾期期数: the largest of the case's accounts, as of their snapshots; null before
+   * the first one. Screens show it where the pack counts arrears in 期.
+   */
+  readonly overdueInstallments: { consecutive: number; cumulative: number } | null;
   /** Live pack flags on the debtor or its accounts, and `blacklist` (黑名单). */
   readonly flags: string[];
   readonly groups: { id: string; type: string; name: string }[];

@@ -228,6 +228,10 @@ function factsOf(
       outstandingPrincipal: sum((b) => b.outstandingPrincipal),
     },
     loanClass: worstClass ?? 'pass',
+    overdueInstallments: {
+      consecutive: Math.max(0, ...balances.map((b) => b.overdueInstallments.consecutive)),
+      cumulative: Math.max(0, ...balances.map((b) => b.overdueInstallments.cumulative)),
+    },
     brokenPromiseDates: promises
       .map((p) => p.brokenOn)
       .filter((d): d is string => d !== null)

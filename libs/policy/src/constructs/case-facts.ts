@@ -44,6 +44,11 @@ export interface CaseFacts {
   readonly pausedToday: boolean;
   readonly amounts: AmountFacts;
   readonly loanClass: string;
+  /**
+   * 连续/累计逾期期数 of the worst account (each the largest over the case's accounts), by the
+   * ledger's countOverdueInstallments. Absent (facts built without a ledger): none missed.
+   */
+  readonly overdueInstallments?: { readonly consecutive: number; readonly cumulative: number };
   /** Local dates on which promises were broken, oldest first. */
   readonly brokenPromiseDates: readonly LocalDate[];
   readonly latestPromiseStatus: string | null;

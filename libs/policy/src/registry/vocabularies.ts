@@ -94,6 +94,8 @@ export const REPORT_COLUMNS = {
   overdueAmount: { zh: '逾期金额', en: 'Overdue amount' },
   penaltyInterest: { zh: '罚息', en: 'Penalty interest' },
   dpd: { zh: '逾期天数', en: 'Days past due' },
+  consecutiveOverdue: { zh: '连续逾期期数', en: 'Consecutive overdue installments' },
+  cumulativeOverdue: { zh: '累计逾期期数', en: 'Cumulative overdue installments' },
   agingBucket: { zh: '账龄', en: 'Aging bucket' },
   loanClass: { zh: '五级分类', en: 'Loan class' },
   stage: { zh: '催收阶段', en: 'Stage' },

@@ -215,6 +215,14 @@ export class ClassificationSpec {
   @NestedList(() => BandSpec, 24)
   agingBuckets?: BandSpec[];
 
+  /**
+   * The office counts overdue loans by 期数 (连续/累计逾期期数, 篇九's monthly repayments):
+   * the case page and case pool show the counts. Off: days and buckets only.
+   */
+  @Optional()
+  @Bool()
+  countInstallments?: boolean;
+
   refine(): RelativeProblem[] {
     const bad = (this.loanClassBands ?? []).filter((b) => !LOAN_CLASSES.includes(b.label));
     return [

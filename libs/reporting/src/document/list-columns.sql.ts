@@ -1,4 +1,5 @@
 import type { DpdBand, LoanClass } from '@qingshou/ledger';
+import { overdueInstallmentsSql } from '@qingshou/ledger';
 import { loanClassSql } from '@qingshou/outcomes';
 
 /**
@@ -77,6 +78,13 @@ export function listColumnSql(
                where b.tenant_id = k.tenant_id and b.account_id in ${ACCOUNTS_OF})`;
     case 'dpd':
       return 's.dpd';
+    case 'consecutiveOverdue':
+    case 'cumulativeOverdue': {
+      // 连续/累计逾期期数 as of the report date, the subject's worst account (the ledger's
+      // definition, overdueInstallmentsSql).
+      const count = column === 'consecutiveOverdue' ? 'consecutive' : 'cumulative';
+      return `(select coalesce(max(t.${count}), 0) from ${overdueInstallmentsSql(ACCOUNTS_OF)} t)`;
+    }
     case 'agingBucket':
       return `(select b.aging_bucket from account_balances b
                where b.tenant_id = k.tenant_id and b.account_id in ${ACCOUNTS_OF}

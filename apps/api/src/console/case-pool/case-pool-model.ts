@@ -86,6 +86,8 @@ export class CasePoolModel {
       query,
       total: result.total,
       rows: result.items.map((item) => this.row(item, name)),
+      // 连续/累计逾期期数 where the office counts arrears in 期 (the pack says so).
+      countInstallments: vocab.countInstallments === true,
       nextHref: result.nextCursor
         ? `/console/cases?${query ? `${query}&` : ''}cursor=${encodeURIComponent(result.nextCursor)}`
         : null,
@@ -155,6 +157,7 @@ export class CasePoolModel {
       assignee: item.assignee?.name ?? null,
       groups: item.groups.map((g) => g.name).join('、'),
       loanClass: item.loanClass,
+      overdueInstallments: item.overdueInstallments,
       flags: item.flags.map((f) => name('flag', f)),
       nextDueAt: item.nextDueAt,
     };

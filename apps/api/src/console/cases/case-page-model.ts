@@ -85,6 +85,8 @@ export class CasePageModel {
         mine: detail.assignee?.id === page.user.userId,
       },
       accounts: detail.accounts,
+      // 连续/累计逾期期数 where the office counts arrears in 期 (the pack says so).
+      countInstallments: vocab.countInstallments === true,
       openTasks: detail.openTasks.map((t) => ({ ...t, mine: t.assigneeId === page.user.userId })),
       timeline: timelineLines(page, detail.timeline, contactLabels(page.lang, terms), vocab),
       windows,

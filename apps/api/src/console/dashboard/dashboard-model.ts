@@ -134,9 +134,12 @@ export function ratingCards(
   );
 }
 
-export function agingModel(t: T, rows: readonly AgingBucketRow[]) {
+export function agingModel(t: T, all: readonly AgingBucketRow[]) {
+  const rows = all.filter((r) => r.overdue);
+  const current = all.filter((r) => !r.overdue).reduce((n, r) => n + r.accounts, 0);
   return {
     rows,
+    current,
     option: rows.length
       ? barChart(
           rows.map((r) => r.bucket),

@@ -87,7 +87,9 @@ function fieldHtml(form: FormState, name: string, options: HelperOptions, contro
 }
 
 /** Which list of the pack's vocabulary names the codes under a message prefix. */
-const PACK_LISTS: Readonly<Record<string, Exclude<keyof PackVocabulary, 'attributes'>>> = {
+const PACK_LISTS: Readonly<
+  Record<string, Exclude<keyof PackVocabulary, 'attributes' | 'countInstallments'>>
+> = {
   stage: 'stages',
   'task.kind': 'taskKinds',
   'approval.kind': 'approvalKinds',

@@ -6,6 +6,7 @@ import { DayCountBasis, RateInput } from '../rate';
 import { Installment } from '../schedule/schedule.types';
 import { DpdBand } from './dpd-threshold';
 import { LoanClass } from './loan-class';
+import { OverdueInstallments } from './overdue-installments';
 
 /**
  * A charge other than interest (collection cost, late fee, legal fee). It belongs to the
@@ -101,6 +102,8 @@ export interface Balance {
   dpd: number;
   agingBucket: string;
   loanClass: LoanClass;
+  /** 连续/累计逾期期数 (overdue-installments.ts); shown where the pack counts by 期数. */
+  overdueInstallments: OverdueInstallments;
   installments: InstallmentBalance[];
   allocations: PaidLine[];
   reversedPaymentIds: string[];

@@ -10,6 +10,7 @@ import { agingBucket } from './aging-bucket';
 import { dayCompare as compareDates, dayDiff as daysBetween, epochDay } from './day-index';
 import { InstallmentState } from './installment-state';
 import { loanClass } from './loan-class';
+import { countOverdueInstallments } from './overdue-installments';
 
 interface Credit {
   paymentId: string;
@@ -101,6 +102,7 @@ export function computeBalance(
   return summarise(states, asOf, options, {
     allocations,
     reversedPaymentIds: reversedIds,
+    overdueInstallments: countOverdueInstallments(account.schedule, payments, asOf),
     overpayment: sumMoney(credit.map((c) => c.amount)),
   });
 }
@@ -186,7 +188,9 @@ function summarise(
   states: InstallmentState[],
   asOf: LocalDate,
   options: BalanceOptions,
-  rest: Pick<Balance, 'allocations' | 'reversedPaymentIds'> & { overpayment: Decimal },
+  rest: Pick<Balance, 'allocations' | 'reversedPaymentIds' | 'overdueInstallments'> & {
+    overpayment: Decimal;
+  },
 ): Balance {
   const overdue = states.filter((s) => compareDates(s.dueDate, asOf) < 0);
   const today = states.filter((s) => s.dueDate === asOf);
@@ -222,6 +226,7 @@ function summarise(
     dpd,
     agingBucket: agingBucket(dpd, options.agingBuckets),
     loanClass: loanClass(dpd, options.loanClassBands),
+    overdueInstallments: rest.overdueInstallments,
     allocations: rest.allocations,
     reversedPaymentIds: rest.reversedPaymentIds,
   };

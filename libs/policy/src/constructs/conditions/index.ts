@@ -11,6 +11,7 @@ import { drivePhaseCondition } from './drive-phase.condition';
 import { flagCondition } from './flag.condition';
 import { groupMetricCondition } from './group-metric.condition';
 import { loanClassCondition } from './loan-class.condition';
+import { overdueInstallmentsCondition } from './overdue-installments.condition';
 import { promiseCondition } from './promise.condition';
 import { reasonCodeCondition } from './reason-code.condition';
 import { settledBeforeCondition } from './settled-before.condition';
@@ -28,6 +29,7 @@ export const CONDITION_DEFINITIONS = {
   promise: promiseCondition,
   amount: amountCondition,
   loanClass: loanClassCondition,
+  overdueInstallments: overdueInstallmentsCondition,
   accountType: accountTypeCondition,
   groupMetric: groupMetricCondition,
   dateWindow: dateWindowCondition,
@@ -54,6 +56,10 @@ export { DrivePhaseArgs } from './drive-phase.condition';
 export { FlagArgs } from './flag.condition';
 export { GroupMetricArgs } from './group-metric.condition';
 export { LOAN_CLASSES, LoanClassArgs } from './loan-class.condition';
+export {
+  OVERDUE_INSTALLMENT_COUNTS,
+  OverdueInstallmentsArgs,
+} from './overdue-installments.condition';
 export { PromiseArgs } from './promise.condition';
 export { ReasonCodeArgs } from './reason-code.condition';
 export { SettledBeforeArgs } from './settled-before.condition';

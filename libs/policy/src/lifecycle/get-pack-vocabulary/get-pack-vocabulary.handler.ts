@@ -33,6 +33,7 @@ export class GetPackVocabularyHandler implements IQueryHandler<GetPackVocabulary
       taskKinds: namesOf(spec.taskKinds, (k) => k.code),
       approvalKinds: namesOf(spec.approvals, (a) => a.kind),
       flags: namesOf(spec.flags, (f) => f.id),
+      countInstallments: spec.classification?.countInstallments === true,
       attributes: Object.fromEntries(
         spec.attributes
           .filter((a) => a.type === 'enum')

@@ -19,6 +19,8 @@ export interface PackVocabulary {
   readonly approvalKinds: Readonly<Record<string, LocalizedName>>;
   readonly flags: Readonly<Record<string, LocalizedName>>;
   /** Enum attributes (干部职工身份: 村干部…): name and value names, for the case pool filter. */
+  /** The office counts arrears in 期 (classification.countInstallments): 连续/累计逾期期数 shown. */
+  readonly countInstallments?: boolean;
   readonly attributes?: Readonly<
     Record<string, { name: LocalizedName; values: Readonly<Record<string, LocalizedName>> }>
   >;

@@ -28,20 +28,29 @@ export class GetAgingDistributionHandler implements IQueryHandler<
             params: visible.params,
           };
     return this.tx.run(query.tenantId, async (em) => {
+      // Accounts not overdue are a count apart (`overdue` false), never a leading bar:
+      // their "amount due" is nothing, and the pack's buckets are for arrears.
       const rows = await em.execute<
-        { bucket: string; min_dpd: number; accounts: string; amount_due: string }[]
+        {
+          bucket: string;
+          overdue: boolean;
+          min_dpd: number;
+          accounts: string;
+          amount_due: string;
+        }[]
       >(
-        `select ab.aging_bucket as bucket, min(ab.dpd) as min_dpd, count(*) as accounts,
-                sum(ab.total_due)::text as amount_due
+        `select ab.aging_bucket as bucket, ab.dpd > 0 as overdue, min(ab.dpd) as min_dpd,
+                count(*) as accounts, sum(ab.total_due)::text as amount_due
          from account_balances ab
          where ab.tenant_id = ? and (ab.total_due > 0 or ab.outstanding_principal > 0)
            ${filter.sql}
-         group by ab.aging_bucket
+         group by ab.aging_bucket, ab.dpd > 0
          order by min(ab.dpd), ab.aging_bucket`,
         [query.tenantId, ...filter.params],
       );
       return rows.map((r) => ({
         bucket: r.bucket,
+        overdue: r.overdue,
         minDpd: Number(r.min_dpd),
         accounts: Number(r.accounts),
         amountDue: r.amount_due,
