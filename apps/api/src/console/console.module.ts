@@ -38,10 +38,13 @@ import { ImportUploadInterceptor } from './admin/import-upload.interceptor';
 import { PackPageController } from './admin/pack.controller';
 import { UsersPageController } from './admin/users.controller';
 import { DashboardPageController } from './dashboard/dashboard.controller';
+import { RecoveryPlansPageController } from './dashboard/plans.controller';
+import { ListRecoveryPlansHandler } from './queries/list-recovery-plans/list-recovery-plans.handler';
 import { NoticesPageController } from './notices/notices-page.controller';
 import { GetAgingDistributionHandler } from './queries/get-aging-distribution/get-aging-distribution.handler';
 import { GetCollectorPerformanceHandler } from './queries/get-collector-performance/get-collector-performance.handler';
 import { ListDrivesHandler } from './queries/list-drives/list-drives.handler';
+import { ListFigureCausesHandler } from './queries/list-figure-causes/list-figure-causes.handler';
 import {
   ListImportErrorsHandler,
   ListImportsHandler,
@@ -101,6 +104,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CaseActionsController,
     SupervisorPageController,
     DashboardPageController,
+    RecoveryPlansPageController,
     ReportsPageController,
     UsersPageController,
     PackPageController,
@@ -129,6 +133,8 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     GetAgingDistributionHandler,
     GetCollectorPerformanceHandler,
     ListDrivesHandler,
+    ListFigureCausesHandler,
+    ListRecoveryPlansHandler,
     ListUsersHandler,
     ListImportsHandler,
     ListImportErrorsHandler,

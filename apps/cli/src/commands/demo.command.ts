@@ -20,6 +20,7 @@ import { loginAnnouncement } from '../demo/announce-logins';
 import { DemoLogin, isFileFor, readLogins, saveLogins } from '../demo/credentials-file';
 import { DemoPortfolioSeeder, TenantSummary } from '../demo/demo-portfolio.seeder';
 import { DEMO_TENANTS } from '../demo/demo-tenants';
+import { COOP_DRIVE } from '../demo/portfolios/coop.portfolio';
 import { reseedInFreshProcess, resetDemoDatabase } from '../demo/reset-database';
 import { operatorMeta } from './platform-actor';
 
@@ -249,10 +250,16 @@ export class DemoCommand extends CommandRunner {
   /** Pins the tenant's pack at its current version; an active one is left as it is. */
   private async installPack(tenantId: string, slug: string, pack: string): Promise<void> {
     const today = this.calendar.today();
-    // The co-op drive runs from the first of this month; the amnesty ends 45 days later.
-    const launchDate = `${today.slice(0, 7)}-01`;
+    // The co-op's drive is under way (全面清收); its goal is the demo's plan.
+    const launchDate = addDays(today, -COOP_DRIVE.daysAgo);
     const params =
-      pack === 'credit-coop-npl-drive' ? { launchDate, amnestyDate: addDays(launchDate, 45) } : {};
+      pack === 'credit-coop-npl-drive'
+        ? {
+            launchDate,
+            amnestyDate: addDays(launchDate, COOP_DRIVE.amnestyDay),
+            recoveryPlan: COOP_DRIVE.plan,
+          }
+        : {};
     try {
       await this.commands.execute(
         new InstallPack(operatorMeta(tenantId), PLATFORM_TENANT_ID, pack, undefined, params),

@@ -9,7 +9,9 @@ import { EvaluateCases } from '@qingshou/engine';
 import { randomUUID } from 'node:crypto';
 import type { DemoTenant } from './demo-tenants';
 import { insertRows, writePortfolio } from './portfolio-writer';
+import { recordCoopPlans } from './coop-plans';
 import { PORTFOLIOS } from './portfolios';
+import { COOP_DRIVE } from './portfolios/coop.portfolio';
 import { Prng } from './prng';
 
 export interface SeedOptions {
@@ -122,8 +124,9 @@ export class DemoPortfolioSeeder {
     });
     if (tenant.pack === 'credit-coop-npl-drive') {
       await this.commands.execute(
-        new LaunchDrive(options.meta(tenantId), 'npl-drive', `${today.slice(0, 7)}-01`),
+        new LaunchDrive(options.meta(tenantId), 'npl-drive', addDays(today, -COOP_DRIVE.daysAgo)),
       );
+      await recordCoopPlans(this.tx, this.commands, options.meta(tenantId), tenantId);
     }
     for (let day = firstDay; day <= today; day = addDays(day, 1)) {
       await this.commands.execute(new EvaluateCases(options.meta(tenantId), day));

@@ -5,6 +5,7 @@ import type { ScheduledPeriod } from '../support/report-schedule';
 import { reconciliationTables } from '../reconciliation/reconciliation-tables';
 import { metricTable, targetTable } from './kpi-tables';
 import { hasList, listTable } from './list-table';
+import { ratingTables } from './rating-table';
 import type { ReportData } from './report-data';
 import type { ReportDocument, ReportTable } from './report-document';
 
@@ -42,6 +43,7 @@ export async function buildReport(
   if (targets) tables.push(targets);
   const metrics = await metricTable(em, calculator, metricCtx, report, asOf);
   if (metrics) tables.push(metrics);
+  tables.push(...(await ratingTables(em, calculator, metricCtx, report, asOf)));
   const start = listPeriodStart(report, period, asOf);
   const end = period.key.startsWith('demand:') ? asOf : period.end;
   if (report.reconcileWith) {

@@ -13,11 +13,14 @@ export interface ChartText {
   /** "上限 5.00%" / "目标 ≥ 100.00%": the bound line's label. */
   readonly boundLabel: string;
   readonly valueAxis: string;
+  /** Days a figure moved for a cause other than the work (an import, a pack upgrade): marked. */
+  readonly marks?: readonly { readonly date: string; readonly label: string }[];
 }
 
 /** Lines drawn per chart at most: the groups furthest from their bound (tenant first). */
 export const MAX_LINES = 8;
 const BOUND_COLOR = '#b42318';
+const MARK_COLOR = '#667085';
 
 /** Arguments compare by content whatever their key order (the snapshot stores canonical JSON). */
 export function sameArgs(
@@ -82,6 +85,14 @@ export function targetChart(
   const groups = [...byGroup.values()].sort((a, b) => worst(b) - worst(a)).slice(0, MAX_LINES);
   const all = groups.flatMap((g) => [...g.values.values()]).filter((v): v is number => v !== null);
   const top = Math.max(0, ...all, bound ?? 0);
+  const marks = (text.marks ?? [])
+    .filter((m) => dates.includes(m.date))
+    .map((m) => ({
+      xAxis: m.date,
+      name: m.label,
+      lineStyle: { color: MARK_COLOR },
+      label: { formatter: m.label, position: 'insideEndTop', color: MARK_COLOR },
+    }));
   const series = groups.map((g, i) => ({
     name: g.name,
     type: 'line',
@@ -89,14 +100,14 @@ export function targetChart(
     symbolSize: dates.length === 1 ? 10 : 5,
     connectNulls: true,
     data: dates.map((d) => g.values.get(d) ?? null),
-    ...(i === 0 && bound !== null
+    ...(i === 0 && (bound !== null || marks.length)
       ? {
           markLine: {
             silent: true,
             symbol: 'none',
             lineStyle: { type: 'dashed', color: BOUND_COLOR, width: 2 },
             label: { formatter: text.boundLabel, position: 'insideEndTop', color: BOUND_COLOR },
-            data: [{ yAxis: bound, name: text.boundLabel }],
+            data: [...(bound !== null ? [{ yAxis: bound, name: text.boundLabel }] : []), ...marks],
           },
         }
       : {}),

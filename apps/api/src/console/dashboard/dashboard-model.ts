@@ -2,6 +2,7 @@ import { METRICS, type MetricName, type PackData } from '@qingshou/policy';
 import { type DriveProgress, type KpiSnapshotPoint, type TargetView } from '@qingshou/outcomes';
 import type { Lang } from '../http/session';
 import { barChart, SeriesSpec, targetChart } from './dashboard-charts';
+import type { ChartMark } from './dashboard-causes';
 import type { AgingBucketRow } from '../queries/get-aging-distribution/get-aging-distribution.query';
 import type { CollectorPerformance } from '../queries/get-collector-performance/get-collector-performance.query';
 
@@ -39,6 +40,7 @@ export function targetCard(
   t: T,
   target: TargetView,
   points: readonly KpiSnapshotPoint[],
+  marks: readonly ChartMark[] = [],
 ) {
   const title = nameIn(lang, target.names, target.id);
   const boundLabel =
@@ -62,6 +64,7 @@ export function targetCard(
       option: targetChart(spec, points, {
         boundLabel,
         valueAxis: target.unit === 'ratio' ? '%' : '',
+        marks,
       }),
       label: `${heading}：${boundLabel}`,
     };
@@ -84,6 +87,7 @@ export function targetCard(
   return {
     id: target.id,
     title,
+    metric: target.metric,
     metricName: nameIn(lang, target.metricNames, target.metric),
     bound: boundLabel,
     period: target.period,
@@ -99,6 +103,7 @@ export function ratingCards(
   t: T,
   spec: PackData,
   pointsOf: (metric: string) => readonly KpiSnapshotPoint[],
+  marks: readonly ChartMark[] = [],
 ): ChartCard[] {
   return spec.ratings.flatMap((rating) =>
     rating.criteria.map((criterion, i) => {
@@ -127,7 +132,7 @@ export function ratingCards(
             bound,
           },
           pointsOf(criterion.metric),
-          { boundLabel, valueAxis: unit === 'ratio' ? '%' : '' },
+          { boundLabel, valueAxis: unit === 'ratio' ? '%' : '', marks },
         ),
       };
     }),

@@ -1,14 +1,16 @@
 import { Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { addDays } from '@qingshou/calendar';
-import { NotFoundError, PERMISSIONS } from '@qingshou/core';
+import { hasPermission, NotFoundError, PERMISSIONS, viewerOf } from '@qingshou/core';
 import { GetCurrentPack, InstallationView } from '@qingshou/policy';
 import {
   DriveProgress,
   GetDriveProgress,
   GetKpiSnapshots,
+  GetRatings,
   GetTargets,
   KpiSnapshotsView,
+  RatingsView,
   TargetsView,
 } from '@qingshou/outcomes';
 import { ConsoleController } from '../http/console-controller';
@@ -21,6 +23,10 @@ import {
   GetCollectorPerformance,
 } from '../queries/get-collector-performance/get-collector-performance.query';
 import { DriveSummary, ListDrives } from '../queries/list-drives/list-drives.query';
+import {
+  FigureCause,
+  ListFigureCauses,
+} from '../queries/list-figure-causes/list-figure-causes.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import {
@@ -31,6 +37,7 @@ import {
   ratingCards,
   targetCard,
 } from './dashboard-model';
+import { causeMarks, nplSummary, ratingVerdicts } from './dashboard-causes';
 
 /**
  * Who reads the dashboard: the readers of GET /targets and /kpi/snapshots (KPI_READERS) but
@@ -78,6 +85,10 @@ export class DashboardPageController {
         asOf: null,
         targets: [],
         ratings: [],
+        verdicts: [],
+        npl: null,
+        causes: [],
+        canPlan: false,
       });
     }
     const spec = installed.resolved.spec;
@@ -104,6 +115,16 @@ export class DashboardPageController {
     );
     const pointsOf = (metric: string) => snapshots.get(metric)?.points ?? [];
     const t = page.t.bind(page);
+    // What moved a figure besides the work (imports, upgrades, plans), named beside the charts.
+    const [causes, rated] = await Promise.all([
+      this.queries.execute<ListFigureCauses, FigureCause[]>(
+        new ListFigureCauses(meta, from, targets.asOf),
+      ),
+      spec.ratings.length
+        ? this.queries.execute<GetRatings, RatingsView>(new GetRatings(meta, targets.asOf))
+        : null,
+    ]);
+    const marks = causeMarks(t, causes);
     return this.views.page('dashboard/index', page, {
       ...base,
       pack: {
@@ -113,9 +134,14 @@ export class DashboardPageController {
       },
       asOf: targets.asOf,
       targets: targets.targets.map((target) =>
-        targetCard(page.lang, t, target, pointsOf(target.metric)),
+        targetCard(page.lang, t, target, pointsOf(target.metric), marks),
       ),
-      ratings: ratingCards(page.lang, t, spec, pointsOf),
+      ratings: ratingCards(page.lang, t, spec, pointsOf, marks),
+      verdicts: rated ? ratingVerdicts(t, rated.ratings) : [],
+      npl: spec.ratings.length ? nplSummary(pointsOf('nplRatio')) : null,
+      causes: marks,
+      // 清收计划: the leader enters each village's plan (kpi_inputs) behind recoveredVsPlan.
+      canPlan: hasPermission(viewerOf(meta), 'kpi.input'),
     });
   }
 

@@ -1,5 +1,6 @@
 import type { DemoPortfolio, PortfolioContext } from '../portfolio.types';
 import type { Prng } from '../prng';
+import { addDays } from '@qingshou/calendar';
 import { bulletLoan, drawDpd, PortfolioBuilder } from '../shape';
 
 const VILLAGES =
@@ -7,6 +8,19 @@ const VILLAGES =
     ' ',
   );
 const REGIONS = ['150221', '150222'];
+
+/**
+ * The demo drive: launched 100 days ago, so it is in 全面清收 (day 57 of 131) with the survey
+ * behind it; the amnesty ended on its 9th day as in 2012 (7月23日 → 8月1日). The plan is the
+ * drive's goal (清收计划数), split among the villages by their NPL balance at seeding.
+ */
+export const COOP_DRIVE = { daysAgo: 100, amnestyDay: 52, plan: '1000000.00' } as const;
+
+/**
+ * Each village's share of current loans (issue 13 §5: villages on both sides of 信用村's 10%):
+ * the first few hold their NPL ratio near 4–8%, the last near 30%.
+ */
+const CURRENT_SHARE = [0.96, 0.95, 0.94, 0.93, 0.92, 0.9, 0.87, 0.83, 0.78, 0.72, 0.66, 0.6];
 
 /**
  * 北旗农村信用合作联社: farm loans per village, 利随本清 over one to three years, 8,000–100,000.
@@ -25,8 +39,10 @@ export function coopPortfolio(rng: Prng, ctx: PortfolioContext): DemoPortfolio {
     [366, 1095, 35],
     [1096, 3650, 30],
   ] as const;
+  const launch = addDays(ctx.today, -COOP_DRIVE.daysAgo);
   for (let seq = 0; seq < ctx.size; seq++) {
-    const village = rng.pick(villages);
+    const v = rng.int(0, villages.length - 1);
+    const village = villages[v];
     const official = rng.weighted([
       ['none', 91],
       ['village-cadre', 5],
@@ -52,7 +68,24 @@ export function coopPortfolio(rng: Prng, ctx: PortfolioContext): DemoPortfolio {
     });
     const principal = rng.amount(8_000, 100_000, 1000);
     const annualRate = rng.pick(['0.0972', '0.0864', '0.0756']);
-    const dpd = drawDpd(rng, 0.55, buckets);
+    const dpd = drawDpd(rng, CURRENT_SHARE[v], buckets);
+    const loan = bulletLoan(rng, ctx.today, {
+      principal,
+      annualRate,
+      termMonths: rng.pick([12, 24, 36]),
+      dpd,
+    });
+    // 全面清收: a third of the bad loans have paid something since the drive began.
+    if (dpd > 90 && rng.chance(0.35)) {
+      loan.payments.push({
+        paidOn: addDays(launch, rng.int(1, COOP_DRIVE.daysAgo - 1)),
+        amount: rng.amount(
+          Math.round(Number(principal) * 0.1),
+          Math.round(Number(principal) * 0.4),
+        ),
+      });
+      loan.payments.sort((x, y) => (x.paidOn < y.paidOn ? -1 : x.paidOn > y.paidOn ? 1 : 0));
+    }
     b.account(
       debtor,
       {
@@ -62,12 +95,7 @@ export function coopPortfolio(rng: Prng, ctx: PortfolioContext): DemoPortfolio {
         annualRate,
         penaltyMarkup: '0.5',
       },
-      bulletLoan(rng, ctx.today, {
-        principal,
-        annualRate,
-        termMonths: rng.pick([12, 24, 36]),
-        dpd,
-      }),
+      loan,
     );
   }
   return b.build();

@@ -138,8 +138,9 @@ export class MetricCalculator {
         den = plans.get(row.group_id) ?? (fromArgs !== undefined ? String(fromArgs) : null);
       }
       const opening = openings.get(row.group_id);
-      const num =
-        opening === undefined ? row.num : new Dec(row.num ?? '0').plus(opening).toFixed(2);
+      // A village with a plan and nothing recovered yet stands at 0%, not 无数据.
+      const own = planned && den !== null ? (row.num ?? '0') : row.num;
+      const num = opening === undefined ? own : new Dec(own ?? '0').plus(opening).toFixed(2);
       return {
         groupType: req.per,
         groupId: row.group_id,
