@@ -76,6 +76,7 @@ describe('bank receipts pair with the agency’s repayments within repaymentMatc
     const march = await kit.generate(token, 'bank-reconciliation', '2026-03-31', 'xlsx');
     expect(await ReconciliationKit.sheet(march, '对账差异明细', '合同/账号')).toEqual([
       [CARDS[0].card, '甲', 100, 100, 0, '有未配对还款'],
+      ['合计', undefined, 100, 100, 0],
     ]);
     const summary = await ReconciliationKit.sheet(march, '对账汇总', '项目');
     // 乙's 03-31 repayment was credited by the bank on 04-01: it reconciles in April.

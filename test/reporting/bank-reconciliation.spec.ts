@@ -179,6 +179,8 @@ describe('card agency reconciles with the bank monthly (篇八 13): matched, mis
       [CARDS[2].card, '<script>丙</script>', 200, 0, 200, '仅本公司记录'],
       // Neutralised: a name a spreadsheet would run as a formula stays text.
       [CARDS[3].card, "'=1+2丁", 0, 150, -150, '仅委托方记录'],
+      // 合计: the rows added up (issue 13 §3).
+      ['合计', undefined, 500, 460, 40],
     ]);
     const summary = await ReconciliationKit.sheet(xlsx, '对账汇总', '项目');
     expect(summary).toEqual([
@@ -203,10 +205,13 @@ describe('card agency reconciles with the bank monthly (篇八 13): matched, mis
 
   it('performance for finance: the collector recovered 1,150.00 in March — the matched 500.00 counted once', async () => {
     const xlsx = await kit.generate(users.finance.token, 'performance', '2026-03-31', 'xlsx');
-    const rows = await ReconciliationKit.sheet(xlsx, '指标统计', '指标');
-    expect(rows).toHaveLength(1);
-    expect(rows[0].slice(0, 5)).toEqual(['回收金额', '催收人员', 'wang', '1150.00', 1150]);
-    expect(rows[0][6]).toBe('2026-03-01 ~ 2026-03-31');
+    // One row per collector, a column per metric, a 合计 and the period under the table.
+    const rows = await ReconciliationKit.sheet(xlsx, '指标统计（按催收人员）', '催收人员');
+    expect(rows.slice(0, 3)).toEqual([
+      ['wang', 1150],
+      ['合计', 1150],
+      ['统计期间：2026-03-01 ~ 2026-03-31'],
+    ]);
   });
 
   it('the month-end run generates the reconciliation once, in XLSX and HTML', async () => {

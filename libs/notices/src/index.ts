@@ -20,6 +20,8 @@ export * from './record-delivery/record-delivery.command';
 export * from './get-notice/get-notice.query';
 export * from './render-notice-pdf/render-notice-pdf.query';
 export { PdfUnavailableError } from './render-notice-pdf/render-notice-pdf.handler';
+// The reports print through the same pool class (one browser, pages capped).
+export { PdfBrowserPool } from './pdf/pdf-browser-pool';
 export * from './preview-notice/preview-notice.query';
 export * from './dispatch-notices/dispatch-notices.command';
 export * from './list-dispatches/list-dispatches.query';

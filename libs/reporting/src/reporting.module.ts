@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CalendarModule } from '@qingshou/calendar';
+import { AppConfig } from '@qingshou/core';
+import { PdfBrowserPool } from '@qingshou/notices';
 import { MetricCalculator } from '@qingshou/outcomes';
 import { GenerateReportHandler } from './generate-report/generate-report.handler';
 import { GetReportFileHandler } from './get-report-file/get-report-file.handler';
@@ -10,9 +12,10 @@ import { SetLegalHoldHandler } from './retention/set-legal-hold/set-legal-hold.h
 import { StoredFileEraser, LocalDiskFileEraser } from './retention/stored-file-eraser';
 import { RunDueReportsHandler } from './run-due-reports/run-due-reports.handler';
 import { ReportGenerator } from './runs/report-generator';
+import { ReportPrinter } from './render/pdf-report.printer';
 
 /**
- * The packs' reports (generated on schedule and on demand, XLSX and HTML) and retention
+ * The packs' reports (generated on schedule and on demand, XLSX, HTML and PDF) and retention
  * (purge or anonymise after the pack's period, legal holds). The API, the worker and the
  * CLI import this module as is.
  */
@@ -22,6 +25,13 @@ import { ReportGenerator } from './runs/report-generator';
     // Stateless: the same class policy's own module provides, here for our handlers.
     MetricCalculator,
     ReportGenerator,
+    // PDFs of reports: a pool of the notices' kind, launched on the first report printed.
+    {
+      provide: PdfBrowserPool,
+      useFactory: (config: AppConfig) => new PdfBrowserPool(config),
+      inject: [AppConfig],
+    },
+    ReportPrinter,
     GenerateReportHandler,
     RunDueReportsHandler,
     ListReportsHandler,

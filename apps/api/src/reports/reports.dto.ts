@@ -8,10 +8,10 @@ export class GenerateReportBody {
   @Matches(DATE, { message: 'asOf must be a date written YYYY-MM-DD' })
   asOf!: string;
 
-  @ApiPropertyOptional({ enum: ['xlsx', 'html'], default: 'xlsx' })
+  @ApiPropertyOptional({ enum: ['xlsx', 'html', 'pdf'], default: 'xlsx' })
   @IsOptional()
-  @IsIn(['xlsx', 'html'], { message: 'format must be xlsx or html' })
-  format?: 'xlsx' | 'html';
+  @IsIn(['xlsx', 'html', 'pdf'], { message: 'format must be xlsx, html or pdf' })
+  format?: 'xlsx' | 'html' | 'pdf';
 
   @ApiPropertyOptional({ enum: ['zh', 'en'], default: 'zh' })
   @IsOptional()

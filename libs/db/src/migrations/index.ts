@@ -22,6 +22,7 @@ import { Migration20261207000022ContactLogging } from './Migration20261207000022
 import { Migration20261207000023TaskOutcomes } from './Migration20261207000023TaskOutcomes';
 import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
 import { Migration20261207000026Assignment } from './Migration20261207000026Assignment';
+import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
     name: 'Migration20261207000027KpiOpeningRecovered',
     class: Migration20261207000027KpiOpeningRecovered,
   },
+  { name: 'Migration20261207000031ReportFiles', class: Migration20261207000031ReportFiles },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { METRICS, type MetricName } from '@qingshou/policy';
-import { display, evaluateTarget, type MetricContext, MetricCalculator } from '@qingshou/outcomes';
+import { evaluateTarget, type MetricContext, MetricCalculator } from '@qingshou/outcomes';
 import type { Bilingual, Cell, ReportTable } from './report-document';
 import { breakdownLabel, KPI_HEADERS, STATUS_LABELS } from './report-labels';
 import type { ReportData } from './report-data';
@@ -64,48 +63,6 @@ export async function targetTable(
       h.denominator,
       h.period,
     ],
-    rows,
-  };
-}
-
-/** Each metric the report lists, per breakdown, from the same calculator. */
-export async function metricTable(
-  em: EntityManager,
-  calculator: MetricCalculator,
-  ctx: MetricContext,
-  report: ReportData,
-  asOf: LocalDate,
-): Promise<ReportTable | null> {
-  const rows: Cell[][] = [];
-  for (const ref of report.metrics) {
-    const entry = METRICS[ref.metric as MetricName];
-    if (!entry) continue;
-    for (const per of report.per) {
-      const result = await calculator.compute(em, ctx, {
-        metric: ref.metric,
-        args: (ref.args ?? {}) as Record<string, unknown>,
-        asOf,
-        per,
-      });
-      for (const v of result.values) {
-        rows.push([
-          entry.names,
-          breakdownLabel(per),
-          v.groupName,
-          display(entry.unit, v.value),
-          num(v.numerator),
-          num(v.denominator),
-          periodLabel(result.period),
-        ]);
-      }
-    }
-  }
-  if (rows.length === 0) return null;
-  const h = KPI_HEADERS;
-  return {
-    key: 'metrics',
-    title: { zh: '指标统计', en: 'Measures' },
-    headers: [h.metric, h.breakdown, h.group, h.actual, h.numerator, h.denominator, h.period],
     rows,
   };
 }

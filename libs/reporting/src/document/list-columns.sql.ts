@@ -7,14 +7,24 @@ import { loanClassSql } from '@qingshou/outcomes';
  * debtor or account, from the KPI subjects CTE, so amounts and DPD are the same figures the
  * metrics use), `d` (the debtor), `lc` (the subject's live — else latest — case) and `k`
  * (tenant, as-of date, period start, time zone). "In period" columns count from the start
- * of the report's period to the as-of date. Columns with no source yet (drive phase,
- * deadline, bank reconciliation) come out empty and are named in the report's notes.
+ * of the report's period to the as-of date. A column with no source comes out empty and
+ * is named in the report's notes.
  */
 const ACCOUNTS_OF = `(select a.id from accounts a where a.tenant_id = k.tenant_id
   and a.debtor_id = s.debtor_id and (s.account_id is null or a.id = s.account_id))`;
 const CASES_OF = `(select c.id from cases c where c.tenant_id = k.tenant_id and c.debtor_id = s.debtor_id)`;
+/** One channel's count in the office's words: calls and visits 次, letters 份, texts 条. */
+const CHANNEL_COUNT_ZH = `case x.channel when 'call' then '电话' || count(*) || '次'
+  when 'visit' then '上门' || count(*) || '次' when 'letter' then '函件' || count(*) || '份'
+  when 'sms' then '短信' || count(*) || '条' when 'wechat' then '微信' || count(*) || '次'
+  else x.channel || count(*) || '次' end`;
 const CHANNEL_ZH = `case x.channel when 'call' then '电话' when 'sms' then '短信' when 'letter' then '信函'
   when 'visit' then '外访' when 'wechat' then '微信' else x.channel end`;
+
+/** 账龄 by days past due where the ledger has no bucket for the account. */
+const DPD_BAND_ZH = `case when s.dpd <= 0 then '未逾期' when s.dpd <= 30 then '1-30天'
+  when s.dpd <= 60 then '31-60天' when s.dpd <= 90 then '61-90天' when s.dpd <= 180 then '91-180天'
+  when s.dpd <= 360 then '181-360天' else '360天以上' end`;
 
 /** A pack code and its Chinese words (the pack's overdue causes). */
 export interface CodeWords {
@@ -86,9 +96,10 @@ export function listColumnSql(
       return `(select coalesce(max(t.${count}), 0) from ${overdueInstallmentsSql(ACCOUNTS_OF)} t)`;
     }
     case 'agingBucket':
-      return `(select b.aging_bucket from account_balances b
+      // 账龄 from the ledger's bucket (the pack's buckets), else the DPD band it falls in.
+      return `coalesce((select b.aging_bucket from account_balances b
                where b.tenant_id = k.tenant_id and b.account_id in ${ACCOUNTS_OF}
-               order by b.dpd desc limit 1)`;
+               order by b.dpd desc limit 1), ${DPD_BAND_ZH})`;
     case 'loanClass':
       return inWords(loanClassSql('s.dpd', bands), LOAN_CLASS_WORDS);
     case 'stage':
@@ -107,9 +118,29 @@ export function listColumnSql(
         reasons,
       );
     case 'measures':
-      return `(select string_agg(distinct ${CHANNEL_ZH}, '、') from contact_attempts x
+      // 催收措施 as the office writes it: each channel with its count (电话3次、上门1次、函件1份).
+      return `(select string_agg(t.words, '、' order by t.n desc, t.words) from (
+                 select ${CHANNEL_COUNT_ZH} as words, count(*) as n from contact_attempts x
+                 where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
+                   and (x.attempted_at at time zone k.tz)::date between k.period_start and k.as_of
+                 group by x.channel) t)`;
+    case 'method':
+      // 清收方式: the channel the case was last worked through.
+      return `(select ${CHANNEL_ZH} from contact_attempts x
                where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
-                 and (x.attempted_at at time zone k.tz)::date between k.period_start and k.as_of)`;
+                 and (x.attempted_at at time zone k.tz)::date <= k.as_of
+               order by x.attempted_at desc limit 1)`;
+    case 'deadline':
+      // 清收期限: the earliest open task's due day on the debtor's cases, else the promise's.
+      return `(select to_char(min(t.due_at) at time zone k.tz, 'YYYY-MM-DD') from tasks t
+               where t.tenant_id = k.tenant_id and t.case_id in ${CASES_OF}
+                 and t.status not in ('done', 'cancelled'))`;
+    case 'monthsStopped':
+      // 停缴月数: whole months the employer's arrears have been overdue.
+      return `(case when s.dpd > 0 then ceil(s.dpd / 30.0)::int else 0 end)`;
+    case 'phase':
+      return `(select p.names->>'zh' from drive_phases p where p.tenant_id = k.tenant_id
+                 and k.as_of between p.starts_on and p.ends_on order by p.seq limit 1)`;
     case 'lastContactAt':
       return `(select to_char(max(x.attempted_at) at time zone k.tz, 'YYYY-MM-DD HH24:MI')
                from contact_attempts x where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
@@ -140,7 +171,6 @@ export function listColumnSql(
   }
 }
 
-/** Columns whose SQL is a numeric: written as numbers, never as text. */
 /** The numeric columns that are amounts in yuan (the others count days or contacts). */
 export const MONEY_COLUMNS = new Set([
   'principal',
@@ -148,6 +178,9 @@ export const MONEY_COLUMNS = new Set([
   'overdueAmount',
   'contributionArrears',
   'penaltyInterest',
+  'repayments',
+  'recoveredAmount',
+  'costs',
 ]);
 
 export const NUMERIC_COLUMNS = new Set([
@@ -157,6 +190,9 @@ export const NUMERIC_COLUMNS = new Set([
   'contributionArrears',
   'penaltyInterest',
   'dpd',
+  'consecutiveOverdue',
+  'cumulativeOverdue',
+  'monthsStopped',
   'contacts',
   'visits',
   'promises',

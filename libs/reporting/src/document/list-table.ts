@@ -1,9 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { type DpdBand, type LoanClass, maskIdNumber } from '@qingshou/ledger';
+import type { DpdBand, LoanClass } from '@qingshou/ledger';
 import { BREAKDOWN_KINDS_FOR_LIST, type ReportData } from './report-data';
 import type { Cell, ReportTable } from './report-document';
-import { columnLabel } from './report-labels';
+import { breakdownLabel, columnLabel } from './report-labels';
+import type { ReportMasking } from './report-masking';
+import { totalRow } from './table-total';
 import { listColumnSql, MONEY_COLUMNS, NUMERIC_COLUMNS } from './list-columns.sql';
 import {
   ACCOUNT_STATE_CTES,
@@ -19,7 +21,11 @@ export interface ListContext {
   readonly tenantId: string;
   readonly timeZone: string;
   readonly pack: PinnedPack;
+  readonly masking: ReportMasking;
 }
+
+/** Days, months and installments overdue are per row; adding them up says nothing. */
+const NOT_SUMMED = new Set(['dpd', 'consecutiveOverdue', 'cumulativeOverdue', 'monthsStopped']);
 
 /** Columns that name a debtor or an account: a report listing them is a list report. */
 const ROW_COLUMNS = new Set(['debtorName', 'accountRef', 'debtorIdMasked']);
@@ -62,7 +68,13 @@ export async function listTable(
   const selects = columns.map(
     (c, i) => `${listColumnSql(c, groupType, bands, reasons) ?? 'null'} as c${i}`,
   );
-  const groupSort = groupType ? `${listColumnSql('group', groupType, bands)} nulls last,` : '';
+  // Grouped by the first group breakdown; a report per collector lists each collector's rows
+  // together (篇八: the weekly report to the bank has one section per collector).
+  const groupSort = groupType
+    ? `${listColumnSql('group', groupType, bands)} nulls last,`
+    : report.per.includes('collector')
+      ? `${listColumnSql('collector', null, bands)} nulls last,`
+      : '';
   const rows = await em.execute<Record<string, unknown>[]>(
     `with ${K_CTE}, ${ACCOUNT_STATE_CTES}, ${subjectsCte(subject)}
      select ${selects.join(',\n       ')}
@@ -89,7 +101,8 @@ export async function listTable(
     columns.map((c, i): Cell => {
       const value = row[`c${i}`];
       if (value === null || value === undefined) return null;
-      if (c === 'debtorIdMasked') return maskIdNumber(String(value));
+      if (c === 'debtorIdMasked') return ctx.masking.idNumber(String(value));
+      if (c === 'accountRef') return ctx.masking.accountRefs(String(value));
       if (NUMERIC_COLUMNS.has(c)) return Number(value);
       return String(value);
     }),
@@ -98,9 +111,16 @@ export async function listTable(
     table: {
       key: 'list',
       title: report.names,
-      headers: columns.map(columnLabel),
+      // 所属单位/村/学校 says which group it is when the report names one (村, 学校).
+      headers: columns.map((c) =>
+        c === 'group' && groupType ? breakdownLabel(groupType) : columnLabel(c),
+      ),
       rows: cells,
       money: columns.map((c) => MONEY_COLUMNS.has(c)),
+      total: totalRow(
+        cells,
+        columns.map((c) => NUMERIC_COLUMNS.has(c) && !NOT_SUMMED.has(c)),
+      ),
     },
     problems: [...new Set(problems)],
   };

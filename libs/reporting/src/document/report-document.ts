@@ -19,6 +19,10 @@ export interface ReportTable {
   readonly rows: readonly Cell[][];
   /** Per column: an amount in yuan, shown with two decimals (20,000.00), not as 20000. */
   readonly money?: readonly boolean[];
+  /** 合计: the sums of the rows' amounts and counts, written under the rows. */
+  readonly total?: readonly Cell[];
+  /** A line under the table (the period its figures were measured over). */
+  readonly caption?: Bilingual;
 }
 
 /** A generated report, independent of its format: the XLSX and HTML writers render this. */

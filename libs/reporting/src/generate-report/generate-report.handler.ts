@@ -5,7 +5,8 @@ import { TenantTx } from '@qingshou/db';
 import { ReportGenerator } from '../runs/report-generator';
 import { REPORT_FORMATS, type ReportRunView } from '../runs/report-runs';
 import { packReport, reportContext } from '../support/report-context';
-import { onDemandPeriod } from '../support/report-schedule';
+import { onDemandReportPeriod } from '../document/build-report';
+import { revealsInReports } from '../document/report-masking';
 import { GenerateReport } from './generate-report.command';
 
 @CommandHandler(GenerateReport)
@@ -28,13 +29,15 @@ export class GenerateReportHandler implements ICommandHandler<GenerateReport, Re
       ]);
     }
     return this.tx.run(command.tenantId, async (em) => {
-      const ctx = await reportContext(em, command.tenantId);
+      // The file is the reader's: whole numbers for a role of the personal-data policy.
+      const ctx = await reportContext(em, command.tenantId, revealsInReports(command.roles));
+      const report = packReport(ctx, command.reportId);
       const [run] = await this.generator.generate(em, ctx, {
         actorId: command.actorId,
         correlationId: command.correlationId,
-        report: packReport(ctx, command.reportId),
+        report,
         asOf: command.asOf,
-        period: onDemandPeriod(command.asOf),
+        period: onDemandReportPeriod(report, command.asOf),
         formats: [command.format],
         trigger: 'demand',
         lang: command.lang === 'en' ? 'en' : 'zh',

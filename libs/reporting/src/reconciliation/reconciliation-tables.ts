@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import { maskIdNumber } from '@qingshou/ledger';
 import Decimal from 'decimal.js';
 import type { ReportData } from '../document/report-data';
 import type { Bilingual, Cell, ReportTable } from '../document/report-document';
 import { columnLabel } from '../document/report-labels';
+import type { ReportMasking } from '../document/report-masking';
+import { totalRow } from '../document/table-total';
 import type { PinnedPack } from '@qingshou/outcomes';
 import {
   type DifferenceKind,
@@ -40,14 +41,16 @@ const COLUMNS = new Set([
   'difference',
 ]);
 
-function cellOf(account: ReconciledAccount, column: string): Cell {
+const AMOUNTS = new Set(['agencyAmount', 'clientAmount', 'difference']);
+
+function cellOf(account: ReconciledAccount, column: string, masking: ReportMasking): Cell {
   switch (column) {
     case 'accountRef':
-      return account.accountRef;
+      return masking.accountRefs(account.accountRef);
     case 'debtorName':
       return account.debtorName;
     case 'debtorIdMasked':
-      return account.debtorIdNumber ? maskIdNumber(account.debtorIdNumber) : null;
+      return account.debtorIdNumber ? masking.idNumber(account.debtorIdNumber) : null;
     case 'collector':
       return account.collector;
     case 'agencyAmount':
@@ -73,7 +76,7 @@ export interface ReconciliationTables {
  */
 export async function reconciliationTables(
   em: EntityManager,
-  scope: { readonly tenantId: string; readonly pack: PinnedPack },
+  scope: { readonly tenantId: string; readonly pack: PinnedPack; readonly masking: ReportMasking },
   report: ReportData,
   start: LocalDate,
   end: LocalDate,
@@ -91,12 +94,17 @@ export async function reconciliationTables(
     .filter((c) => !COLUMNS.has(c))
     .map((c) => `${c}: not a reconciliation column`);
   const differing = accounts.filter((a) => a.kind !== 'agreed');
-  const list: ReportTable = {
+  let list: ReportTable = {
     key: 'differences',
     title: { zh: '对账差异明细', en: 'Differences' },
     headers: [...columns.map(columnLabel), KIND_HEADER],
-    rows: differing.map((a) => [...columns.map((c) => cellOf(a, c)), DIFFERENCE_KINDS[a.kind]]),
+    rows: differing.map((a) => [
+      ...columns.map((c) => cellOf(a, c, scope.masking)),
+      DIFFERENCE_KINDS[a.kind],
+    ]),
+    money: [...columns.map((c) => AMOUNTS.has(c)), false],
   };
+  list = { ...list, total: totalRow(list.rows, list.money ?? []) };
   return { tables: [list, summaryTable(accounts)], notes: [SIGN_NOTE, ...notes] };
 }
 
@@ -136,5 +144,6 @@ export function summaryTable(accounts: readonly ReconciledAccount[]): ReportTabl
       ...kinds.map((k) => row(DIFFERENCE_KINDS[k], byKind.get(k) ?? zero())),
       row(TOTAL, total),
     ],
+    money: [false, false, true, true, true],
   };
 }

@@ -23,6 +23,17 @@ export function metaLines(doc: ReportDocument, lang: Lang): [string, string][] {
   ];
 }
 
+/** The line atop every printed page: 单位 · 报告名 · 报告期间 · 生成时间. */
+export function pageHeaderLine(doc: ReportDocument, lang: Lang): string {
+  const l = (key: string) => text(LABELS[key], lang);
+  return [
+    doc.tenantName,
+    text(doc.names, lang),
+    `${l('period')} ${doc.period.start} ~ ${doc.period.end}`,
+    `${l('generatedAt')} ${localGeneratedAt(doc)}`,
+  ].join('  ·  ');
+}
+
 /** 生源地信用助学贷款催收 · 版本 1.0.0; a document stored before names were kept: id@version. */
 function packInWords(doc: ReportDocument, lang: Lang): string {
   const { id, version, names } = doc.pack;

@@ -1,6 +1,12 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
-import { type Lang, type ReportDocument, text } from '../document/report-document';
+import {
+  type Cell,
+  type Lang,
+  type ReportDocument,
+  type ReportTable,
+  text,
+} from '../document/report-document';
 import { metaLines, notesLabel } from './report-meta';
 import { safeCell } from './safe-cell';
 
@@ -12,10 +18,47 @@ const sheetName = (name: string, used: Set<string>): string => {
   return base;
 };
 
+/** Amounts as the office writes them; counts as whole numbers with separators. */
+export const MONEY_FORMAT = '#,##0.00';
+export const COUNT_FORMAT = '#,##0';
+
+/** Display width of a value: a Chinese character takes two columns. */
+function widthOf(value: string | number | null): number {
+  if (value === null) return 0;
+  const s =
+    typeof value === 'number' ? value.toLocaleString('en-US', { minimumFractionDigits: 2 }) : value;
+  let w = 0;
+  for (const ch of s) w += ch.codePointAt(0)! > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Each column wide enough for its header and its widest cell (capped: notes wrap). */
+function columnWidths(table: ReportTable, lang: Lang): number[] {
+  const all: (readonly Cell[])[] = [
+    table.headers,
+    ...table.rows,
+    ...(table.total ? [table.total] : []),
+  ];
+  const n = Math.max(table.headers.length, 2);
+  return Array.from({ length: n }, (_, i) =>
+    Math.min(60, Math.max(10, ...all.map((row) => widthOf(safeCell(row[i] ?? null, lang)) + 2))),
+  );
+}
+
+function formatNumbers(row: ExcelJS.Row, values: (string | number | null)[], table: ReportTable) {
+  values.forEach((v, i) => {
+    if (typeof v === 'number') {
+      row.getCell(i + 1).numFmt = table.money?.[i] ? MONEY_FORMAT : COUNT_FORMAT;
+    }
+  });
+}
+
 /**
  * The report as XLSX through exceljs's streaming writer: rows are committed as they are
  * written, so a list of a hundred thousand debtors does not build a workbook in memory.
- * One sheet per table; every text cell neutralised (safeCell).
+ * One sheet per table: the title and meta lines, then the header row (bold, frozen so it
+ * stays on screen while scrolling), the rows with numeric cells (#,##0.00 for amounts), the
+ * 合计 row and the notes. Every text cell neutralised (safeCell).
  */
 export async function writeXlsxReport(doc: ReportDocument, lang: Lang = 'zh'): Promise<Buffer> {
   const sink = new PassThrough();
@@ -32,27 +75,50 @@ export async function writeXlsxReport(doc: ReportDocument, lang: Lang = 'zh'): P
   });
   workbook.creator = 'Qingshou';
   const used = new Set<string>();
-  const tables = doc.tables.length
+  const tables: readonly ReportTable[] = doc.tables.length
     ? doc.tables
     : [{ key: 'empty', title: doc.names, headers: [], rows: [] }];
+  const meta = metaLines(doc, lang);
+  // Title, meta lines, a blank line: the header row comes next.
+  const headerRow = 1 + meta.length + 2;
   for (const table of tables) {
-    const sheet = workbook.addWorksheet(sheetName(text(table.title, lang), used));
-    sheet.addRow([safeCell(doc.names, lang)]).commit();
-    for (const [label, value] of metaLines(doc, lang)) {
+    const sheet = workbook.addWorksheet(sheetName(text(table.title, lang), used), {
+      views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+    });
+    sheet.columns = columnWidths(table, lang).map((width) => ({ width }));
+    const title = sheet.addRow([safeCell(doc.names, lang)]);
+    title.font = { bold: true, size: 14 };
+    title.commit();
+    for (const [label, value] of meta) {
       sheet.addRow([safeCell(label, lang), safeCell(value, lang)]).commit();
     }
     sheet.addRow([]).commit();
     const header = sheet.addRow(table.headers.map((h) => safeCell(h, lang)));
     header.font = { bold: true };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
     header.commit();
     for (const row of table.rows) {
-      const added = sheet.addRow(row.map((c) => safeCell(c, lang)));
+      const values = row.map((c) => safeCell(c, lang));
+      const added = sheet.addRow(values);
       // Amounts stay numbers (sums work) and read as 20,000.00.
-      table.money?.forEach((isMoney, i) => {
-        if (isMoney) added.getCell(i + 1).numFmt = '#,##0.00';
-      });
+      formatNumbers(added, values, table);
       added.commit();
     }
+    if (table.total) {
+      const values = table.total.map((c) => safeCell(c, lang));
+      const total = sheet.addRow(values);
+      total.font = { bold: true };
+      formatNumbers(total, values, table);
+      total.commit();
+    }
+    if (table.caption) sheet.addRow([safeCell(table.caption, lang)]).commit();
     if (doc.notes.length) {
       sheet.addRow([]).commit();
       sheet.addRow([safeCell(notesLabel(lang), lang)]).commit();

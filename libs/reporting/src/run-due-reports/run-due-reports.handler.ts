@@ -3,7 +3,7 @@ import { Clock, isLocalDate } from '@qingshou/calendar';
 import { requirePermission, ValidationFailedError, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ReportGenerator } from '../runs/report-generator';
-import { donePeriods, REPORT_FORMATS, saveRun } from '../runs/report-runs';
+import { donePeriods, SCHEDULED_FORMATS, saveRun } from '../runs/report-runs';
 import { reportContext } from '../support/report-context';
 import { latestDue } from '../support/report-schedule';
 import { DueReportsResult, RunDueReports } from './run-due-reports.command';
@@ -43,7 +43,7 @@ export class RunDueReportsHandler implements ICommandHandler<RunDueReports, DueR
       try {
         const stored = await this.tx.run(command.tenantId, async (em) => {
           const done = await donePeriods(em, command.tenantId, report.id, period.key);
-          const formats = REPORT_FORMATS.filter((f) => !done.has(f));
+          const formats = SCHEDULED_FORMATS.filter((f) => !done.has(f));
           if (formats.length === 0) return null;
           const ctx = await reportContext(em, command.tenantId);
           return this.generator.generate(em, ctx, {
@@ -77,7 +77,7 @@ export class RunDueReportsHandler implements ICommandHandler<RunDueReports, DueR
   ): Promise<void> {
     await this.tx.run(command.tenantId, async (em) => {
       const ctx = await reportContext(em, command.tenantId);
-      for (const format of REPORT_FORMATS) {
+      for (const format of SCHEDULED_FORMATS) {
         await saveRun(
           em,
           {

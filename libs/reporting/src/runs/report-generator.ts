@@ -5,7 +5,8 @@ import { EventLog } from '@qingshou/db';
 import { MetricCalculator } from '@qingshou/outcomes';
 import { buildReport, type ReportContext } from '../document/build-report';
 import type { ReportData } from '../document/report-data';
-import type { Lang } from '../document/report-document';
+import type { Lang, ReportDocument } from '../document/report-document';
+import { ReportPrinter } from '../render/pdf-report.printer';
 import { renderHtmlReport } from '../render/html-report.renderer';
 import { reportFileName } from '../render/report-meta';
 import { writeXlsxReport } from '../render/xlsx-report.writer';
@@ -34,7 +35,14 @@ export class ReportGenerator {
     private readonly calculator: MetricCalculator,
     private readonly events: EventLog,
     private readonly clock: Clock,
+    private readonly printer: ReportPrinter,
   ) {}
+
+  private async render(doc: ReportDocument, format: ReportFormat, lang: Lang): Promise<Buffer> {
+    if (format === 'xlsx') return writeXlsxReport(doc, lang);
+    if (format === 'pdf') return this.printer.print(doc, lang);
+    return renderHtmlReport(doc, lang);
+  }
 
   async generate(
     em: EntityManager,
@@ -54,8 +62,7 @@ export class ReportGenerator {
     const stored: ReportRunView[] = [];
     for (const format of request.formats) {
       const lang = request.lang ?? 'zh';
-      const content =
-        format === 'xlsx' ? await writeXlsxReport(doc, lang) : renderHtmlReport(doc, lang);
+      const content = await this.render(doc, format, lang);
       const run = await saveRun(
         em,
         {
@@ -70,6 +77,7 @@ export class ReportGenerator {
           content,
           requestedBy: request.actorId,
           createdAt: now,
+          revealed: ctx.masking.revealed,
         },
         request.trigger === 'demand',
       );

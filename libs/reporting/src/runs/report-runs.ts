@@ -2,12 +2,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ScheduledPeriod } from '../support/report-schedule';
 
-export type ReportFormat = 'xlsx' | 'html';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'html'];
+export type ReportFormat = 'xlsx' | 'html' | 'pdf';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['xlsx', 'html', 'pdf'];
+/** The nightly run files XLSX and HTML; a PDF is printed when someone asks for one. */
+export const SCHEDULED_FORMATS: readonly ReportFormat[] = ['xlsx', 'html'];
 
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
 };
 
 export interface NewRun {
@@ -23,6 +26,8 @@ export interface NewRun {
   readonly error?: string;
   readonly requestedBy: string;
   readonly createdAt: Date;
+  /** Card and ID numbers whole: only a reveal role downloads the file. */
+  readonly revealed?: boolean;
 }
 
 /** A run as lists show it: no bytes. */
@@ -83,9 +88,11 @@ export async function saveRun(
   const rows = await em.execute<Record<string, unknown>[]>(
     `insert into report_runs (tenant_id, id, report_id, period, period_start, period_end, as_of,
        format, trigger, state, pack_id, pack_version, file_name, content_type, content, size_bytes,
-       sha256, error, requested_by, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       sha256, error, requested_by, created_at, revealed)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (tenant_id, report_id, period, format) do update set
+       period_start = excluded.period_start, period_end = excluded.period_end,
+       revealed = excluded.revealed,
        as_of = excluded.as_of, state = excluded.state, pack_id = excluded.pack_id,
        pack_version = excluded.pack_version, file_name = excluded.file_name,
        content = excluded.content, size_bytes = excluded.size_bytes, sha256 = excluded.sha256,
@@ -114,6 +121,7 @@ export async function saveRun(
       run.error ?? null,
       run.requestedBy,
       run.createdAt,
+      run.revealed ?? false,
     ],
   );
   return rows[0] ? runView(rows[0]) : null;

@@ -80,8 +80,3 @@ export function latestDue(schedule: Schedule, asOf: LocalDate): ScheduledPeriod 
     }
   }
 }
-
-/** The period an on-demand run as of a date is filed under (one per date and format). */
-export function onDemandPeriod(asOf: LocalDate): ScheduledPeriod {
-  return { key: `demand:${asOf}`, start: asOf, end: asOf, dueOn: asOf };
-}

@@ -111,7 +111,7 @@ export class ReportsPageController {
               ),
       })),
       runs: view.runs.map((run) => ({ ...run, name: names.get(run.reportId) ?? run.reportId })),
-      formats: ['xlsx', 'html'],
+      formats: ['xlsx', 'html', 'pdf'],
       langs: [
         { value: 'zh', label: '中文' },
         { value: 'en', label: 'English' },

@@ -1,0 +1,39 @@
+import type { Role } from '@qingshou/core';
+import { maskIdNumber, mayRevealPersonalData } from '@qingshou/ledger';
+
+/**
+ * Who reads a report whole: the roles of the personal-data policy (DESIGN §3,
+ * PERSONAL_DATA_REVEAL_ROLES — admin, manager, supervisor, legal, finance) read ID and card
+ * numbers whole in the reports they generate; everyone else (a clerk, a collector) and every
+ * scheduled run (no reader yet) gets them masked. One rule, defined in libs/ledger.
+ */
+export function revealsInReports(roles: readonly Role[]): boolean {
+  return mayRevealPersonalData(roles);
+}
+
+/** 12–19 digits, optionally grouped by spaces or dashes: a bank card or account number. */
+const CARD = /^\d[\d -]{10,22}\d$/;
+
+/**
+ * A card number as the office masks it on paper: 6222 **** **** 1234 (first and last four).
+ * Contract numbers (ZL-YS-00001, GJJ000464) are not personal data and stay as they are.
+ */
+export function maskAccountRef(ref: string): string {
+  const digits = ref.replace(/[ -]/g, '');
+  if (!CARD.test(ref.trim()) || digits.length < 12 || digits.length > 19) return ref;
+  return `${digits.slice(0, 4)} **** **** ${digits.slice(-4)}`;
+}
+
+/** How one report shows personal numbers: whole for a reveal role, masked otherwise. */
+export class ReportMasking {
+  constructor(readonly revealed: boolean) {}
+
+  idNumber(value: string): string {
+    return this.revealed ? value : maskIdNumber(value);
+  }
+
+  /** A list of refs joined with 、 (one debtor's accounts) is masked ref by ref. */
+  accountRefs(value: string): string {
+    return this.revealed ? value : value.split('、').map(maskAccountRef).join('、');
+  }
+}
