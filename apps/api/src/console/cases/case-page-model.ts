@@ -85,8 +85,7 @@ export class CasePageModel {
         mine: detail.assignee?.id === page.user.userId,
       },
       accounts: detail.accounts,
-      // 连续/累计逾期期数 where the office counts arrears in 期 (the pack says so).
-      countInstallments: vocab.countInstallments === true,
+      counting: counting(detail, vocab.countInstallments === true),
       openTasks: detail.openTasks.map((t) => ({ ...t, mine: t.assigneeId === page.user.userId })),
       timeline: timelineLines(page, detail.timeline, contactLabels(page.lang, terms), vocab),
       windows,
@@ -111,6 +110,29 @@ export class CasePageModel {
       },
     };
   }
+}
+
+/**
+ * How the office counts the case (issue 13 §4), from its worst account (the highest DPD):
+ * 账龄 by the pack's buckets, 五级分类, and 连续/累计逾期期数 (the largest of its accounts)
+ * where the pack counts arrears in 期.
+ */
+function counting(detail: CaseDetail, countInstallments: boolean) {
+  const worst = [...detail.accounts].sort((a, b) => (b.dpd ?? 0) - (a.dpd ?? 0))[0];
+  const counted = detail.accounts.flatMap((a) =>
+    a.overdueInstallments ? [a.overdueInstallments] : [],
+  );
+  return {
+    agingBucket: worst?.agingBucket ?? null,
+    loanClass: worst?.loanClass ?? null,
+    installments:
+      countInstallments && counted.length > 0
+        ? {
+            consecutive: Math.max(...counted.map((c) => c.consecutive)),
+            cumulative: Math.max(...counted.map((c) => c.cumulative)),
+          }
+        : null,
+  };
 }
 
 export type CasePage = Awaited<ReturnType<CasePageModel['build']>>;
