@@ -3,6 +3,7 @@ import { systemMeta } from '@qingshou/core';
 import {
   AddGroupMember,
   AddRelatedParty,
+  RecordPayment,
   RegisterAccount,
   RegisterDebtor,
 } from '../../libs/ledger/src';
@@ -238,5 +239,64 @@ describe('case pool: search box, filters, sorts with keyset paging and total, vi
       .expect(400);
     const paths = response.body.errors.map((e: { path: string }) => e.path).sort();
     expect([...new Set(paths)]).toEqual(['query.loanClass', 'query.sort']);
+  });
+
+  // Last: it adds a fourth case, which the totals above do not count.
+  it('连续/累计逾期期数 on the pool row and the case: 1 paid, 2 missed, 1 paid, 2 missed → 2 / 4', async () => {
+    const d = await api.commands.execute(
+      new RegisterDebtor(meta(), { kind: 'person', name: '钱期数', idNumber: residentId() }),
+    );
+    const account = await api.commands.execute(
+      new RegisterAccount(meta(), {
+        debtorId: d.id,
+        type: 'microloan',
+        source: 'test',
+        externalRef: 'HT-2025-0600',
+        principal: '6000.00',
+        annualRate: '0',
+        startDate: '2025-09-15',
+        schedule: {
+          method: 'given',
+          installments: [
+            '2025-10-15',
+            '2025-11-15',
+            '2025-12-15',
+            '2026-01-15',
+            '2026-02-15',
+            '2026-03-15',
+          ].map((dueDate) => ({ dueDate, principal: '1000.00', interest: '0.00' })),
+        },
+      }),
+    );
+    const pay = (paidOn: string, ref: string) =>
+      api.commands.execute(
+        new RecordPayment(meta(), {
+          accountId: account.id,
+          source: 'test',
+          externalRef: ref,
+          paidOn,
+          amount: '1000.00',
+        }),
+      );
+    await pay('2025-10-15', 'q-1');
+    await pay('2026-01-14', 'q-4');
+    const caseId = await openCase(api, users.manager, d.id, 10);
+    const row = (await search('?q=HT-2025-0600')).items[0] as Item & {
+      overdueInstallments: { consecutive: number; cumulative: number } | null;
+    };
+    expect(row.overdueInstallments).toEqual({ consecutive: 2, cumulative: 4 });
+    const detail = await api
+      .http()
+      .get(`/api/v1/cases/${caseId}`)
+      .set('Authorization', `Bearer ${users.manager.token}`)
+      .expect(200);
+    // The ledger's waterfall puts both receipts on installments 1 and 2, so the DPD runs from
+    // the 3rd (12-15: 106 days, M4, 次级); the 期 counts look at each month's own money.
+    expect(detail.body.accounts[0]).toMatchObject({
+      dpd: 106,
+      overdueInstallments: { consecutive: 2, cumulative: 4 },
+      loanClass: 'substandard',
+      agingBucket: 'M4',
+    });
   });
 });
