@@ -5,8 +5,13 @@ type T = (key: string, values?: Record<string, unknown>) => string;
 
 export interface ChartMark {
   readonly date: string;
+  readonly kind: FigureCause['kind'];
   readonly label: string;
 }
+
+/** A plan entered moves only the figures divided by a plan (清收计划完成率), not the NPL ratio. */
+export const marksFor = (marks: readonly ChartMark[], planned: boolean): ChartMark[] =>
+  marks.filter((m) => planned || m.kind !== 'plan');
 
 /**
  * Issue 13 §2: a figure never moves without a cause the dashboard can name. Each cause on
@@ -15,6 +20,7 @@ export interface ChartMark {
 export function causeMarks(t: T, causes: readonly FigureCause[]): ChartMark[] {
   return causes.map((c) => ({
     date: c.date,
+    kind: c.kind,
     label: t(`dashboard.cause.${c.kind}`, {
       day: c.date.slice(5),
       count: c.kind === 'import' && c.count === 0 ? c.accounts : c.count,
@@ -34,7 +40,7 @@ export function ratingVerdicts(t: T, ratings: readonly GroupRatingView[]) {
     )
     .map((r) => ({
       group: r.groupName,
-      code: r.groupCode,
+      groupCode: r.groupCode,
       values: r.criteria.map((c) => c.display ?? '—').join(' / '),
       granted: r.granted,
       verdict: t(r.granted ? 'dashboard.rating.granted' : 'dashboard.rating.refused', {
@@ -45,6 +51,9 @@ export function ratingVerdicts(t: T, ratings: readonly GroupRatingView[]) {
     }));
 }
 
+/** A snapshot's numeric(28,6) as yuan with two decimals, for the money helper. */
+const cents = (v: string | null): string | null => (v === null ? null : Number(v).toFixed(2));
+
 /** 不良贷款余额 and 不良贷款率 for the whole unit, from the latest tenant snapshot of nplRatio. */
 export function nplSummary(points: readonly KpiSnapshotPoint[]) {
   const latest = points
@@ -53,8 +62,8 @@ export function nplSummary(points: readonly KpiSnapshotPoint[]) {
   if (!latest) return null;
   return {
     asOf: latest.asOf,
-    balance: latest.numerator,
-    loans: latest.denominator,
+    balance: cents(latest.numerator),
+    loans: cents(latest.denominator),
     ratio: latest.value === null ? null : `${(Number(latest.value) * 100).toFixed(2)}%`,
   };
 }

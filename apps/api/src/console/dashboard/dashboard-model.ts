@@ -2,7 +2,7 @@ import { METRICS, type MetricName, type PackData } from '@qingshou/policy';
 import { type DriveProgress, type KpiSnapshotPoint, type TargetView } from '@qingshou/outcomes';
 import type { Lang } from '../http/session';
 import { barChart, SeriesSpec, targetChart } from './dashboard-charts';
-import type { ChartMark } from './dashboard-causes';
+import { type ChartMark, marksFor } from './dashboard-causes';
 import type { AgingBucketRow } from '../queries/get-aging-distribution/get-aging-distribution.query';
 import type { CollectorPerformance } from '../queries/get-collector-performance/get-collector-performance.query';
 
@@ -43,6 +43,7 @@ export function targetCard(
   marks: readonly ChartMark[] = [],
 ) {
   const title = nameIn(lang, target.names, target.id);
+  const moved = marksFor(marks, METRICS[target.metric as MetricName]?.plan !== undefined);
   const boundLabel =
     target.bound.max !== undefined
       ? t('dashboard.boundMax', { value: target.boundDisplay })
@@ -64,7 +65,7 @@ export function targetCard(
       option: targetChart(spec, points, {
         boundLabel,
         valueAxis: target.unit === 'ratio' ? '%' : '',
-        marks,
+        marks: moved,
       }),
       label: `${heading}：${boundLabel}`,
     };
@@ -88,6 +89,7 @@ export function targetCard(
     id: target.id,
     title,
     metric: target.metric,
+    causes: moved,
     metricName: nameIn(lang, target.metricNames, target.metric),
     bound: boundLabel,
     period: target.period,
@@ -132,7 +134,11 @@ export function ratingCards(
             bound,
           },
           pointsOf(criterion.metric),
-          { boundLabel, valueAxis: unit === 'ratio' ? '%' : '', marks },
+          {
+            boundLabel,
+            valueAxis: unit === 'ratio' ? '%' : '',
+            marks: marksFor(marks, entry?.plan !== undefined),
+          },
         ),
       };
     }),

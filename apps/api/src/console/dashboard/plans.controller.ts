@@ -68,8 +68,10 @@ export class RecoveryPlansPageController {
       title: 'plans.title',
       window: plans.window,
       rows: plans.rows.map((r) => ({
-        ...r,
-        field: `p_${r.groupId}`,
+        groupType: r.groupType,
+        groupCode: r.code,
+        name: r.name,
+        inputName: `p_${r.groupId}`,
         value: values[r.groupId] ?? r.amount ?? '',
         error: errors[r.groupId] ?? null,
       })),
