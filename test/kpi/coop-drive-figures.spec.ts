@@ -2,7 +2,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
 import { TenantTx } from '../../libs/db/src';
-import { LaunchDrive, MetricCalculator } from '../../libs/outcomes/src';
+import { LaunchDrive, MetricCalculator, SnapshotKpis } from '../../libs/outcomes/src';
 import { pinnedPack } from '../../libs/outcomes/src/kpi/support/pinned-pack';
 import { ratingTables } from '../../libs/reporting/src/document/rating-table';
 import { ListFigureCauses } from '../../apps/api/src/console/queries/list-figure-causes/list-figure-causes.query';
@@ -129,6 +129,36 @@ describe('co-op drive figures: no figure before the drive, plans per village, NP
       ['前营村', '7.69%', '≤ 10.00%', '信用村达标'],
       ['北岭村', '15.79%', '≤ 10.00%', '信用村不达标'],
     ]);
+  });
+
+  it('the leader’s console: the dashboard shows the verdicts and the causes; /console/dashboard/plans refuses 十万 at its field and records 北岭村 20,000', async () => {
+    await api.commands.execute(new SnapshotKpis(meta(tenantId), '2012-08-13'));
+    const cookie = `qs_session=${token}; qs_csrf=coop-csrf`;
+    const dashboard = await api.http().get('/console/dashboard').set('Cookie', cookie).expect(200);
+    expect(dashboard.text).toContain('信用村不达标');
+    expect(dashboard.text).toContain('信用村达标');
+    expect(dashboard.text).toContain('不良贷款余额 ¥2,250.00');
+    expect(dashboard.text).toContain('08-13 录入清收计划 2 项');
+    expect(dashboard.text).toContain('href="/console/dashboard/plans"');
+    const page = await api.http().get('/console/dashboard/plans').set('Cookie', cookie).expect(200);
+    const field = /name="(p_[0-9a-f-]+)" value="400.00"/.exec(page.text)![1];
+    const post = (value: string) =>
+      api
+        .http()
+        .post('/console/dashboard/plans')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: 'coop-csrf', [field]: value });
+    expect((await post('十万')).text).toContain('请填写大于 0 的金额');
+    await post('20,000').expect(303);
+    const plans = await api.app.get(TenantTx).run(tenantId, (em) =>
+      em.execute<{ amount: string }[]>(
+        `select k.amount::text from kpi_inputs k join debtor_groups g on g.id = k.group_id
+           where k.tenant_id = ? and g.code = '北岭村'`,
+        [tenantId],
+      ),
+    );
+    expect(plans).toEqual([{ amount: '20000.00' }]);
   });
 
   it('the dashboard names the causes: 05-15 the drive launched, 08-13 plans entered for 2 villages', async () => {
