@@ -33,29 +33,37 @@ export function countOverdueInstallments(
   const due = [...schedule]
     .filter((i) => compareDates(i.dueDate, asOf) < 0)
     .sort((a, b) => compareDates(a.dueDate, b.dueDate) || a.seq - b.seq);
-  const paid = receipts.filter((r) => compareDates(r.date, asOf) <= 0);
-  const sumPaid = (after: LocalDate | undefined, through: LocalDate) =>
-    paid
-      .filter((r) => compareDates(r.date, through) <= 0)
-      .filter((r) => after === undefined || compareDates(r.date, after) > 0)
-      .reduce<Decimal>((acc, r) => acc.plus(dec(r.amount)), ZERO);
+  // One sweep: due dates ascend, so the money received through each of them is a running
+  // sum over the receipts sorted by date (the nightly run prices every account).
+  const paid = receipts
+    .filter((r) => compareDates(r.date, asOf) <= 0)
+    .sort((a, b) => compareDates(a.date, b.date));
+  let next = 0;
+  let received = ZERO;
+  const receivedThrough = (date: LocalDate): Decimal => {
+    while (next < paid.length && compareDates(paid[next].date, date) <= 0) {
+      received = received.plus(dec(paid[next].amount));
+      next += 1;
+    }
+    return received;
+  };
   let dueBefore = ZERO;
+  let throughPrevious = ZERO;
   let cumulative = 0;
   let consecutive = 0;
-  due.forEach((inst, n) => {
-    const previous = n > 0 ? due[n - 1].dueDate : undefined;
+  for (const inst of due) {
     const amount = dec(inst.principal).plus(dec(inst.interest));
-    const ahead = previous
-      ? Decimal.max(ZERO, sumPaid(undefined, previous).minus(dueBefore))
-      : ZERO;
-    const kept = sumPaid(previous, inst.dueDate).plus(ahead).gte(amount);
+    const ahead = Decimal.max(ZERO, throughPrevious.minus(dueBefore));
+    const throughOwn = receivedThrough(inst.dueDate);
+    const kept = throughOwn.minus(throughPrevious).plus(ahead).gte(amount);
     dueBefore = dueBefore.plus(amount);
+    throughPrevious = throughOwn;
     if (kept) {
       consecutive = 0;
     } else {
       cumulative += 1;
       consecutive += 1;
     }
-  });
+  }
   return { consecutive, cumulative };
 }
