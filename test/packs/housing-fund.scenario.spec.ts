@@ -1,3 +1,4 @@
+import { RecordDelivery } from '../../libs/notices/src';
 import { EvaluateFlags } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
@@ -168,6 +169,46 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
     expect(rows).toEqual([
       { flag: 'contribution-stopped', set_on: '2013-05-01', cleared_on: '2013-05-10' },
     ]);
+  });
+
+  it('06-01 the May demand goes out; signed 06-03, its 30 days run to 07-03; on 07-04 it has lapsed unpaid: court enforcement, flag, the head told', async () => {
+    expect((await night('2013-06-01')).stageCounts).toMatchObject({ 'contribution-arrears': 1 });
+    const demand = (await noticesOf(api, ids.mine.caseId as string)).pop() as { id: string };
+    api.clock.set(nightOf('2013-06-03'));
+    const signed = await api.commands.execute(
+      new RecordDelivery(meta(tenantId), demand.id, 'signed', '2013-06-03'),
+    );
+    // 收到本通知之日起30日内: the day of receipt not counted, 06-04 … 07-03.
+    expect(signed.notice.deadline).toBe('2013-07-03');
+    const lastDay = await night('2013-07-03');
+    expect(lastDay.stageCounts).toMatchObject({ 'contribution-arrears': 1 });
+    const lapsed = await night('2013-07-04');
+    expect(lapsed.moves).toContainEqual({
+      caseId: ids.mine.caseId,
+      from: 'contribution-arrears',
+      to: 'contribution-demand-lapsed',
+      reason: 'escalated',
+    });
+    const tasks = await tasksOf(api, ids.mine.caseId as string);
+    // The pack's task kind enforcement-application is a review task, named by the pack.
+    const enforcement = tasks.filter((t) => t.title.startsWith('整理材料申请人民法院强制执行'));
+    expect(enforcement.map((t) => [t.kind, t.status, t.due])).toEqual([
+      ['review', 'open', '2013-07-04'],
+    ]);
+    const flags = await ownerQuery(
+      api,
+      `select set_on::text as set_on from pack_flags
+       where tenant_id = $1 and flag = 'contribution-demand-lapsed' and cleared_on is null`,
+      [tenantId],
+    );
+    expect(flags).toEqual([{ set_on: '2013-07-04' }]);
+    const told = await ownerQuery(
+      api,
+      `select detail->>'role' as role, as_of::text as as_of from engine_actions
+       where case_id = $1 and stage = 'contribution-demand-lapsed' and action = 'notifyRole'`,
+      [ids.mine.caseId],
+    );
+    expect(told).toEqual([{ role: 'department-head', as_of: '2013-07-04' }]);
   });
 
   it('KPIs: 10-31 recovered 17,710,000.00 = 77.03% of 22,990,000.00 (at risk); 11-30 20,920,900.00 = 91.00% (met); 个贷率 82.00% (met)', async () => {

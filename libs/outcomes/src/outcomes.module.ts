@@ -19,6 +19,7 @@ import { ListDrivePublicationsHandler } from './drives/list-drive-publications/l
 import { PublishDriveProgressHandler } from './drives/publish-drive-progress/publish-drive-progress.handler';
 import { PublishDueDriveProgressHandler } from './drives/publish-due-drive-progress/publish-due-drive-progress.handler';
 import { GetTargetsHandler } from './kpi/get-targets/get-targets.handler';
+import { GetKpiInputsHandler } from './kpi/get-kpi-inputs/get-kpi-inputs.handler';
 import { GetKpiSnapshotsHandler } from './kpi/get-kpi-snapshots/get-kpi-snapshots.handler';
 import { MetricCalculator } from './kpi/metrics/metric-calculator';
 import { SnapshotKpisHandler } from './kpi/snapshot-kpis/snapshot-kpis.handler';
@@ -33,6 +34,7 @@ import { SnapshotKpisHandler } from './kpi/snapshot-kpis/snapshot-kpis.handler';
   providers: [
     MetricCalculator,
     GetTargetsHandler,
+    GetKpiInputsHandler,
     SnapshotKpisHandler,
     GetKpiSnapshotsHandler,
     IncentiveRelief,

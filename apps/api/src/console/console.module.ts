@@ -38,10 +38,13 @@ import { ImportUploadInterceptor } from './admin/import-upload.interceptor';
 import { PackPageController } from './admin/pack.controller';
 import { UsersPageController } from './admin/users.controller';
 import { DashboardPageController } from './dashboard/dashboard.controller';
+import { OfficeFiguresPageController } from './dashboard/office-figures.controller';
 import { RecoveryPlansPageController } from './dashboard/plans.controller';
 import { ListRecoveryPlansHandler } from './queries/list-recovery-plans/list-recovery-plans.handler';
 import { NoticesPageController } from './notices/notices-page.controller';
 import { GetAgingDistributionHandler } from './queries/get-aging-distribution/get-aging-distribution.handler';
+import { GetContributionArrearsHandler } from './queries/get-contribution-arrears/get-contribution-arrears.handler';
+import { ListCaseDeadlinesHandler } from './queries/list-case-deadlines/list-case-deadlines.handler';
 import { GetCollectorPerformanceHandler } from './queries/get-collector-performance/get-collector-performance.handler';
 import { ListDrivesHandler } from './queries/list-drives/list-drives.handler';
 import { ListFigureCausesHandler } from './queries/list-figure-causes/list-figure-causes.handler';
@@ -104,6 +107,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CaseActionsController,
     SupervisorPageController,
     DashboardPageController,
+    OfficeFiguresPageController,
     RecoveryPlansPageController,
     ReportsPageController,
     UsersPageController,
@@ -131,6 +135,8 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     GetCaseDatesHandler,
     SupervisorDesk,
     GetAgingDistributionHandler,
+    GetContributionArrearsHandler,
+    ListCaseDeadlinesHandler,
     GetCollectorPerformanceHandler,
     ListDrivesHandler,
     ListFigureCausesHandler,

@@ -4,7 +4,7 @@ import { addDays, Clock, localDateOf } from '@qingshou/calendar';
 import type { ActorMeta } from '@qingshou/core';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { AccountBalances, type Balance, type LoadedAccount } from '@qingshou/ledger';
-import { EvaluateFlags, LaunchDrive, SnapshotKpis } from '@qingshou/outcomes';
+import { EvaluateFlags, LaunchDrive, RecordKpiInput, SnapshotKpis } from '@qingshou/outcomes';
 import { EvaluateCases } from '@qingshou/engine';
 import { randomUUID } from 'node:crypto';
 import type { DemoTenant } from './demo-tenants';
@@ -132,6 +132,9 @@ export class DemoPortfolioSeeder {
       await this.commands.execute(new EvaluateCases(options.meta(tenantId), day));
     }
     await this.commands.execute(new EvaluateFlags(options.meta(tenantId), today));
+    for (const input of book.kpiInputs ?? []) {
+      await this.commands.execute(new RecordKpiInput(options.meta(tenantId), input));
+    }
     // The figures are recomputed from the dated ledger for each past day, oldest first.
     const kpiDays = options.kpiDays ?? DEFAULT_KPI_DAYS;
     for (

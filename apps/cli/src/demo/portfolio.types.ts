@@ -50,10 +50,20 @@ export interface DemoAccount {
   readonly payments: readonly DemoPayment[];
 }
 
+/** A figure no ledger holds (kpi_inputs), entered as the office would on the KPI-input page. */
+export interface DemoKpiInput {
+  readonly input: 'deposit-balance' | 'recovery-plan' | 'recovered-opening';
+  readonly periodStart: string;
+  readonly periodEnd: string;
+  readonly amount: string;
+  readonly note?: string;
+}
+
 export interface DemoPortfolio {
   readonly groups: readonly DemoGroup[];
   readonly debtors: readonly DemoDebtor[];
   readonly accounts: readonly DemoAccount[];
+  readonly kpiInputs?: readonly DemoKpiInput[];
 }
 
 /** What a generator is given: the tenant's seeded stream, today, and how many accounts. */

@@ -18,6 +18,7 @@ export * from './allocation/payment-ledger';
 export * from './balance/dpd-threshold';
 export * from './balance/aging-bucket';
 export * from './balance/loan-class';
+export * from './balance/months-in-arrears.sql';
 export * from './balance/overdue-installments';
 export * from './balance/overdue-installments.sql';
 export * from './balance/account.types';

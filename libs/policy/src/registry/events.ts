@@ -21,6 +21,12 @@ export const EVENTS = {
   noticeSigned: { zh: '签收', en: 'A notice was signed for' },
   noticeRefused: { zh: '拒收', en: 'A notice was refused' },
   noticeUndeliverable: { zh: '无法送达', en: 'A notice could not be delivered' },
+  // Dated only (daysSince): the day after a delivered notice's deadline, counted from its
+  // recorded delivery (notices.deadline); nothing emits it for `rules[].on`.
+  noticeDeadlinePassed: {
+    zh: '通知期限届满（次日起）',
+    en: "A notice's deadline passed (the day after it)",
+  },
   replySlipReturned: { zh: '回执返回', en: 'A reply slip came back' },
   visitHandedOff: { zh: '移交外访', en: 'A case was handed to a field collector' },
   visitCompleted: { zh: '外访完成', en: 'A field visit was completed' },

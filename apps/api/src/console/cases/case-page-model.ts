@@ -12,6 +12,10 @@ import {
   CaseLetterChoices,
   ListCaseLetterTemplates,
 } from '../queries/list-case-letter-templates/list-case-letter-templates.query';
+import {
+  CaseDeadline,
+  ListCaseDeadlines,
+} from '../queries/list-case-deadlines/list-case-deadlines.query';
 import { PageContext } from '../render/page-context';
 import {
   ContactFormTerms,
@@ -65,6 +69,15 @@ export class CasePageModel {
     const terms = await this.queries.execute<GetContactTerms, ContactFormTerms>(
       new GetContactTerms(page.meta()),
     );
+    // 法定期限 of the case's delivered notices (催缴通知书: 30 days from signed receipt).
+    const deadlines = hasPermission(
+      { userId: page.user.userId, roles: page.user.roles },
+      'notice.read',
+    )
+      ? await this.queries.execute<ListCaseDeadlines, CaseDeadline[]>(
+          new ListCaseDeadlines(page.meta(), id),
+        )
+      : [];
     const contactForm = contactFormShown(forms.contact, terms, {
       now: this.clock.now(),
       overdueReasonCode: detail.overdueReasonCode,
@@ -85,6 +98,7 @@ export class CasePageModel {
         mine: detail.assignee?.id === page.user.userId,
       },
       accounts: detail.accounts,
+      deadlines,
       counting: counting(detail, vocab.countInstallments === true),
       openTasks: detail.openTasks.map((t) => ({ ...t, mine: t.assigneeId === page.user.userId })),
       timeline: timelineLines(page, detail.timeline, contactLabels(page.lang, terms), vocab),

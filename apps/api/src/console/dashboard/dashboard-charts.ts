@@ -12,6 +12,8 @@ export interface SeriesSpec {
 export interface ChartText {
   /** "上限 5.00%" / "目标 ≥ 100.00%": the bound line's label. */
   readonly boundLabel: string;
+  /** A band's two lines, each its own label ("下限 82.00%", "上限 95.00%"); else boundLabel. */
+  readonly bandLabels?: { readonly min: string; readonly max: string };
   readonly valueAxis: string;
   /** Days a figure moved for a cause other than the work (an import, a pack upgrade): marked. */
   readonly marks?: readonly { readonly date: string; readonly label: string }[];
@@ -74,7 +76,16 @@ export function targetChart(
     }
     group.values.set(p.asOf, plotValue(spec.unit, p.value));
   }
-  const bound = plotValue(spec.unit, spec.bound.max ?? spec.bound.min ?? null);
+  // A band (个贷率 82%–95%) draws both of its lines.
+  const band = spec.bound.min !== undefined && spec.bound.max !== undefined;
+  const lines = (['min', 'max'] as const)
+    .map((side) => ({
+      yAxis: plotValue(spec.unit, spec.bound[side] ?? null),
+      name: band && text.bandLabels ? text.bandLabels[side] : text.boundLabel,
+    }))
+    .filter((l): l is { yAxis: number; name: string } => l.yAxis !== null)
+    .map((l) => ({ ...l, label: { formatter: l.name } }));
+  const bound = lines.length ? Math.max(...lines.map((l) => l.yAxis)) : null;
   const last = dates[dates.length - 1];
   // Worst last value first: above a max, or below a min, is what a leader looks for.
   const worst = (g: { values: Map<string, number | null> }) => {
@@ -107,7 +118,7 @@ export function targetChart(
             symbol: 'none',
             lineStyle: { type: 'dashed', color: BOUND_COLOR, width: 2 },
             label: { formatter: text.boundLabel, position: 'insideEndTop', color: BOUND_COLOR },
-            data: [...(bound !== null ? [{ yAxis: bound, name: text.boundLabel }] : []), ...marks],
+            data: [...lines, ...marks],
           },
         }
       : {}),

@@ -34,6 +34,17 @@ export interface ChartCard {
   readonly label: string;
 }
 
+/** A band's bound reads "82.00%–95.00%": each of its lines labelled with its own side. */
+function bandLabels(t: T, shown: string | null) {
+  const [min, max] = (shown ?? '').split('–');
+  return max === undefined
+    ? undefined
+    : {
+        min: t('dashboard.boundMin', { value: min }),
+        max: t('dashboard.boundMax', { value: max }),
+      };
+}
+
 /** One target: a chart per breakdown, and today's judgement per group. */
 export function targetCard(
   lang: Lang,
@@ -44,10 +55,14 @@ export function targetCard(
 ) {
   const title = nameIn(lang, target.names, target.id);
   const moved = marksFor(marks, METRICS[target.metric as MetricName]?.plan !== undefined);
-  const boundLabel =
-    target.bound.max !== undefined
-      ? t('dashboard.boundMax', { value: target.boundDisplay })
-      : t('dashboard.boundMin', { value: target.boundDisplay });
+  const boundLabel = t(
+    target.bound.min !== undefined && target.bound.max !== undefined
+      ? 'dashboard.boundBand'
+      : target.bound.max !== undefined
+        ? 'dashboard.boundMax'
+        : 'dashboard.boundMin',
+    { value: target.boundDisplay },
+  );
   const groupTypes = [...new Set(target.results.map((r) => r.groupType))];
   const pers = groupTypes.length ? groupTypes : ['tenant'];
   const charts: ChartCard[] = pers.map((groupType) => {
@@ -64,6 +79,7 @@ export function targetCard(
       heading,
       option: targetChart(spec, points, {
         boundLabel,
+        bandLabels: bandLabels(t, target.boundDisplay),
         valueAxis: target.unit === 'ratio' ? '%' : '',
         marks: moved,
       }),

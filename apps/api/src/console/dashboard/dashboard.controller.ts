@@ -27,6 +27,7 @@ import {
   FigureCause,
   ListFigureCauses,
 } from '../queries/list-figure-causes/list-figure-causes.query';
+import { officeFiguresPanel } from './dashboard-housing';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 import {
@@ -142,6 +143,8 @@ export class DashboardPageController {
       causes: marks,
       // 清收计划: the leader enters each village's plan (kpi_inputs) behind recoveredVsPlan.
       canPlan: hasPermission(viewerOf(meta), 'kpi.input'),
+      // 篇九: the office's own figures and the employers' contribution arrears.
+      office: await officeFiguresPanel(this.queries, page, spec),
     });
   }
 

@@ -1,5 +1,5 @@
 import { addMonths, dec, type Installment } from '@qingshou/ledger';
-import type { DemoGroup, DemoPortfolio, PortfolioContext } from '../portfolio.types';
+import type { DemoAccount, DemoGroup, DemoPortfolio, PortfolioContext } from '../portfolio.types';
 import type { Prng } from '../prng';
 import { drawDpd, monthlyLoan, paidInstallments, PortfolioBuilder } from '../shape';
 
@@ -28,10 +28,22 @@ const BUCKETS = [
   [181, 540, 10],
 ] as const;
 
+/** 篇九: "几个煤矿基本上都停缴了" — these employers are months behind (停缴), the rest a month or two at most. */
+const STOPPED = new Set(['某某煤矿', '某某化工厂', '某某水泥厂']);
+/** Loans overdue: the office holds its 逾期率 near the 0.15% line, so only one is. */
+const OVERDUE_LOANS = 1;
+/** The pack's annual plan (annualRecoveryPlan) and the share of it recovered before the book. */
+const PLAN = '22990000.00';
+const OPENING_SHARE = '0.91';
+/** Loans ÷ deposits the demo aims at (篇九: 个贷率达到82%), a little above so it reads 达标. */
+const LOAN_TO_DEPOSIT = '0.825';
+
 /**
  * 某某县住房公积金管理部: housing-fund loans of 200,000–500,000 over 20–30 years by employer
  * (篇九), and each employer's monthly contributions (应缴) for the last year, a few of them
- * months behind.
+ * months behind. The office's own figures are entered as it would on the KPI-input page: the
+ * year's recoveries before the book began (≈91% of plan with the book's own) and the deposit
+ * balance that makes its 个贷率 about 82%.
  */
 export function housingFundPortfolio(rng: Prng, ctx: PortfolioContext): DemoPortfolio {
   const b = new PortfolioBuilder(rng, ctx.today);
@@ -47,7 +59,7 @@ export function housingFundPortfolio(rng: Prng, ctx: PortfolioContext): DemoPort
     const headcount = rng.int(20, 260);
     employers.push({ group, headcount });
     const perHead = rng.int(600, 1500);
-    const behind = rng.chance(0.3) ? rng.int(1, 4) : 0;
+    const behind = STOPPED.has(name) ? rng.int(4, 7) : rng.chance(0.25) ? rng.int(1, 2) : 0;
     // Twelve months on the 15th: ten before this one, this one and the next.
     const base = `${ctx.today.slice(0, 7)}-15`;
     const schedule: Installment[] = [];
@@ -112,10 +124,49 @@ export function housingFundPortfolio(rng: Prng, ctx: PortfolioContext): DemoPort
         annualRate,
         termMonths,
         method,
-        dpd: drawDpd(rng, 0.85, BUCKETS),
+        dpd: seq <= OVERDUE_LOANS ? drawDpd(rng, 0, BUCKETS) : 0,
         maxElapsed: 24,
       }),
     );
   }
-  return b.build();
+  const year = ctx.today.slice(0, 4);
+  const period = { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
+  const loans = b.accounts.filter((a) => a.type === 'housing-fund-loan');
+  const balance = loans.reduce((acc, a) => acc.plus(outstandingPrincipal(a)), dec('0'));
+  return {
+    ...b.build(),
+    kpiInputs: [
+      { ...period, input: 'recovery-plan', amount: PLAN, note: '年度贷款回收任务数' },
+      {
+        ...period,
+        input: 'recovered-opening',
+        amount: toTenThousand(dec(PLAN).mul(OPENING_SHARE)),
+        note: '账套启用前本年已回收贷款（管理部台账）',
+      },
+      {
+        ...period,
+        input: 'deposit-balance',
+        amount: toTenThousand(balance.div(LOAN_TO_DEPOSIT)),
+        note: '住房公积金缴存余额',
+      },
+    ],
+  };
+}
+
+/** Offices report these in 万元: rounded to ten thousand yuan. */
+function toTenThousand(amount: ReturnType<typeof dec>): string {
+  return amount.div(10000).round().mul(10000).toFixed(2);
+}
+
+/** Principal left after the installments the payments cover in full, oldest first. */
+function outstandingPrincipal(account: DemoAccount) {
+  let paid = account.payments.reduce((acc, p) => acc.plus(p.amount), dec('0'));
+  let left = dec(account.principal);
+  for (const row of account.schedule) {
+    const due = dec(row.principal).plus(row.interest);
+    if (paid.lt(due)) break;
+    paid = paid.minus(due);
+    left = left.minus(row.principal);
+  }
+  return left;
 }

@@ -81,6 +81,14 @@ const EVENT_SQL: Readonly<Record<string, (s: EventScope) => string>> = {
   noticeSigned: (s) => delivery(s, 'signed'),
   noticeRefused: (s) => delivery(s, 'refused'),
   noticeUndeliverable: (s) => delivery(s, 'undeliverable'),
+  // The first day after a notice's period (催缴通知书: 30 days from signed receipt, a holiday
+  // end moved to the next working day), as its recorded delivery dated it.
+  noticeDeadlinePassed: (s) =>
+    latest(
+      '(n.deadline + 1)',
+      'notices n',
+      `n.tenant_id = k.tenant_id and n.case_id in ${s.cases} and n.deadline is not null`,
+    ),
   approvalGranted: (s) => decided(s, 'approved'),
   approvalRejected: (s) => decided(s, 'rejected'),
   legalReferred: (s) =>
