@@ -16,6 +16,7 @@ export * from './terms/pack-terms';
 export * from './terms/resolve-terms';
 export * from './terms/new-account-terms';
 export * from './support/ledger-events';
+export * from './support/group-match.sql';
 export * from './register-debtor/register-debtor.command';
 export * from './register-account/register-account.command';
 export * from './record-payment/record-payment.command';

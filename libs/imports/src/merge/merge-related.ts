@@ -1,14 +1,16 @@
+import { groupMatchOrderSql, groupMatchSql } from '@qingshou/ledger';
 import { ACCOUNT_STAGE as S } from '../staging/stage-tables';
 import { affected, MergeContext } from './merge-context';
 
 // Group types come from the mapping (村组 → village, 高中学校 → school). A file names a group
 // the way the office writes it — 前营村, not the code V01 the ledger gave it — so a value is
-// found by (type, code) or, failing that, by (type, name); a group is made only for a value
-// neither finds (a sample import had duplicated five of the co-op's villages).
+// found by (type, code) or, failing that, by (type, name) — the ledger's one rule for every
+// group type (groupMatchSql); a group is made only for a value neither finds (a sample import
+// had duplicated five of the co-op's villages).
 const MATCHED_GROUP = `(
     select dg.id from debtor_groups dg
-    where dg.tenant_id = :tenant and dg.type = g.type and (dg.code = g.code or dg.name = g.code)
-    order by (dg.code = g.code) desc, dg.created_at, dg.id
+    where dg.tenant_id = :tenant and ${groupMatchSql('g.type', 'g.code')}
+    order by ${groupMatchOrderSql('g.code')}
     limit 1)`;
 
 const INSERT_GROUPS = `
@@ -19,8 +21,8 @@ const INSERT_GROUPS = `
     select distinct g.type, g.code
     from ${S} s cross join lateral unnest(s.group_types, s.group_codes) as g(type, code)) w
   where not exists (
-    select 1 from debtor_groups e
-    where e.tenant_id = :tenant and e.type = w.type and (e.code = w.code or e.name = w.code))
+    select 1 from debtor_groups dg
+    where dg.tenant_id = :tenant and ${groupMatchSql('w.type', 'w.code')})
   on conflict (tenant_id, type, code) do nothing`;
 
 const INSERT_MEMBERS = `

@@ -5,6 +5,7 @@ import { DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { BusinessDate } from '../support/business-date';
 import { assertDebtorExists } from '../support/debtor-exists';
+import { groupMatchOrderSql, groupMatchSql } from '../support/group-match.sql';
 import { InputCheck } from '../support/input-check';
 import { eventContext, LEDGER_EVENTS } from '../support/ledger-events';
 import { AddGroupMember, GroupMembership } from './add-group-member.command';
@@ -41,13 +42,22 @@ export class AddGroupMemberHandler implements ICommandHandler<AddGroupMember, Gr
 
     const now = this.dates.now();
     const events: DomainEvent[] = [];
-    // Upserts make concurrent first uses of one group converge on a single row.
-    const [createdGroup] = await em.execute<{ id: string }[]>(
-      `insert into debtor_groups (tenant_id, id, type, code, name, created_at)
-       values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, type, code) do nothing returning id`,
-      [tenantId, randomUUID(), type, code, name, now],
+    // The group the code names, or the one whose name it is (groupMatchSql: 前营村 is V01's
+    // name); else a new one. Upserts make concurrent first uses converge on a single row.
+    const [known] = await em.execute<{ id: string }[]>(
+      `select dg.id from debtor_groups dg where dg.tenant_id = ? and ${groupMatchSql('?', '?::text')}
+       order by ${groupMatchOrderSql('?::text')} limit 1`,
+      [tenantId, type, code, code, code],
     );
+    const [createdGroup] = known
+      ? []
+      : await em.execute<{ id: string }[]>(
+          `insert into debtor_groups (tenant_id, id, type, code, name, created_at)
+           values (?, ?, ?, ?, ?, ?) on conflict (tenant_id, type, code) do nothing returning id`,
+          [tenantId, randomUUID(), type, code, name, now],
+        );
     const groupId =
+      known?.id ??
       createdGroup?.id ??
       (
         await em.execute<{ id: string }[]>(
