@@ -23,6 +23,7 @@ describe('co-op drive figures: no figure before the drive, plans per village, NP
   let api: CollectionTestApi;
   let tenantId: string;
   let token: string;
+  let office: string;
   const compute = (metric: string, args: Record<string, unknown>, per: string, asOf: string) =>
     api.app.get(TenantTx).run(tenantId, async (em) => {
       const ctx = { tenantId, timeZone: 'Asia/Shanghai', pack: await pinnedPack(em, tenantId) };
@@ -34,9 +35,13 @@ describe('co-op drive figures: no figure before the drive, plans per village, NP
 
   beforeAll(async () => {
     api = await startKpiApi({ now: '2012-08-13T10:00:00+08:00' });
-    const setup = await tenantWithUsers(api, 'coop-figures', { chief: ['manager'] });
+    const setup = await tenantWithUsers(api, 'coop-figures', {
+      chief: ['manager'],
+      office: ['supervisor'],
+    });
     tenantId = setup.tenantId;
     token = setup.users.chief.token;
+    office = setup.users.office.token;
     await installPack(api, tenantId, 'credit-coop-npl-drive', {
       launchDate: '2012-05-15',
       amnestyDate: '2012-07-31',
@@ -159,6 +164,15 @@ describe('co-op drive figures: no figure before the drive, plans per village, NP
       ),
     );
     expect(plans).toEqual([{ amount: '20000.00' }]);
+    // 篇三's office (supervisor) keeps the statistics: it reads the dashboard, enters no plan,
+    // and still lands on its workbench.
+    const officeCookie = `qs_session=${office}; qs_csrf=coop-csrf`;
+    const seen = await api.http().get('/console/dashboard').set('Cookie', officeCookie).expect(200);
+    expect(seen.text).toContain('信用村不达标');
+    expect(seen.text).not.toContain('href="/console/dashboard/plans"');
+    await api.http().get('/console/dashboard/plans').set('Cookie', officeCookie).expect(403);
+    const home = await api.http().get('/console').set('Cookie', officeCookie);
+    expect(home.headers.location).toBe('/console/supervisor');
   });
 
   it('the dashboard names the causes: 05-15 the drive launched, 08-13 plans entered for 2 villages', async () => {

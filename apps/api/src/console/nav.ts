@@ -11,6 +11,8 @@ export interface NavEntry {
   readonly permission: Permission;
   /** Pages shown as tabs on the admin pages (催收方案 / 导入 / 用户). */
   readonly section?: 'admin' | null;
+  /** Only these roles land here (others who see the link have their own home further on). */
+  readonly homeOf?: readonly Role[];
 }
 
 /**
@@ -18,8 +20,13 @@ export interface NavEntry {
  * page (`/console` redirects there), so put each role's main page before the others it sees.
  */
 export const CONSOLE_NAV: NavEntry[] = [
-  // 组长/经理 land on the dashboard.
-  { key: 'nav.dashboard', href: '/console/dashboard', permission: 'dashboard.read' },
+  // 组长/经理 land on the dashboard; the supervisor reads it but lands on the workbench.
+  {
+    key: 'nav.dashboard',
+    href: '/console/dashboard',
+    permission: 'dashboard.read',
+    homeOf: ['manager', 'tenant-admin', 'finance', 'auditor'],
+  },
   { key: 'nav.supervisor', href: '/console/supervisor', permission: 'console.supervisor' },
   // 法务 lands on its matters (before the worklist it also holds).
   { key: 'nav.legal', href: '/console/legal', permission: 'legal-step.record' },
@@ -54,5 +61,6 @@ export function navFor(roles: readonly Role[]): NavEntry[] {
 }
 
 export function homeFor(roles: readonly Role[]): string | null {
-  return navFor(roles)[0]?.href ?? null;
+  const home = navFor(roles).find((e) => !e.homeOf || e.homeOf.some((r) => roles.includes(r)));
+  return home?.href ?? null;
 }

@@ -131,7 +131,8 @@ export const PERMISSIONS = {
   'report.run': REPORTERS,
   'report.read': REPORTERS,
   'legal-hold.set': ['tenant-admin', 'manager', 'legal'],
-  'dashboard.read': ['manager', 'tenant-admin', 'finance', 'auditor'],
+  // 篇三: the office (supervisor) keeps the drive's statistics, so it reads the dashboard too.
+  'dashboard.read': ['manager', 'tenant-admin', 'finance', 'auditor', 'supervisor'],
   // No person purges files: only the nightly run (the system viewer) applies retention.
   'retention.apply': [],
   // 篇八: the recordings archive is written by the daily job (system viewer); its last run is

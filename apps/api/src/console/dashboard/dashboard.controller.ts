@@ -41,8 +41,8 @@ import {
 import { causeMarks, nplSummary, ratingVerdicts } from './dashboard-causes';
 
 /**
- * Who reads the dashboard: the readers of GET /targets and /kpi/snapshots (KPI_READERS) but
- * the supervisor, whose page is the supervisor workbench (nav.ts: the first page is home).
+ * Who reads the dashboard: the readers of GET /targets and /kpi/snapshots (KPI_READERS); the
+ * supervisor (篇三's office keeps the statistics) reads it but lands on its workbench (nav.ts).
  */
 export const DASHBOARD_ROLES = PERMISSIONS['dashboard.read'];
 /** Days of daily snapshots drawn. */
