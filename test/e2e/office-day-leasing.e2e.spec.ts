@@ -399,8 +399,8 @@ describeInBrowser(
       const line = html.split('<tr').find((tr) => tr.includes(dealer.ref));
       expect(line).toBeDefined();
       expect(line).toContain(dealer.name);
-      // 催收措施: the week's contacts by channel.
-      expect(line).toMatch(/<td>(电话、外访|外访、电话)<\/td>/);
+      // 催收措施: the week's contacts by channel, counted (电话1次、上门1次).
+      expect(line).toMatch(/<td>(电话\d+次、上门\d+次|上门\d+次、电话\d+次)<\/td>/);
       expect(line).toContain('业务员张磊');
     });
   },

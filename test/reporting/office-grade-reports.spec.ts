@@ -188,6 +188,8 @@ describe('office-grade reports (issue 13 §3)', () => {
       expect(wang[5]).toBe('电话2次、上门1次');
       expect(wang.slice(6, 8)).toEqual([3, 1]);
       for (const r of rows) expect(r[4]).toBeTruthy();
+      // 李's case had no contact this week: said so, not left blank.
+      expect(byCard['6222 **** **** 5678'][5]).toBe('本期未催收');
       // 合计: the sum of the rows, to the fen.
       expect(total?.[0]).toBe('合计');
       expect(total?.[3]).toBe(20345.75);
@@ -287,6 +289,24 @@ describe('office-grade reports (issue 13 §3)', () => {
         await openCase(api, tenantId, users.boss.id, debtorId);
       }
       for (const reportId of reports) {
+        // Every sheet: the header frozen under the meta lines, 合计 = the sum of the rows.
+        const book = await workbook(
+          await download(
+            users.clerk.token,
+            (await generate(users.clerk.token, reportId, 'xlsx')).id,
+          ),
+        );
+        book.eachSheet((sheet) => {
+          const [view] = sheet.views as { state?: string; ySplit?: number }[];
+          expect(view).toMatchObject({ state: 'frozen' });
+          const firstHeader = sheet.getRow(view.ySplit!).getCell(1).value as string;
+          const { rows, total } = table(sheet, firstHeader);
+          total?.forEach((cell, i) => {
+            if (typeof cell !== 'number') return;
+            const fen = rows.reduce((sum, r) => sum + Math.round(Number(r[i] ?? 0) * 100), 0);
+            expect(cell).toBe(fen / 100);
+          });
+        });
         const run = await generate(users.clerk.token, reportId, 'html');
         expect(run.state).toBe('done');
         const html = (await download(users.clerk.token, run.id)).toString('utf8');

@@ -18,6 +18,9 @@ const CHANNEL_COUNT_ZH = `case x.channel when 'call' then '电话' || count(*) |
   when 'visit' then '上门' || count(*) || '次' when 'letter' then '函件' || count(*) || '份'
   when 'sms' then '短信' || count(*) || '条' when 'wechat' then '微信' || count(*) || '次'
   else x.channel || count(*) || '次' end`;
+/** Channels in the office's order: 电话, 上门, 函件, 短信, 微信. */
+const CHANNEL_RANK = `min(case x.channel when 'call' then 1 when 'visit' then 2 when 'letter' then 3
+  when 'sms' then 4 when 'wechat' then 5 else 6 end)`;
 const CHANNEL_ZH = `case x.channel when 'call' then '电话' when 'sms' then '短信' when 'letter' then '信函'
   when 'visit' then '外访' when 'wechat' then '微信' else x.channel end`;
 
@@ -119,11 +122,13 @@ export function listColumnSql(
       );
     case 'measures':
       // 催收措施 as the office writes it: each channel with its count (电话3次、上门1次、函件1份).
-      return `(select string_agg(t.words, '、' order by t.n desc, t.words) from (
-                 select ${CHANNEL_COUNT_ZH} as words, count(*) as n from contact_attempts x
+      // Ties in the office's order; nothing logged in the period says so, not a blank cell.
+      return `coalesce((select string_agg(t.words, '、' order by t.n desc, t.rank) from (
+                 select ${CHANNEL_COUNT_ZH} as words, count(*) as n, ${CHANNEL_RANK} as rank
+                 from contact_attempts x
                  where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
                    and (x.attempted_at at time zone k.tz)::date between k.period_start and k.as_of
-                 group by x.channel) t)`;
+                 group by x.channel) t), '本期未催收')`;
     case 'method':
       // 清收方式: the channel the case was last worked through.
       return `(select ${CHANNEL_ZH} from contact_attempts x

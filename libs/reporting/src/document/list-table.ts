@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
-import type { DpdBand, LoanClass } from '@qingshou/ledger';
+import { type DpdBand, type LoanClass, maskIdNumber } from '@qingshou/ledger';
 import { BREAKDOWN_KINDS_FOR_LIST, type ReportData } from './report-data';
 import type { Cell, ReportTable } from './report-document';
 import { breakdownLabel, columnLabel } from './report-labels';
@@ -101,7 +101,7 @@ export async function listTable(
     columns.map((c, i): Cell => {
       const value = row[`c${i}`];
       if (value === null || value === undefined) return null;
-      if (c === 'debtorIdMasked') return ctx.masking.idNumber(String(value));
+      if (c === 'debtorIdMasked') return maskIdNumber(String(value));
       if (c === 'accountRef') return ctx.masking.accountRefs(String(value));
       if (NUMERIC_COLUMNS.has(c)) return Number(value);
       return String(value);

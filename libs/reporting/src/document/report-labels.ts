@@ -10,8 +10,9 @@ export const KPI_HEADERS = {
   actual: REPORT_COLUMNS.actual,
   gap: REPORT_COLUMNS.gap,
   status: REPORT_COLUMNS.status,
-  numerator: { zh: '分子', en: 'Numerator' },
-  denominator: { zh: '分母', en: 'Denominator' },
+  // The office's words for the two figures a rate is made of (not 分子/分母).
+  numerator: { zh: '数值', en: 'Figure' },
+  denominator: { zh: '基数', en: 'Base' },
   period: { zh: '统计期间', en: 'Period' },
 } satisfies Record<string, Bilingual>;
 

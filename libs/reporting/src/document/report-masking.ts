@@ -1,11 +1,13 @@
 import type { Role } from '@qingshou/core';
-import { maskIdNumber, mayRevealPersonalData } from '@qingshou/ledger';
+import { mayRevealPersonalData } from '@qingshou/ledger';
 
 /**
  * Who reads a report whole: the roles of the personal-data policy (DESIGN §3,
- * PERSONAL_DATA_REVEAL_ROLES — admin, manager, supervisor, legal, finance) read ID and card
- * numbers whole in the reports they generate; everyone else (a clerk, a collector) and every
- * scheduled run (no reader yet) gets them masked. One rule, defined in libs/ledger.
+ * PERSONAL_DATA_REVEAL_ROLES — admin, manager, supervisor, legal, finance) read card numbers
+ * whole in the reports they generate; everyone else (a clerk, a collector) and every
+ * scheduled run (no reader yet) gets them masked. One rule, defined in libs/ledger. ID
+ * numbers are masked for every reader: a pack lists them as `debtorIdMasked` (证件号码（脱敏）),
+ * which is what its office hands upward.
  */
 export function revealsInReports(roles: readonly Role[]): boolean {
   return mayRevealPersonalData(roles);
@@ -27,10 +29,6 @@ export function maskAccountRef(ref: string): string {
 /** How one report shows personal numbers: whole for a reveal role, masked otherwise. */
 export class ReportMasking {
   constructor(readonly revealed: boolean) {}
-
-  idNumber(value: string): string {
-    return this.revealed ? value : maskIdNumber(value);
-  }
 
   /** A list of refs joined with 、 (one debtor's accounts) is masked ref by ref. */
   accountRefs(value: string): string {

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
 import Decimal from 'decimal.js';
+import { maskIdNumber } from '@qingshou/ledger';
 import type { ReportData } from '../document/report-data';
 import type { Bilingual, Cell, ReportTable } from '../document/report-document';
 import { columnLabel } from '../document/report-labels';
@@ -50,7 +51,7 @@ function cellOf(account: ReconciledAccount, column: string, masking: ReportMaski
     case 'debtorName':
       return account.debtorName;
     case 'debtorIdMasked':
-      return account.debtorIdNumber ? masking.idNumber(account.debtorIdNumber) : null;
+      return account.debtorIdNumber ? maskIdNumber(account.debtorIdNumber) : null;
     case 'collector':
       return account.collector;
     case 'agencyAmount':

@@ -25,8 +25,8 @@ p.caption{font-size:12px;color:#555;margin:0 0 24px}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}
 @media print{body{margin:0}h2{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}}
 {{#if print}}@page{size:A4;margin:20mm 12mm 16mm;
-@top-left{content:{{{print.header}}};font-size:9px;color:#555}
-@bottom-center{content:{{{print.pages}}};font-size:9px;color:#555}}
+@top-left{content:{{{print.header}}};font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;font-size:9px;color:#555}
+@bottom-center{content:{{{print.pages}}};font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;font-size:9px;color:#555}}
 body{font-size:12px}table{font-size:11px;width:100%}{{/if}}
 </style></head><body>
 <h1>{{title}}</h1>
@@ -43,7 +43,7 @@ body{font-size:12px}table{font-size:11px;width:100%}{{/if}}
 
 /** 27155.7 → 27,155.70: an amount as the office writes it; a count 1234 → 1,234. */
 const YUAN = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 const render = Handlebars.create().compile(TEMPLATE, { strict: true, noEscape: false });
 
@@ -53,6 +53,9 @@ export function cssString(value: string): string {
   return `"${escaped}"`;
 }
 
+/** A rate (85.00%) or a figure nobody could measure (—): set right like the numbers. */
+const FIGURE = /^(-?[\d,.]+%|—)$/;
+
 function cells(
   table: ReportTable,
   row: readonly ReportTable['rows'][number][number][],
@@ -60,8 +63,10 @@ function cells(
 ) {
   return row.map((cell, i) => {
     const v = safeCell(cell, lang);
-    if (typeof v !== 'number') return { v: v ?? '', n: false };
-    return { v: table.money?.[i] ? YUAN.format(v) : COUNT.format(v), n: true };
+    if (typeof v !== 'number') return { v: v ?? '', n: typeof v === 'string' && FIGURE.test(v) };
+    // A fraction that is not flagged as money is still an amount (a target's numerator).
+    const money = table.money?.[i] || !Number.isInteger(v);
+    return { v: money ? YUAN.format(v) : COUNT.format(v), n: true };
   });
 }
 

@@ -48,7 +48,9 @@ function columnWidths(table: ReportTable, lang: Lang): number[] {
 function formatNumbers(row: ExcelJS.Row, values: (string | number | null)[], table: ReportTable) {
   values.forEach((v, i) => {
     if (typeof v === 'number') {
-      row.getCell(i + 1).numFmt = table.money?.[i] ? MONEY_FORMAT : COUNT_FORMAT;
+      // A fraction not flagged as money is still an amount: #,##0 would round it away.
+      const money = table.money?.[i] || !Number.isInteger(v);
+      row.getCell(i + 1).numFmt = money ? MONEY_FORMAT : COUNT_FORMAT;
     }
   });
 }
