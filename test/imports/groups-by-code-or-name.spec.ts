@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
+import { QueryBus } from '@nestjs/cqrs';
 import { AddGroupMember } from '../../libs/ledger/src';
+import { ListFigureCauses } from '../../apps/api/src/console/queries/list-figure-causes/list-figure-causes.query';
 import { FIXTURES, ImportKit, startImportKit } from './support/import-kit';
 
 /**
@@ -55,6 +57,25 @@ describe('schools, employers and villages are found by code or name, never made 
       { encoding: 'gbk' },
     );
     expect(view).toMatchObject({ status: 'succeeded' });
+    // Issue 13 §2: the dashboard names each import beside its charts (导入 N 户).
+    const causes = await kit.api.app
+      .get(QueryBus)
+      .execute(
+        new ListFigureCauses(
+          {
+            tenantId: kit.tenantId,
+            actorId: 'test-manager',
+            correlationId: 'c',
+            roles: ['manager'],
+          },
+          '2000-01-01',
+          '2100-12-31',
+        ),
+      );
+    expect(causes.filter((c: { kind: string }) => c.kind === 'import')).toEqual([
+      expect.objectContaining({ count: 40, to: 'student-loans.csv' }),
+      expect.objectContaining({ count: 30, to: 'card-agency-cases.gbk.csv' }),
+    ]);
     const employers = await groups('employer');
     expect(employers.filter((g) => g.name === '某科技有限公司')).toEqual([
       { code: 'E01', name: '某科技有限公司', members: 7 },

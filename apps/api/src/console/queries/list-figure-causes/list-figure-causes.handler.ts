@@ -12,27 +12,27 @@ const CAUSES_SQL = `
     select (i.finished_at at time zone z.time_zone)::date::text as date, 'import' as kind,
            coalesce((i.counts->>'debtorsCreated')::int, 0) as count,
            coalesce((i.counts->>'accountsCreated')::int, i.rows_ok) as accounts,
-           null as from_v, i.file_name as to_v
+           null as from_v, i.file_name as to_v, i.finished_at as at
     from imports i, z
     where i.tenant_id = ? and i.status = 'succeeded' and i.finished_at is not null
     union all
     select (p.installed_at at time zone z.time_zone)::date::text, 'pack', 0, 0, prev.version,
-           p.version
+           p.version, p.installed_at
     from pack_installations p
     join pack_installations prev
       on prev.tenant_id = p.tenant_id and prev.superseded_by = p.id, z
     where p.tenant_id = ?
     union all
     select (k.recorded_at at time zone z.time_zone)::date::text, 'plan',
-           count(distinct k.group_id)::int, 0, null, null
+           count(distinct k.group_id)::int, 0, null, null, max(k.recorded_at)
     from kpi_inputs k, z
     where k.tenant_id = ? and k.input = 'recovery-plan'
     group by 1
     union all
-    select d.launch_date::text, 'drive', 0, 0, null, d.ends_on::text
+    select d.launch_date::text, 'drive', 0, 0, null, d.ends_on::text, d.launch_date::timestamptz
     from drives d where d.tenant_id = ?) c
   where c.date between ?::date::text and ?::date::text
-  order by c.date, c.kind`;
+  order by c.date, c.at, c.kind`;
 
 @QueryHandler(ListFigureCauses)
 export class ListFigureCausesHandler implements IQueryHandler<ListFigureCauses, FigureCause[]> {
