@@ -22,7 +22,8 @@ function monthEnd(year: number, month: number): LocalDate {
 /**
  * Flow metrics are measured "to date": from the start of the period that holds `asOf` to
  * `asOf` itself (篇九's 年度任务 is judged on the year so far). Weeks start on Monday.
- * `drive` is the window of the drive that holds `asOf`; without one, the year.
+ * `drive` is the window of the drive that holds `asOf`; without one, the year (the metric
+ * calculator gives no figure then: a drive's figure before its launch is not the year's).
  */
 export function periodOf(name: string, asOf: LocalDate, drive?: DriveWindow | null): Period {
   const year = Number(asOf.slice(0, 4));
