@@ -7,6 +7,7 @@ import { AccountBalances, type Balance, type LoadedAccount } from '@qingshou/led
 import { EvaluateFlags, LaunchDrive, RecordKpiInput, SnapshotKpis } from '@qingshou/outcomes';
 import { EvaluateCases } from '@qingshou/engine';
 import { randomUUID } from 'node:crypto';
+import { ACTIVITY, logDemoActivity } from './demo-activity';
 import type { DemoTenant } from './demo-tenants';
 import { insertRows, writePortfolio } from './portfolio-writer';
 import { recordCoopPlans } from './coop-plans';
@@ -130,6 +131,15 @@ export class DemoPortfolioSeeder {
     }
     for (let day = firstDay; day <= today; day = addDays(day, 1)) {
       await this.commands.execute(new EvaluateCases(options.meta(tenantId), day));
+    }
+    const activity = ACTIVITY[tenant.pack];
+    if (activity) {
+      await logDemoActivity(this.commands, this.tx, tenantId, activity, {
+        seed: `${options.seed}:${tenant.slug}`,
+        now: this.clock.now(),
+        timeZone,
+        system: options.meta(tenantId),
+      });
     }
     await this.commands.execute(new EvaluateFlags(options.meta(tenantId), today));
     for (const input of book.kpiInputs ?? []) {

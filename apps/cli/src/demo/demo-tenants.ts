@@ -42,6 +42,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       ['manager', '销售部经理', ['manager']],
       ['clerk', '销售内勤', ['clerk']],
       ['sales1', '业务员张磊', ['phone-collector', 'field-collector']],
+      ['sales2', '业务员李娜', ['phone-collector', 'field-collector']],
       ['legal', '法务部', ['legal']],
       ['finance', '销售财务', ['finance']],
       ['audit', '销售部内审员', ['auditor']],

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '@qingshou/calendar';
 import type { DemoPortfolio, PortfolioContext } from '../portfolio.types';
 import type { Prng } from '../prng';
 import { drawDpd, monthlyLoan, PortfolioBuilder, singleDue } from '../shape';
@@ -18,6 +19,25 @@ const KINDS = [
   { kind: '代垫运输费', min: 50_000, max: 150_000, weight: 15 },
   { kind: '配件款', min: 50_000, max: 200_000, weight: 15 },
 ] as const;
+
+/** Of a behind dealer's receivables paid up, the share still owed when the quarter opened. */
+const CLEARED_SHARE = 0.95;
+
+/** The first day of the quarter holding `today`. */
+function quarterStart(today: string): string {
+  const month = Number(today.slice(5, 7));
+  const first = month - ((month - 1) % 3);
+  return `${today.slice(0, 4)}-${String(first).padStart(2, '0')}-01`;
+}
+
+/** Fell due `dpd` days before the quarter opened; paid in full on a day of the quarter so far. */
+function clearedInQuarter(rng: Prng, today: string, principal: string, dpd: number, at: number) {
+  const opening = quarterStart(today);
+  const shape = singleDue(rng, addDays(opening, -1), principal, dpd, { leadMonths: 3 });
+  const days = Math.max(0, daysBetween(opening, today) - 1);
+  const paidOn = addDays(opening, Math.floor(at * (days + 1)));
+  return { ...shape, payments: [{ paidOn, amount: principal }] };
+}
 
 /**
  * 冀丰农机融资租赁: dealers by sales region, each with a few receivables (goods, bonded
@@ -48,11 +68,21 @@ export function leasingPortfolio(rng: Prng, ctx: PortfolioContext): DemoPortfoli
     ] as const);
     const currentShare = grade === 'A' ? 0.92 : grade === 'B' ? 0.78 : 0.45;
     const receivables = rng.int(2, 5);
+    const dpds = Array.from({ length: receivables }, () => drawDpd(rng, currentShare));
+    // A dealer still behind keeps its case (and salesperson), which holds what it cleared too.
+    const behind = dpds.some((d) => d > 0);
     for (let i = 0; i < receivables; i++) {
       const kind = rng.weighted(KINDS.map((k) => [k, k.weight] as const));
       const principal = rng.amount(kind.min, kind.max, 100);
-      const dpd = drawDpd(rng, currentShare);
+      const dpd = dpds[i];
+      // 篇五 清欠: some paid now were still owed when the quarter opened (清欠 vs the opening).
+      const cleared = behind && dpd === 0 && rng.chance(CLEARED_SHARE);
+      const clearedDpd = rng.int(10, 120);
+      const clearedOn = rng.next();
       seq += 1;
+      const shape = cleared
+        ? clearedInQuarter(rng, ctx.today, principal, clearedDpd, clearedOn)
+        : singleDue(rng, ctx.today, principal, dpd, { leadMonths: 3, aheadDays: [1, 90] });
       b.account(
         dealer,
         {
@@ -63,7 +93,7 @@ export function leasingPortfolio(rng: Prng, ctx: PortfolioContext): DemoPortfoli
           penaltyMarkup: '0',
         },
         {
-          ...singleDue(rng, ctx.today, principal, dpd, { leadMonths: 3, aheadDays: [1, 90] }),
+          ...shape,
           scheduleParams: { method: 'given', kind: kind.kind, creditGrade: grade },
         },
       );
