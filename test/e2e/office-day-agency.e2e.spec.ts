@@ -41,7 +41,8 @@ describeInBrowser(
     const user = (name: string) => e2e.users.get(name)!;
 
     beforeAll(async () => {
-      e2e = await startConsoleE2e(['demo-agency'], 30);
+      // The day follows the imported batch; the demo book is only the office's background.
+      e2e = await startConsoleE2e(['demo-agency'], 12);
       worker = await startEngineWorker(e2e.api);
       ({ id: tenantId } = await one<{ id: string }>(
         `select id from tenants where slug = 'demo-agency'`,
