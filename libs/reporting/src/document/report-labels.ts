@@ -5,7 +5,8 @@ import type { Bilingual } from './report-document';
 export const KPI_HEADERS = {
   metric: { zh: '指标', en: 'Measure' },
   breakdown: { zh: '统计口径', en: 'Breakdown' },
-  group: REPORT_COLUMNS.group,
+  // A row may be the whole office, a collector or a village: what is measured, not 所属单位/村/学校.
+  group: { zh: '统计对象', en: 'Measured' },
   target: REPORT_COLUMNS.target,
   actual: REPORT_COLUMNS.actual,
   gap: REPORT_COLUMNS.gap,
