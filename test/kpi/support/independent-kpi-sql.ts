@@ -204,7 +204,7 @@ export const INDEPENDENT: Record<string, Independent> = {
     units: (s) => `
       select c.debtor_id, t.case_id,
              case when t.status = 'done' and t.completed_at <= t.sla_due_at then 1 else 0 end as num,
-             1 as den
+             1 as den, t.title as step
       from tasks t join cases c on c.id = t.case_id
       where t.tenant_id = ${lit(s.tenantId)} and t.sla_due_at is not null
         and t.status in ('open', 'done') and ${inPeriod(localDay('t.sla_due_at', s), s)}`,
@@ -245,21 +245,23 @@ export const INDEPENDENT: Record<string, Independent> = {
 
 /**
  * Σnum, Σden per group of the breakdown, over a metric's hand-written units: `tenant`,
- * `village` (the debtor's membership) or `collector` (the assignee of the unit's case, or
- * of the debtor's one case, by username).
+ * `village` (the debtor's membership), `collector` (the assignee of the unit's case, or
+ * of the debtor's one case, by username) or `step` (a task's title; tasks only).
  */
 export function perGroup(units: string, per: string, s: Scope): string {
   const T = lit(s.tenantId);
   const group =
     per === 'tenant'
       ? `select 'tenant'::text as grp, u.* from u`
-      : per === 'collector'
-        ? `select w.username as grp, u.* from u
+      : per === 'step'
+        ? `select u.step as grp, u.* from u`
+        : per === 'collector'
+          ? `select w.username as grp, u.* from u
            join cases c on c.tenant_id = ${T}
              and c.id = coalesce(u.case_id, (select d.id from cases d
                                               where d.tenant_id = ${T} and d.debtor_id = u.debtor_id))
            join users w on w.id = c.assignee_id`
-        : `select g.code as grp, u.* from u
+          : `select g.code as grp, u.* from u
            join debtor_group_members gm on gm.tenant_id = ${T} and gm.debtor_id = u.debtor_id
            join debtor_groups g on g.id = gm.group_id and g.type = ${lit(per)}`;
   return `with u as (${units}), grouped as (${group})

@@ -238,8 +238,10 @@ async function fill(
       count('contacts');
     }
     if (rnd() < 0.35) {
-      const on = randomDay('2026-01-10', plusDays(AS_OF, -3));
-      const dueOn = plusDays(on, int(2, 14));
+      // The first few fall due on the week's first day: a period's bounds are inclusive.
+      const edge = (counts.promises ?? 0) < 4;
+      const on = edge ? '2026-04-13' : randomDay('2026-01-10', plusDays(AS_OF, -3));
+      const dueOn = edge ? '2026-04-20' : plusDays(on, int(2, 14));
       const amount = money(100, 400);
       if (open(dueOn)) {
         later(at(on, 11 * 60), () =>
@@ -258,6 +260,8 @@ async function fill(
       const day = randomDay('2026-02-01');
       const created = at(day, int(9 * 60, 16 * 60));
       const fate = rnd();
+      // 篇八's steps, each a task title: the `step` breakdown groups by it.
+      const title = pick(['录入', '分配', '开始催收', '外访']);
       const endOf = (ms: number) => new Date(Date.parse(created) + ms).toISOString();
       const doneAt = fate < 0.4 ? endOf(3_600_000) : fate < 0.65 ? endOf(5 * DAY) : endOf(2 * DAY);
       if (!open(doneAt.slice(0, 10))) continue;
@@ -267,7 +271,7 @@ async function fill(
           new CreateTask(m(bossId), {
             caseId,
             kind: 'review',
-            title: '核查',
+            title,
             dueAt: endOf(2 * DAY),
             slaWorkingHours: pick([2, 4, 16]),
           }),
