@@ -28,6 +28,9 @@ export interface DemoLogin {
   readonly userId: string;
 }
 
+/** A browser context's cookies and storage, as Playwright saves them. */
+export type Session = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 /** Business time of the e2e runs: a Wednesday, 10:00 in Beijing (inside contact hours). */
 export const E2E_NOW = '2026-03-11T02:00:00Z';
 
@@ -36,7 +39,8 @@ export interface ConsoleE2e {
   readonly baseUrl: string;
   readonly users: Map<string, DemoLogin>;
   readonly browser: Browser;
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** `session`: a logged-in user's cookies (`page.context().storageState()`), no second login. */
+  newPage(viewport?: { width: number; height: number }, session?: Session): Promise<Page>;
   /** What the browser refused under the console's CSP, on any page; close() fails on any. */
   readonly cspViolations: string[];
   close(): Promise<void>;
@@ -89,8 +93,13 @@ export async function startConsoleE2e(
     users,
     browser,
     cspViolations,
-    async newPage(viewport = { width: 1366, height: 768 }) {
-      const context = await browser.newContext({ viewport, locale: 'zh-CN', baseURL: baseUrl });
+    async newPage(viewport = { width: 1366, height: 768 }, session?: Session) {
+      const context = await browser.newContext({
+        viewport,
+        locale: 'zh-CN',
+        baseURL: baseUrl,
+        storageState: session,
+      });
       contexts.push(context);
       const page = await context.newPage();
       // Chromium reports each refused script, style or frame as a console message.
