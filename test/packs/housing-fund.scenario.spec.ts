@@ -1,3 +1,8 @@
+import { QueryBus } from '@nestjs/cqrs';
+import {
+  ContributionArrears,
+  GetContributionArrears,
+} from '../../apps/api/src/console/queries/get-contribution-arrears/get-contribution-arrears.query';
 import { RecordDelivery } from '../../libs/notices/src';
 import { EvaluateFlags } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
@@ -142,6 +147,16 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
       cleared: 0,
       problems: [],
     });
+    // The dashboard's 单位欠缴: January–April unpaid, 停缴月数 4 from the contribution ledger.
+    const arrears = await api.app
+      .get(QueryBus)
+      .execute<GetContributionArrears, ContributionArrears>(
+        new GetContributionArrears(meta(tenantId, users.head.id)),
+      );
+    expect(arrears).toMatchObject({ employers: 1, stopped: 1, months: 4, arrears: '40000.00' });
+    expect(arrears.rows).toMatchObject([
+      { name: '县煤矿', months: 4, arrears: '40000.00', stoppedSince: '2013-05-01' },
+    ]);
   });
 
   it('05-10: 县煤矿 pays 40,000.00 (January–April): it leaves the ladder and resumed contributions clear the stopped flag', async () => {

@@ -79,7 +79,7 @@ export class OfficeFiguresPageController {
         const figure = entered.figures.find((f) => f.input === input);
         return {
           input,
-          field: `f_${input}`,
+          fieldName: `f_${input}`,
           current: figure?.amount ?? null,
           value: values[input] ?? '',
           error: errors[input] ?? null,

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock, localDateOf } from '@qingshou/calendar';
 import { requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
-import { Dec, monthsInArrearsSql } from '@qingshou/ledger';
+import { contributionArrearsSql, Dec, monthsInArrearsSql } from '@qingshou/ledger';
 import {
   ContributionArrears,
   EmployerArrearsRow,
@@ -29,8 +29,7 @@ const SQL = `with k as (select ?::uuid as tenant_id, ?::date as as_of)
             and f.cleared_on is null) as stopped_since
   from k join debtors d on d.tenant_id = k.tenant_id
   cross join lateral (
-    select (select coalesce(sum(ab.total_due), 0) from account_balances ab
-              where ab.tenant_id = k.tenant_id and ab.account_id in ${ACCOUNTS}) as arrears,
+    select ${contributionArrearsSql(ACCOUNTS)} as arrears,
            ${monthsInArrearsSql(ACCOUNTS)} as months
   ) e
   where exists (select 1 from accounts a where a.tenant_id = k.tenant_id and a.debtor_id = d.id
