@@ -49,11 +49,11 @@ const VARIANTS: Record<string, Args[]> = {
 };
 
 /**
- * The breakdowns per date: on the last day the tenant, every village and every collector (the
- * independent side takes the case's assignee now); mid-way the tenant and the villages.
+ * The breakdowns per date: on the last day the tenant, every village, collector and team (the
+ * independent side takes the case's assignee and team now); mid-way the tenant and villages.
  */
 const CUTS: [string, string[]][] = [
-  [AS_OF, ['tenant', 'village', 'collector']],
+  [AS_OF, ['tenant', 'village', 'collector', 'team']],
   [MID, ['tenant', 'village']],
 ];
 /** Breakdowns only some metrics have: 篇八's steps are tasks' (the 委托批次 `batch` needs an import). */
@@ -196,7 +196,7 @@ describe('KPI vs independent SQL: every registry metric on one generated book', 
   }
 
   it.each(Object.keys(METRIC_DEFINITIONS).map((n) => [n]))(
-    '%s: the calculator equals the hand-written SQL, tenant / village / collector, on two dates',
+    '%s: the calculator equals the hand-written SQL per tenant, village, collector and team, on two dates',
     async (name) => {
       if (!INDEPENDENT[name] || !VARIANTS[name]) return; // reported by the test above
       for (const [asOf, cuts] of CUTS) {

@@ -246,7 +246,8 @@ export const INDEPENDENT: Record<string, Independent> = {
 /**
  * Σnum, Σden per group of the breakdown, over a metric's hand-written units: `tenant`,
  * `village` (the debtor's membership), `collector` (the assignee of the unit's case, or
- * of the debtor's one case, by username) or `step` (a task's title; tasks only).
+ * of the debtor's one case, by username), `team` (that case's team) or `step` (a task's
+ * title; tasks only).
  */
 export function perGroup(units: string, per: string, s: Scope): string {
   const T = lit(s.tenantId);
@@ -255,12 +256,12 @@ export function perGroup(units: string, per: string, s: Scope): string {
       ? `select 'tenant'::text as grp, u.* from u`
       : per === 'step'
         ? `select u.step as grp, u.* from u`
-        : per === 'collector'
-          ? `select w.username as grp, u.* from u
+        : per === 'collector' || per === 'team'
+          ? `select ${per === 'team' ? 'm.name' : 'w.username'} as grp, u.* from u
            join cases c on c.tenant_id = ${T}
              and c.id = coalesce(u.case_id, (select d.id from cases d
                                               where d.tenant_id = ${T} and d.debtor_id = u.debtor_id))
-           join users w on w.id = c.assignee_id`
+           ${per === 'team' ? 'join teams m on m.id = c.team_id' : 'join users w on w.id = c.assignee_id'}`
           : `select g.code as grp, u.* from u
            join debtor_group_members gm on gm.tenant_id = ${T} and gm.debtor_id = u.debtor_id
            join debtor_groups g on g.id = gm.group_id and g.type = ${lit(per)}`;

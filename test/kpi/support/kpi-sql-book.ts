@@ -5,6 +5,7 @@ import {
   CloseCase,
   CompleteTask,
   CreateTask,
+  CreateTeam,
   EvaluatePromises,
   LogContact,
   RecordPromise,
@@ -37,7 +38,7 @@ type Event = { at: string; run: () => Promise<unknown> };
  * the product's own commands in date order with the clock set to each moment: loan debtors
  * with 3–6 monthly installments (some with interest), employers with contribution plans,
  * housing-fund borrowers; one debtor-scope case each, assigned to four collectors (some
- * reassigned, some never, some closed); receipts on time, late, partial, ahead, reversed
+ * reassigned, some never, some closed) in two teams; receipts on time, late, partial, ahead, reversed
  * (and repaid the same day); contacts at any minute of the pack's allowed hours (08:00–21:00
  * in Beijing, so a local date is also the UTC one); promises kept and broken; tasks with
  * SLAs done in time, late, cancelled, open; costs; four villages. Deterministic.
@@ -75,6 +76,14 @@ async function fill(
   const count = (k: string, n = 1) => (counts[k] = (counts[k] ?? 0) + n);
   const lastDay = dayNo(AS_OF);
   const randomDay = (from: string, to = AS_OF) => dateOf(int(dayNo(from), dayNo(to)));
+  // Two teams of two collectors: a case's team follows its collector (the `team` breakdown).
+  for (const [name, members] of [
+    ['一组', ['c1', 'c2']],
+    ['二组', ['c3', 'c4']],
+  ] as const) {
+    const team = members.map((c) => ({ userId: users[c].id, role: 'member' as const }));
+    await api.commands.execute(new CreateTeam(m(), name, team));
+  }
 
   const kinds: ['loan' | 'employer-contribution' | 'housing-fund-loan', number][] = [
     ['loan', loanDebtors],
