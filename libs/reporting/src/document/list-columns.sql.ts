@@ -1,5 +1,5 @@
 import type { DpdBand, LoanClass } from '@qingshou/ledger';
-import { overdueInstallmentsSql } from '@qingshou/ledger';
+import { monthsInArrearsSql, overdueInstallmentsSql } from '@qingshou/ledger';
 import { loanClassSql } from '@qingshou/outcomes';
 
 /**
@@ -141,8 +141,8 @@ export function listColumnSql(
                where t.tenant_id = k.tenant_id and t.case_id in ${CASES_OF}
                  and t.status not in ('done', 'cancelled'))`;
     case 'monthsStopped':
-      // 停缴月数: whole months the employer's arrears have been overdue.
-      return `(case when s.dpd > 0 then ceil(s.dpd / 30.0)::int else 0 end)`;
+      // 停缴月数: the monthly contributions due and still unpaid, from the contribution ledger.
+      return monthsInArrearsSql(ACCOUNTS_OF);
     case 'phase':
       return `(select p.names->>'zh' from drive_phases p where p.tenant_id = k.tenant_id
                  and k.as_of between p.starts_on and p.ends_on order by p.seq limit 1)`;
