@@ -15,6 +15,30 @@ interface Column {
   readonly period: string | null;
 }
 
+/** How an argument reads in a header when a metric is listed twice (欠缴率（按金额）). */
+const ARG_WORDS: Record<string, Bilingual> = {
+  amount: { zh: '按金额', en: 'by amount' },
+  count: { zh: '按户数', en: 'by count' },
+  month: { zh: '本月', en: 'month' },
+  quarter: { zh: '本季', en: 'quarter' },
+  year: { zh: '本年', en: 'year' },
+};
+
+type MetricRef = ReportData['metrics'][number];
+
+/** The metric's name; a metric the report lists twice says which one each column is. */
+function headerOf(names: Bilingual, ref: MetricRef, all: readonly MetricRef[]): Bilingual {
+  if (all.filter((r) => r.metric === ref.metric).length < 2) return names;
+  const words = Object.values(ref.args ?? {})
+    .map((v) => ARG_WORDS[String(v)])
+    .filter((w): w is Bilingual => w !== undefined);
+  if (words.length === 0) return names;
+  return {
+    zh: `${names.zh}（${words.map((w) => w.zh).join('，')}）`,
+    en: `${names.en} (${words.map((w) => w.en).join(', ')})`,
+  };
+}
+
 /** A rate nobody could be measured on (no contacts, no promises) reads —, not a blank. */
 const NOT_MEASURED = '—';
 
@@ -55,7 +79,12 @@ export async function metricTables(
         });
       }
       const period = result.period ? `${result.period.start} ~ ${result.period.end}` : null;
-      columns.push({ names: entry.names, unit: entry.unit, values, period });
+      columns.push({
+        names: headerOf(entry.names, ref, report.metrics),
+        unit: entry.unit,
+        values,
+        period,
+      });
     }
     if (columns.length === 0 || groups.size === 0) continue;
     tables.push(pivot(per, groups, columns));
