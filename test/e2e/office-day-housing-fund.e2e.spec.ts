@@ -309,7 +309,8 @@ describeInBrowser(
       const ratio = await target('loan-to-deposit').locator('tbody tr').first().innerText();
       expect(ratio).toContain(book.loanToDeposit);
       expect(ratio).toContain('未达标');
-      expect(await target('loan-to-deposit').innerText()).toContain('目标 ≥ 82.00%');
+      // 个贷率 is a band: at least 82% and not above the pack's 95% ceiling.
+      expect(await target('loan-to-deposit').innerText()).toContain('目标区间 82.00%–95.00%');
       const overdue = await target('overdue-rate').locator('tbody tr').first().innerText();
       expect(overdue).toContain(book.overdueRate);
       expect(await target('overdue-rate').innerText()).toContain('上限 0.15%');
@@ -343,7 +344,7 @@ describeInBrowser(
       };
       // 指标, 口径, 单位, 目标, 实际, 差距, 状态, 数值, 基数, 期间 (figures with separators)
       expect(cellsOf('个贷率').slice(3, 9)).toEqual([
-        '82.00%',
+        '82.00%–95.00%',
         book.loanToDeposit,
         expect.stringMatching(/%$/),
         '未达标',
