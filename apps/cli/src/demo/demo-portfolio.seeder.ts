@@ -4,7 +4,13 @@ import { addDays, Clock, localDateOf } from '@qingshou/calendar';
 import type { ActorMeta } from '@qingshou/core';
 import { type DomainEvent, EventLog, TenantTx } from '@qingshou/db';
 import { AccountBalances, type Balance, type LoadedAccount } from '@qingshou/ledger';
-import { EvaluateFlags, LaunchDrive, RecordKpiInput, SnapshotKpis } from '@qingshou/outcomes';
+import {
+  EvaluateFlags,
+  LaunchDrive,
+  RecomputeRatings,
+  RecordKpiInput,
+  SnapshotKpis,
+} from '@qingshou/outcomes';
 import { EvaluateCases } from '@qingshou/engine';
 import { randomUUID } from 'node:crypto';
 import { ACTIVITY, logDemoActivity } from './demo-activity';
@@ -153,6 +159,8 @@ export class DemoPortfolioSeeder {
       day = addDays(day, 1)
     ) {
       await this.commands.execute(new SnapshotKpis(options.meta(tenantId), day));
+      // As the daily run does: each group's rating (信用村) kept with the day it changed.
+      await this.commands.execute(new RecomputeRatings(options.meta(tenantId), day));
     }
     const summary = await this.summary(tenantId, tenant.slug);
     return { ...summary, seeded: true, seconds: (Date.now() - started) / 1000 };
