@@ -1,6 +1,12 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { addDays, localDateOf } from '@qingshou/calendar';
-import { EvaluatePromises, LogContact, RecordPromise } from '@qingshou/collection';
+import {
+  CompleteTask,
+  CreateTask,
+  EvaluatePromises,
+  LogContact,
+  RecordPromise,
+} from '@qingshou/collection';
 import type { ActorMeta, Role } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { RecordPayment } from '@qingshou/ledger';
@@ -20,6 +26,11 @@ export interface ActivityProfile {
   readonly reasons: readonly string[];
   /** 篇八 全程录音: the agency's calls carry a recording. */
   readonly recording: boolean;
+  /**
+   * 篇八 三、5: the share of first calls done within their 2 working hours (the rest left
+   * open past it); absent where the pack sets no such limit.
+   */
+  readonly firstCallInTime?: number;
 }
 
 export const ACTIVITY: Readonly<Record<string, ActivityProfile>> = {
@@ -43,6 +54,7 @@ export const ACTIVITY: Readonly<Record<string, ActivityProfile>> = {
     kept: 0.55,
     reasons: ['unable', 'disputed', 'refuses'],
     recording: true,
+    firstCallInTime: 0.96,
   },
 };
 
@@ -114,6 +126,7 @@ export async function logDemoActivity(
     const attempts = reached ? rng.int(1, 2) : 1;
     const at = [...new Set(Array.from({ length: attempts }, () => rng.pick(slots)))].sort();
     const reason = rng.pick(profile.reasons);
+    let lastContact: string | null = null;
     for (const [i, attemptedAt] of at.entries()) {
       const last = i === at.length - 1;
       const outcomeCode = reached && last ? rng.pick(REACHED) : rng.pick(NOT_REACHED);
@@ -130,10 +143,21 @@ export async function logDemoActivity(
             ...(profile.recording ? { file: recording(attemptedAt) } : {}),
           }),
         )
-        .then(() => true)
-        .catch(() => false);
+        .then((r: { id: string }) => r.id)
+        .catch(() => null);
       if (done) contacts += 1;
       else refused += 1;
+      lastContact = done ?? lastContact;
+    }
+    if (profile.firstCallInTime !== undefined && lastContact) {
+      await firstCall(
+        bus,
+        as,
+        ctx.system,
+        c.id,
+        rng.chance(profile.firstCallInTime) ? lastContact : null,
+        ctx.now,
+      );
     }
     // A promise made some days ago and now due: kept when the money came in by its date.
     const overdue = Number(c.overdue);
@@ -168,6 +192,34 @@ export async function logDemoActivity(
   }
   await bus.execute(new EvaluatePromises(ctx.system, today));
   return { contacts, promises, paid, refused };
+}
+
+/**
+ * The case's first call under its SLA (2 working hours), as the pack's first-call rule sets
+ * it; done with the logged call, or left open past its limit when `contactId` is null.
+ */
+async function firstCall(
+  bus: CommandBus,
+  as: ActorMeta,
+  system: ActorMeta,
+  caseId: string,
+  contactId: string | null,
+  now: Date,
+): Promise<void> {
+  const task = await bus.execute(
+    new CreateTask(system, {
+      caseId,
+      kind: 'call',
+      title: '电话催收',
+      dueAt: now.toISOString(),
+      slaWorkingHours: 2,
+      assigneeId: as.actorId,
+      idempotencyKey: `demo:first-call:${caseId}`,
+    }),
+  );
+  if (contactId) {
+    await bus.execute(new CompleteTask(as, task.id, 'done', undefined, { contactId }));
+  }
 }
 
 /** Office-hour instants (09:00–20:50 local) in the last WINDOW_HOURS, as ISO strings. */
