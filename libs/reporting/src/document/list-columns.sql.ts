@@ -147,9 +147,10 @@ export function listColumnSql(
       return `(select p.names->>'zh' from drive_phases p where p.tenant_id = k.tenant_id
                  and k.as_of between p.starts_on and p.ends_on order by p.seq limit 1)`;
     case 'lastContactAt':
-      return `(select to_char(max(x.attempted_at) at time zone k.tz, 'YYYY-MM-DD HH24:MI')
+      // Never contacted is said (未联系), not left blank.
+      return `coalesce((select to_char(max(x.attempted_at) at time zone k.tz, 'YYYY-MM-DD HH24:MI')
                from contact_attempts x where x.tenant_id = k.tenant_id and x.case_id in ${CASES_OF}
-                 and (x.attempted_at at time zone k.tz)::date <= k.as_of)`;
+                 and (x.attempted_at at time zone k.tz)::date <= k.as_of), '未联系')`;
     case 'contacts':
     case 'visits':
       return `(select count(*) from contact_attempts x

@@ -110,7 +110,11 @@ export async function listTable(
   return {
     table: {
       key: 'list',
-      title: report.names,
+      // Under the report's targets and measures the list is its 明细 (篇九: the stopped employers).
+      title:
+        report.targets.length || report.metrics.length
+          ? { zh: `${report.names.zh}（明细）`, en: `${report.names.en} (details)` }
+          : report.names,
       // 所属单位/村/学校 says which group it is when the report names one (村, 学校).
       headers: columns.map((c) =>
         c === 'group' && groupType ? breakdownLabel(groupType) : columnLabel(c),
