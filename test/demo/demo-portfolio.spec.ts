@@ -213,7 +213,8 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     // Most books are largely current; the agency's is delinquent by nature, the co-op's by the drive.
     for (const slug of ['demo-school', 'demo-housing-fund', 'demo-microloan', 'demo-leasing']) {
       const t = first.find((x) => x.slug === slug)!;
-      expect(t.overdue / t.accounts).toBeGreaterThan(0.05);
+      // The housing fund holds its 逾期率 near 0.15% (篇九): its arrears are mostly employers'.
+      expect(t.overdue / t.accounts).toBeGreaterThan(slug === 'demo-housing-fund' ? 0.01 : 0.05);
       expect(t.overdue / t.accounts).toBeLessThan(0.35);
     }
     // Escalation ran: stages recorded, and work waiting in every tenant but the agency, whose
