@@ -9,12 +9,17 @@ import { FigureCause, FigureCauseKind, ListFigureCauses } from './list-figure-ca
 const CAUSES_SQL = `
   with z as (select time_zone from tenants where id = ?)
   select * from (
-    select (i.finished_at at time zone z.time_zone)::date::text as date, 'import' as kind,
-           coalesce((i.counts->>'debtorsCreated')::int, 0) as count,
+    select (i.finished_at at time zone z.time_zone)::date::text as date,
+           case when i.kind = 'payments' then 'repayments' else 'import' end as kind,
+           case when i.kind = 'payments' then coalesce((i.counts->>'paymentsCreated')::int, 0)
+                else coalesce((i.counts->>'debtorsCreated')::int, 0) end as count,
            coalesce((i.counts->>'accountsCreated')::int, i.rows_ok) as accounts,
            null as from_v, i.file_name as to_v, i.finished_at as at
     from imports i, z
     where i.tenant_id = ? and i.status = 'succeeded' and i.finished_at is not null
+      -- A file imported again that added nothing moved no figure.
+      and coalesce((i.counts->>'debtorsCreated')::int, 0) + coalesce((i.counts->>'accountsCreated')::int, 0)
+          + coalesce((i.counts->>'paymentsCreated')::int, 0) > 0
     union all
     select (p.installed_at at time zone z.time_zone)::date::text, 'pack', 0, 0, prev.version,
            p.version, p.installed_at

@@ -5,13 +5,16 @@ import { ActorMeta, ActorQuery } from '@qingshou/core';
  * accounts, a pack upgrade changes a bound or a definition, a plan entered changes the
  * denominator, a drive launched starts the drive's window.
  */
-export type FigureCauseKind = 'import' | 'pack' | 'plan' | 'drive';
+export type FigureCauseKind = 'import' | 'repayments' | 'pack' | 'plan' | 'drive';
 
 export interface FigureCause {
   /** The tenant-local day the cause took effect. */
   readonly date: string;
   readonly kind: FigureCauseKind;
-  /** Imports: debtors created and accounts created; plans: groups whose plan was entered. */
+  /**
+   * Imports: debtors created (repayments: payments booked) and accounts created; plans: the
+   * groups whose plan was entered.
+   */
   readonly count: number;
   readonly accounts: number;
   /** Pack upgrades: the version before and after; imports: the file's name. */
