@@ -3,6 +3,10 @@ import {
   ContributionArrears,
   GetContributionArrears,
 } from '../../apps/api/src/console/queries/get-contribution-arrears/get-contribution-arrears.query';
+import {
+  CaseDeadline,
+  ListCaseDeadlines,
+} from '../../apps/api/src/console/queries/list-case-deadlines/list-case-deadlines.query';
 import { RecordDelivery } from '../../libs/notices/src';
 import { EvaluateFlags } from '../../libs/outcomes/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
@@ -224,6 +228,15 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
       [ids.mine.caseId],
     );
     expect(told).toEqual([{ role: 'department-head', as_of: '2013-07-04' }]);
+    // The case page's header: the demand's 法定期限, lapsed.
+    const deadlines = await api.app
+      .get(QueryBus)
+      .execute<ListCaseDeadlines, CaseDeadline[]>(
+        new ListCaseDeadlines(meta(tenantId, users.head.id), ids.mine.caseId as string),
+      );
+    expect(deadlines).toMatchObject([
+      { noticeId: demand.id, deadline: '2013-07-03', lapsed: true },
+    ]);
   });
 
   it('KPIs: 10-31 recovered 17,710,000.00 = 77.03% of 22,990,000.00 (at risk); 11-30 20,920,900.00 = 91.00% (met); 个贷率 82.00% (met)', async () => {
