@@ -3,6 +3,7 @@ import type { CollectionTestApi } from '../collection/support/collection-api';
 import { startEngineApi } from '../engine/support/engine-api';
 import { startEngineWorker } from '../engine/support/engine-worker';
 import { CompleteTask, EvaluatePromises, LogContact } from '../../libs/collection/src';
+import { SnapshotKpis } from '../../libs/outcomes/src';
 import type { Role } from '../../libs/core/src';
 import { bearer, borrower, installPack, meta, openCase, pay } from './support/kpi-fixtures';
 
@@ -315,6 +316,28 @@ describe('office targets on their packs (issue 13 §1): leasing 清欠, microloa
         ['collector', 'phone2', '0.00%', 'at-risk', '5.00%'],
         ['tenant', 'tenant', '5.00%', 'met', '0.00%'],
       ]);
+    });
+
+    it('the daily snapshots name each batch by its file and each step by its title (the charts’ legends)', async () => {
+      const tenantId = (
+        await ownerQuery<{ id: string }>(api, `select id from tenants where slug = 'card-targets'`)
+      )[0].id;
+      await api.commands.execute(new SnapshotKpis(meta(tenantId), '2026-03-10'));
+      const names = async (metric: string, groupType: string) =>
+        (
+          await api
+            .http()
+            .get(
+              `/api/v1/kpi/snapshots?metric=${metric}&from=2026-03-10&to=2026-03-10&groupType=${groupType}`,
+            )
+            .set(bearer(sup.token))
+            .expect(200)
+        ).body.points.map((p: { groupName: string; display: string }) => [p.groupName, p.display]);
+      expect(await names('recoveryRate', 'batch')).toEqual([
+        ['2026-03委案第1批.xlsx', '5.56%'],
+        ['2026-03委案第2批.xlsx', '0.00%'],
+      ]);
+      expect(await names('slaCompliance', 'step')).toEqual([['电话催收', '33.33%']]);
     });
   });
 });
