@@ -4,7 +4,8 @@
  * units, not its breakdown or its period arithmetic. Each query yields one row per thing
  * counted — `(debtor_id, case_id, num, den)` — and the breakdown is attached here too: a
  * debtor's village from its membership, a collector from the case's assignee (every debtor
- * in the book has exactly one debtor-scope case holding all its accounts).
+ * in the book has one debtor-scope case at a time holding all its accounts: the one open on
+ * the date, else the latest closed — a closed case's collector keeps what it did).
  */
 
 export interface Scope {
@@ -246,7 +247,7 @@ export const INDEPENDENT: Record<string, Independent> = {
 /**
  * Σnum, Σden per group of the breakdown, over a metric's hand-written units: `tenant`,
  * `village` (the debtor's membership), `collector` (the assignee of the unit's case, or
- * of the debtor's one case, by username), `team` (that case's team) or `step` (a task's
+ * of the debtor's current case, by username), `team` (that case's team) or `step` (a task's
  * title; tasks only).
  */
 export function perGroup(units: string, per: string, s: Scope): string {
@@ -260,7 +261,10 @@ export function perGroup(units: string, per: string, s: Scope): string {
           ? `select ${per === 'team' ? 'm.name' : 'w.username'} as grp, u.* from u
            join cases c on c.tenant_id = ${T}
              and c.id = coalesce(u.case_id, (select d.id from cases d
-                                              where d.tenant_id = ${T} and d.debtor_id = u.debtor_id))
+                                              where d.tenant_id = ${T} and d.debtor_id = u.debtor_id
+                                                and d.opened_on <= ${lit(s.asOf)}::date
+                                              order by d.closed_on is null or d.closed_on > ${lit(s.asOf)}::date desc,
+                                                       d.opened_on desc limit 1))
            ${per === 'team' ? 'join teams m on m.id = c.team_id' : 'join users w on w.id = c.assignee_id'}`
           : `select g.code as grp, u.* from u
            join debtor_group_members gm on gm.tenant_id = ${T} and gm.debtor_id = u.debtor_id

@@ -130,7 +130,7 @@ async function fill(
       }
       const caseId = await openCase(api, tenantId, bossId, debtor.id);
       count('cases');
-      caseLife(caseId, accountIds[0]);
+      caseLife(caseId, debtor.id, accountIds[0]);
     }
   }
   // Promises are judged every Monday night and on the last day.
@@ -209,7 +209,7 @@ async function fill(
   }
 
   /** Assignment, contacts, promises, tasks, costs and closing over the case's life. */
-  function caseLife(caseId: string, accountId: string) {
+  function caseLife(caseId: string, debtorId: string, accountId: string) {
     const closedOn = rnd() < 0.06 ? randomDay('2026-02-15', plusDays(AS_OF, -1)) : null;
     const open = (on: string) => closedOn === null || on < closedOn;
     const assign = (date: string, collector: string, note?: string) =>
@@ -312,6 +312,18 @@ async function fill(
         api.commands.execute(new CloseCase(m(bossId), caseId, 'closed', '测试结案')),
       );
       count('closed cases');
+      // Most fall behind again: a new case, another collector; the old one keeps its holder.
+      const again = plusDays(closedOn, int(1, 5));
+      if (rnd() < 0.7 && again <= AS_OF) {
+        const collector = pick(COLLECTORS);
+        later(at(again, 10 * 60), async () => {
+          const next = await openCase(api, tenantId, bossId, debtorId);
+          await api.commands.execute(
+            new AssignCase(m(), { caseId: next, assigneeId: users[collector].id }),
+          );
+        });
+        count('reopened cases');
+      }
     }
   }
 }

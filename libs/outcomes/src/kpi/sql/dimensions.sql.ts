@@ -17,19 +17,28 @@
  */
 export const BREAKDOWN_KINDS = ['tenant', 'collector', 'team', 'batch', 'step'] as const;
 
+// An account or debtor has had several cases over time (closed, then a new one when it fell
+// behind again): its unit counts once, in the case open on the date, else the latest closed
+// one — counting it in every case credited a debtor to each collector who ever held it.
 const UNIT_CASES = `
   unit_case as (
     select u.unit_key, u.case_id from units u where u.case_id is not null
-    union
-    select u.unit_key, ca.case_id from units u
-    join case_accounts ca on ca.account_id = u.account_id
-    cross join k
-    where u.case_id is null and u.account_id is not null and ca.tenant_id = k.tenant_id
-    union
-    select u.unit_key, c.id from units u
-    join cases c on c.debtor_id = u.debtor_id
-    cross join k
-    where u.case_id is null and u.account_id is null and c.tenant_id = k.tenant_id
+    union (
+    select distinct on (x.unit_key) x.unit_key, x.case_id from (
+      select u.unit_key, c.id as case_id, c.opened_on, c.closed_on from units u
+      join case_accounts ca on ca.account_id = u.account_id
+      join cases c on c.tenant_id = ca.tenant_id and c.id = ca.case_id
+      cross join k
+      where u.case_id is null and u.account_id is not null and ca.tenant_id = k.tenant_id
+      union all
+      select u.unit_key, c.id, c.opened_on, c.closed_on from units u
+      join cases c on c.debtor_id = u.debtor_id
+      cross join k
+      where u.case_id is null and u.account_id is null and c.tenant_id = k.tenant_id
+    ) x cross join k
+    where x.opened_on <= k.as_of
+    order by x.unit_key, (x.closed_on is null or x.closed_on > k.as_of) desc, x.opened_on desc,
+             x.case_id)
   ),
   holder as (
     select latest.* from (
