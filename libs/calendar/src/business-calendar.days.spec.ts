@@ -75,8 +75,10 @@ describe('BusinessCalendar working days', () => {
     expect(calendar.describeDay('2026-09-20')).toMatchObject({ working: true, kind: 'make-up' });
   });
 
-  it('refuses 2027 (not in the data) unless told to count weekdays or overridden', () => {
-    expect(() => calendar.isWorkingDay('2027-03-01')).toThrow(CalendarCoverageError);
+  it("2027 (after the data): the law's holidays, or weekdays only if told, or overridden", () => {
+    expect(calendar.isWorkingDay('2027-03-01')).toBe(true);
+    expect(calendar.isWorkingDay('2027-10-01')).toBe(false);
+    expect(() => calendar.isWorkingDay('2003-03-03')).toThrow(CalendarCoverageError);
     const lenient = new BusinessCalendar({ uncoveredYears: 'weekdays' });
     expect(lenient.isWorkingDay('2027-03-01')).toBe(true);
     expect(lenient.isWorkingDay('2027-03-06')).toBe(false);

@@ -8,10 +8,9 @@ export class InvalidCalendarInputError extends DomainError {
 }
 
 /**
- * The PRC holiday data (chinese-days) has no schedule for this year, so whether a weekday is
- * a public holiday, or a weekend a make-up working day (调休), is unknown. Raised rather than
- * guessed: a wrong legal deadline is worse than a loud failure. Fix by upgrading chinese-days
- * once the State Council publishes the year's arrangement, or by tenant overrides.
+ * A date before the PRC holiday data (chinese-days, 2004 on) or after 2099: its public holidays
+ * are unknown. Raised rather than guessed: a wrong legal deadline is worse than a loud failure.
+ * (Years after the data but before 2100 count the law's own holidays, marked provisional.)
  */
 export class CalendarCoverageError extends DomainError {
   constructor(
@@ -21,8 +20,7 @@ export class CalendarCoverageError extends DomainError {
   ) {
     super(
       'calendar-not-covered',
-      `The PRC holiday calendar covers ${firstYear}-${lastYear}, not ${year}; ` +
-        'upgrade chinese-days once the year is published',
+      `The PRC holiday calendar covers ${firstYear}-${lastYear}, not ${year}`,
     );
   }
 }

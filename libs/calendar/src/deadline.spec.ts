@@ -38,7 +38,12 @@ describe('deadlineFrom (start day not counted; ending on a day off moves to the 
     expect(() => deadlineFrom('2026-03-02', 0)).toThrow(InvalidCalendarInputError);
     expect(() => deadlineFrom('2026-03-02', 1.5)).toThrow(InvalidCalendarInputError);
     expect(() => deadlineFrom('2026-02-30', 10)).toThrow(InvalidCalendarInputError);
-    expect(() => deadlineFrom('2026-12-25', 10)).toThrow(CalendarCoverageError);
+    expect(() => deadlineFrom('2003-12-01', 10)).toThrow(CalendarCoverageError);
+  });
+
+  it("a 10-day period from 2026-12-25 runs into 2027 (law's holidays, provisional): 2027-01-04", () => {
+    expect(deadlineFrom('2026-12-25', 10)).toBe('2027-01-04');
+    expect(deadlineFrom('2026-12-22', 10)).toBe('2027-01-04');
   });
 });
 

@@ -10,10 +10,23 @@ const range = (from: string, to: string): string[] => {
 };
 
 describe('PRC public calendar (chinese-days data)', () => {
-  it('covers 2004-2026 and refuses to guess 2027', () => {
+  it("covers 2004-2026; refuses 2003 and 2100; 2027 counts only the law's holidays, provisional", () => {
     expect(PRC_CALENDAR_COVERAGE).toEqual({ firstYear: 2004, lastYear: 2026 });
-    expect(() => prcDay('2027-03-01')).toThrow(CalendarCoverageError);
     expect(() => prcDay('2003-12-31')).toThrow(CalendarCoverageError);
+    expect(() => prcDay('2100-01-04')).toThrow(CalendarCoverageError);
+    expect(prcDay('2027-03-01')).toEqual({
+      date: '2027-03-01',
+      working: true,
+      kind: 'workday',
+      provisional: true,
+    });
+    expect(prcDay('2027-02-08')).toMatchObject({
+      working: false,
+      kind: 'holiday',
+      provisional: true,
+    });
+    expect(prcDay('2027-02-08').holiday?.zh).toBe('春节');
+    expect(prcDay('2027-02-09').working).toBe(true);
   });
 
   it('2026 Spring Festival: off 02-15..02-23, make-up Saturdays 02-14 and 02-28', () => {

@@ -1,6 +1,7 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { CalendarCoverageError } from './calendar.errors';
 import { LocalDate, dayOfWeek, yearOf } from './local-date';
+import { statutoryHolidays } from './statutory-holidays';
 
 /**
  * The PRC public-holiday calendar, from chinese-days' published data (State Council notices,
@@ -33,6 +34,11 @@ export interface PrcDay {
   readonly kind: 'workday' | 'weekend' | 'holiday' | 'make-up';
   /** The festival a holiday or make-up day belongs to. */
   readonly holiday?: HolidayName;
+  /**
+   * A year after the published data: only the law's own holiday days are known, not the
+   * State Council's bridging days or make-up weekends (调休), which tenants add as overrides.
+   */
+  readonly provisional?: true;
 }
 
 const coveredYears = [...Object.keys(data.holidays), ...Object.keys(data.workdays)]
@@ -48,6 +54,31 @@ export function isCoveredByPrcCalendar(date: LocalDate): boolean {
   return year >= PRC_CALENDAR_COVERAGE.firstYear && year <= PRC_CALENDAR_COVERAGE.lastYear;
 }
 
+/** Last year the law's holidays can be computed for (the lunar tables end in 2099). */
+const LAST_STATUTORY_YEAR = 2099;
+const statutoryByYear = new Map<number, ReadonlyMap<LocalDate, HolidayName>>();
+
+function statutoryHoliday(date: LocalDate): HolidayName | undefined {
+  const year = yearOf(date);
+  let days = statutoryByYear.get(year);
+  if (!days) {
+    days = new Map(statutoryHolidays(year).map((d) => [d.date, { en: d.en, zh: d.zh }]));
+    statutoryByYear.set(year, days);
+  }
+  return days.get(date);
+}
+
+/**
+ * A year after the data, before the State Council's arrangement is in it: December's deadlines
+ * run into January, and refusing them would stop every tenant's nightly run. The law's holidays
+ * are certain and counted; the unknown 调休 is what tenant overrides are for.
+ */
+function provisionalDay(date: LocalDate): PrcDay {
+  const holiday = statutoryHoliday(date);
+  if (holiday) return { date, working: false, kind: 'holiday', holiday, provisional: true };
+  return { ...weekdayOnlyDay(date), provisional: true };
+}
+
 function holidayName(raw: string): HolidayName {
   const [en, zh] = raw.split(',');
   return { en, zh };
@@ -60,11 +91,16 @@ export function weekdayOnlyDay(date: LocalDate): PrcDay {
   return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday' };
 }
 
-/** What the PRC calendar says about `date`; throws CalendarCoverageError outside the data. */
+/**
+ * What the PRC calendar says about `date`: the published arrangement, else (a later year) the
+ * law's holidays marked provisional; throws CalendarCoverageError before the data or after 2099.
+ */
 export function prcDay(date: LocalDate): PrcDay {
   if (!isCoveredByPrcCalendar(date)) {
     const { firstYear, lastYear } = PRC_CALENDAR_COVERAGE;
-    throw new CalendarCoverageError(yearOf(date), firstYear, lastYear);
+    const year = yearOf(date);
+    if (year > lastYear && year <= LAST_STATUTORY_YEAR) return provisionalDay(date);
+    throw new CalendarCoverageError(year, firstYear, LAST_STATUTORY_YEAR);
   }
   const makeUp = data.workdays[date];
   if (makeUp !== undefined) {
