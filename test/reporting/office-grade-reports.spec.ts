@@ -215,6 +215,13 @@ describe('office-grade reports (issue 13 §3)', () => {
       const { rows } = table(book.getWorksheet('催收案件周进度报告')!, '催收人员');
       expect(rows.map((r) => r[1]).sort()).toEqual([...CARDS].sort());
       await download(users.clerk.token, run.id, 403);
+      // The list says so, and the reports page offers the clerk no download of it.
+      const list = await api
+        .http()
+        .get('/api/v1/reports')
+        .set(bearer(users.clerk.token))
+        .expect(200);
+      expect(list.body.runs.find((r: { id: string }) => r.id === run.id).revealed).toBe(true);
     });
 
     it('the monthly report has a row per collector with 回收金额 and the rates, and a 合计', async () => {

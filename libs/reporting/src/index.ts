@@ -15,3 +15,4 @@ export * from './retention/apply-retention/apply-retention.command';
 export * from './retention/set-legal-hold/set-legal-hold.command';
 export { StoredFileEraser } from './retention/stored-file-eraser';
 export { REPORT_ROLES, RETENTION_ROLES } from './support/report-roles';
+export { revealsInReports } from './document/report-masking';

@@ -15,6 +15,11 @@ describe('card numbers in reports, per the reader (issue 13 §3)', () => {
     expect(clerk.accountRefs('6222021234561234、6222021234565678')).toBe(
       '6222 **** **** 1234、6222 **** **** 5678',
     );
-    expect(new ReportMasking(true).accountRefs('6222021234561234')).toBe('6222021234561234');
+    const manager = new ReportMasking(true);
+    expect(manager.accountRefs('ZL-YS-00001')).toBe('ZL-YS-00001');
+    // Only a card printed whole makes the file a reveal roles' file.
+    expect(manager.showedWhole).toBe(false);
+    expect(manager.accountRefs('6222021234561234')).toBe('6222021234561234');
+    expect(manager.showedWhole).toBe(true);
   });
 });

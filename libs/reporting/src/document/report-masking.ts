@@ -28,10 +28,20 @@ export function maskAccountRef(ref: string): string {
 
 /** How one report shows personal numbers: whole for a reveal role, masked otherwise. */
 export class ReportMasking {
+  private whole = false;
+
   constructor(readonly revealed: boolean) {}
+
+  /** The report printed a card number whole: its file is for reveal roles only. */
+  get showedWhole(): boolean {
+    return this.whole;
+  }
 
   /** A list of refs joined with 、 (one debtor's accounts) is masked ref by ref. */
   accountRefs(value: string): string {
-    return this.revealed ? value : value.split('、').map(maskAccountRef).join('、');
+    const masked = value.split('、').map(maskAccountRef).join('、');
+    if (!this.revealed) return masked;
+    if (masked !== value) this.whole = true;
+    return value;
   }
 }

@@ -77,7 +77,7 @@ export class ReportGenerator {
           content,
           requestedBy: request.actorId,
           createdAt: now,
-          revealed: ctx.masking.revealed,
+          revealed: ctx.masking.showedWhole,
         },
         request.trigger === 'demand',
       );

@@ -48,10 +48,13 @@ export interface ReportRunView {
   readonly error: string | null;
   readonly requestedBy: string;
   readonly createdAt: string;
+  /** Shows card numbers whole: only a role of the personal-data policy downloads it. */
+  readonly revealed: boolean;
 }
 
 export const RUN_COLUMNS = `id, report_id, period, period_start::text, period_end::text, as_of::text,
-  format, trigger, state, pack_version, file_name, size_bytes, sha256, error, requested_by, created_at`;
+  format, trigger, state, pack_version, file_name, size_bytes, sha256, error, requested_by, created_at,
+  revealed`;
 
 export function runView(r: Record<string, unknown>): ReportRunView {
   return {
@@ -71,6 +74,7 @@ export function runView(r: Record<string, unknown>): ReportRunView {
     error: (r.error as string | null) ?? null,
     requestedBy: String(r.requested_by),
     createdAt: new Date(r.created_at as string).toISOString(),
+    revealed: r.revealed === true,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type ReportFile,
   type ReportRunView,
   type ReportsView,
+  revealsInReports,
 } from '@qingshou/reporting';
 import { Clock, localDateOf } from '@qingshou/calendar';
 import { GetMe, Me } from '@qingshou/tenancy';
@@ -94,6 +95,7 @@ export class ReportsPageController {
     );
     const me = await this.queries.execute<GetMe, Me>(new GetMe(page.meta()));
     const today = localDateOf(this.clock.now(), me.tenant.timeZone);
+    const reveals = revealsInReports(page.meta().roles);
     const names = new Map(view.reports.map((r) => [r.id, nameIn(page.lang, r.names, r.id)]));
     return {
       title: 'reports.title',
@@ -110,7 +112,12 @@ export class ReportsPageController {
                 { asOf: today, format: 'xlsx', lang: page.lang },
               ),
       })),
-      runs: view.runs.map((run) => ({ ...run, name: names.get(run.reportId) ?? run.reportId })),
+      // A file with whole card numbers is offered only to a reader who may see them.
+      runs: view.runs.map((run) => ({
+        ...run,
+        name: names.get(run.reportId) ?? run.reportId,
+        downloadable: run.state === 'done' && (!run.revealed || reveals),
+      })),
       formats: ['xlsx', 'html', 'pdf'],
       langs: [
         { value: 'zh', label: '中文' },
