@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TenantTx } from '../../libs/db/src';
 import { Dec } from '../../libs/ledger/src';
-import { KPI_INPUTS, MetricCalculator, pinnedPack, RecordKpiInput } from '../../libs/outcomes/src';
+import {
+  MetricCalculator,
+  pinnedPack,
+  RecordKpiInput,
+  type KpiInputName,
+} from '../../libs/outcomes/src';
 import { AccountStateTables } from '../../libs/outcomes/src/kpi/sql/account-state-tables';
 import { METRIC_DEFINITIONS } from '../../libs/policy/src';
 import { meta } from '../packs/support/pack-scenario';
@@ -82,20 +87,18 @@ describe('KPI vs independent SQL: every registry metric on one generated book', 
           [tenantId],
         ),
       );
-    const figures: [string, string | undefined, string][] = [];
+    const figures: [KpiInputName, string | undefined, string][] = [];
     villages.slice(0, 3).forEach((v, i) => {
       figures.push(['deposit-balance', v.id, `${200000 + i * 50000}.00`]);
       figures.push(['recovery-plan', v.id, `${15000 + i * 2500}.00`]);
     });
-    // 期初已回收 (hf's figure), where the product knows it.
-    if ((KPI_INPUTS as readonly string[]).includes('recovered-opening')) {
-      figures.push(['recovered-opening', undefined, '12345.67']);
-      figures.push(['recovered-opening', villages[1].id, '2222.22']);
-    }
+    // 期初已回收: recovered before the book began, for the tenant and one village.
+    figures.push(['recovered-opening', undefined, '12345.67']);
+    figures.push(['recovered-opening', villages[1].id, '2222.22']);
     for (const [input, groupId, amount] of figures) {
       await api.commands.execute(
         new RecordKpiInput(meta(tenantId), {
-          input: input as never,
+          input,
           ...(groupId ? { groupType: 'village', groupId } : {}),
           periodStart: '2026-01-01',
           periodEnd: '2026-12-31',
@@ -117,9 +120,9 @@ describe('KPI vs independent SQL: every registry metric on one generated book', 
     expect(c['accounts:loan']).toBeGreaterThan(150);
     expect(c['accounts:employer-contribution']).toBe(16);
     expect(c['accounts:housing-fund-loan']).toBe(14);
-    for (const k of ['reversals', 'contacts', 'promises', 'tasks', 'costs', 'closed cases']) {
-      expect({ k, n: c[k] ?? 0 }).toEqual({ k, n: expect.any(Number) });
-      expect(c[k]).toBeGreaterThan(0);
+    const kinds = ['reversals', 'contacts', 'promises', 'tasks', 'costs', 'reassignments'];
+    for (const k of [...kinds, 'closed cases', 'reopened cases']) {
+      expect({ k, some: (c[k] ?? 0) > 0 }).toEqual({ k, some: true });
     }
   });
 
