@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { DemoCommand } from '../../apps/cli/src/commands/demo.command';
 import { PackCliModule } from '../../apps/cli/src/commands/pack.command';
+import { RunCliModule } from '../../apps/cli/src/commands/run.command';
 import {
   DemoLogin,
   formatLogins,
@@ -49,6 +50,8 @@ async function bootCli(db: TestDatabase): Promise<INestApplicationContext> {
       RedisModule,
       TenancyModule,
       PackCliModule,
+      // As the CLI (cli.module.ts): the demo logs contacts and promises through collection.
+      RunCliModule,
     ],
     providers: [DemoCommand],
   }).compile();
