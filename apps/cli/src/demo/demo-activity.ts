@@ -106,7 +106,10 @@ export async function logDemoActivity(
                         where ca.tenant_id = c.tenant_id and ca.case_id = c.id), 0)::text as overdue
        from cases c join users u on u.tenant_id = c.tenant_id and u.id = c.assignee_id
        where c.tenant_id = ? and c.closed_on is null and c.status not in ('settled', 'closed')
-       order by c.id`,
+       -- The book's own order (case ids are random), so the same seed logs the same work.
+       order by (select min(a.external_ref) from case_accounts ca
+                 join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
+                 where ca.tenant_id = c.tenant_id and ca.case_id = c.id), c.id`,
       [tenantId],
     ),
   );
