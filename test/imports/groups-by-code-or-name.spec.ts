@@ -58,20 +58,18 @@ describe('schools, employers and villages are found by code or name, never made 
     );
     expect(view).toMatchObject({ status: 'succeeded' });
     // Issue 13 §2: the dashboard names each import beside its charts (导入 N 户).
-    const causes = await kit.api.app
-      .get(QueryBus)
-      .execute(
-        new ListFigureCauses(
-          {
-            tenantId: kit.tenantId,
-            actorId: 'test-manager',
-            correlationId: 'c',
-            roles: ['manager'],
-          },
-          '2000-01-01',
-          '2100-12-31',
-        ),
-      );
+    const causes = await kit.api.app.get(QueryBus).execute(
+      new ListFigureCauses(
+        {
+          tenantId: kit.tenantId,
+          actorId: 'test-manager',
+          correlationId: 'c',
+          roles: ['manager'],
+        },
+        '2000-01-01',
+        '2100-12-31',
+      ),
+    );
     expect(causes.filter((c: { kind: string }) => c.kind === 'import')).toEqual([
       expect.objectContaining({ count: 40, to: 'student-loans.csv' }),
       expect.objectContaining({ count: 30, to: 'card-agency-cases.gbk.csv' }),
