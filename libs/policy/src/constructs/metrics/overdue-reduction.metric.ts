@@ -37,12 +37,9 @@ export const overdueReductionMetric = defineMetric({
   inputs: ['accounts', 'installments', 'payments'],
   example: 'metric: overdueReduction',
   sql: (o) => {
-    const opening = `greatest(0,
-        coalesce((select sum(i.principal + i.interest) from installments i
-                  where i.tenant_id = k.tenant_id and i.account_id = a.id
-                    and i.due_date < k.period_start), 0)
-        - coalesce((select sum(x.amount) from rec_receipt x
-                    where x.account_id = a.id and x.paid_on < k.period_start), 0))`;
+    // Dues and receipts before the opening are summed once per account in joins: a correlated
+    // sum over the receipts CTE rescanned it for every account (20-35 s on a 200-account book).
+    const opening = `greatest(0, coalesce(d.due, 0) - coalesce(p.paid, 0))`;
     const [num, den] =
       o.basis === 'count'
         ? [
@@ -55,6 +52,14 @@ export const overdueReductionMetric = defineMetric({
                        coalesce(s.overdue_amount, 0) as now
                 from accounts a cross join k
                 left join acct s on s.account_id = a.id
+                left join (select i.account_id, sum(i.principal + i.interest) as due
+                           from installments i cross join k
+                           where i.tenant_id = k.tenant_id and i.due_date < k.period_start
+                           group by i.account_id) d on d.account_id = a.id
+                left join (select x.account_id, sum(x.amount) as paid
+                           from rec_receipt x cross join k
+                           where x.paid_on < k.period_start
+                           group by x.account_id) p on p.account_id = a.id
                 where a.tenant_id = k.tenant_id and a.type = any(k.account_types)) o
           where o.opening > 0 or o.now > 0`);
   },
