@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CommandBus } from '@nestjs/cqrs';
 import { systemMeta } from '@qingshou/core';
 import { Test } from '@nestjs/testing';
@@ -38,8 +39,11 @@ import { connect, createTestDatabase } from '../../support/test-db';
  */
 class ContactForwarder extends ContactPolicy {
   target?: ContactPolicy;
-  check(r: ContactRequest): Promise<ContactDecision> {
-    return (this.target as ContactPolicy).check(r);
+  check(r: ContactRequest, em?: EntityManager): Promise<ContactDecision> {
+    return (this.target as ContactPolicy).check(r, em);
+  }
+  override checkAll(rs: readonly ContactRequest[], em?: EntityManager): Promise<ContactDecision[]> {
+    return (this.target as ContactPolicy).checkAll(rs, em);
   }
   override terms(tenantId: string): Promise<ContactTerms> {
     return (this.target as ContactPolicy).terms(tenantId);

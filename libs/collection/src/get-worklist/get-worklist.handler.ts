@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { addDays, Clock, instantOf, localDateOf } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
-import { ContactPolicy } from '../ports/contact-policy';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ContactDecision, ContactPolicy, ContactRequest } from '../ports/contact-policy';
 import type { ContactChannel, ContactParty } from '../domain/vocabulary';
 import { viewerOf } from '../domain/collection-command';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../domain/cursor';
@@ -106,47 +107,63 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, WorklistPa
         (row) => row,
         (row) => encodeCursor(CURSOR, [-row.priority, isoInstant(row.due_at) as string, row.id]),
       );
+      // The page's contact rules in the same transaction, judged for every row at once.
+      const items = await this.withContacts(em, query, found.items, now);
       return {
         ...found,
+        items,
         total: Number(counted?.total ?? 0),
         overdueTotal: Number(counted?.overdue_total ?? 0),
       };
     });
-    const items: WorklistItem[] = [];
-    for (const row of page.items) {
-      items.push({ ...toItem(row), ...(await this.contactNow(query, row, now)) });
-    }
-    return { ...page, items };
+    return page;
   }
 
-  /** A call task is offered with the contact rules' answer for this moment (issue 4). */
-  private async contactNow(
+  /**
+   * A call task is offered with the contact rules' answer for this moment (issue 4): the
+   * page's call tasks are asked in one `checkAll`, one read for the page, not one a row.
+   */
+  private async withContacts(
+    em: EntityManager,
     query: GetWorklist,
-    row: Row,
+    rows: readonly Row[],
     now: Date,
-  ): Promise<Pick<WorklistItem, 'contact'>> {
-    const contact = CONTACT_TASKS[row.kind];
-    if (!contact || !row.case_id || !row.debtor_id) return {};
-    const decision = await this.contacts.check({
-      tenantId: query.tenantId,
-      caseId: row.case_id,
-      debtorId: row.debtor_id,
-      actorId: query.actorId,
-      channel: contact.channel,
-      party: contact.party,
-      at: now,
+  ): Promise<WorklistItem[]> {
+    const asked = rows.flatMap((row, index) => {
+      const contact = CONTACT_TASKS[row.kind];
+      if (!contact || !row.case_id || !row.debtor_id) return [];
+      const request: ContactRequest = {
+        tenantId: query.tenantId,
+        caseId: row.case_id,
+        debtorId: row.debtor_id,
+        actorId: query.actorId,
+        channel: contact.channel,
+        party: contact.party,
+        at: now,
+      };
+      return [{ index, request }];
     });
-    if (decision.allowed) return { contact: { allowed: true } };
-    return {
-      contact: {
-        allowed: false,
-        rule: decision.rule,
-        reason: decision.reason,
-        params: decision.params ?? {},
-        ...(decision.nextAllowedAt ? { nextAllowedAt: decision.nextAllowedAt.toISOString() } : {}),
-      },
-    };
+    const decisions = await this.contacts.checkAll(
+      asked.map((a) => a.request),
+      em,
+    );
+    const byRow = new Map(asked.map((a, i) => [a.index, decisions[i] as ContactDecision]));
+    return rows.map((row, index) => {
+      const decision = byRow.get(index);
+      return decision ? { ...toItem(row), contact: contactOf(decision) } : toItem(row);
+    });
   }
+}
+
+function contactOf(decision: ContactDecision): WorklistItem['contact'] {
+  if (decision.allowed) return { allowed: true };
+  return {
+    allowed: false,
+    rule: decision.rule,
+    reason: decision.reason,
+    params: decision.params ?? {},
+    ...(decision.nextAllowedAt ? { nextAllowedAt: decision.nextAllowedAt.toISOString() } : {}),
+  };
 }
 
 const CONTACT_TASKS: Partial<Record<TaskKind, { channel: ContactChannel; party: ContactParty }>> = {

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@qingshou/core';
 import type { Labelled } from '../domain/overdue-reasons';
@@ -72,7 +73,25 @@ export const DEFAULT_CONTACT_TERMS: ContactTerms = {
  * then the permissive default below allows every contact.
  */
 export abstract class ContactPolicy {
-  abstract check(request: ContactRequest): Promise<ContactDecision>;
+  /**
+   * `em`: the caller's transaction (bound to the request's tenant), so a command asks on its
+   * own connection rather than holding one while the policy takes a second from the pool.
+   */
+  abstract check(request: ContactRequest, em?: EntityManager): Promise<ContactDecision>;
+
+  /**
+   * One tenant's requests judged together, answers in the same order: a page of tasks asks
+   * once, not once a row. This default asks one at a time; a policy that reads the
+   * database overrides it with one set-based read.
+   */
+  async checkAll(
+    requests: readonly ContactRequest[],
+    em?: EntityManager,
+  ): Promise<ContactDecision[]> {
+    const decisions: ContactDecision[] = [];
+    for (const request of requests) decisions.push(await this.check(request, em));
+    return decisions;
+  }
 
   /** The tenant's terms for logging a contact; without a pack, the defaults. */
   async terms(_tenantId: string): Promise<ContactTerms> {

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import {
   ContactDecision,
@@ -27,8 +28,8 @@ const NEIGHBOURHOOD_MS = 8 * 86_400_000;
  * the tenant's zone, attempts per debtor per day and in every 7-day window containing the
  * contact, allowed parties. A tenant without a pack gets the documented defaults. The
  * debtor's neighbouring attempts (earlier and later: a contact may be logged after the fact)
- * are read in one statement in a transaction of their own (the port is asked before the
- * contact is written).
+ * are read in one statement for a whole page of requests, in the caller's transaction when
+ * it passes one (LogContact, the worklist), else in a transaction of their own.
  */
 @Injectable()
 export class PackContactPolicy extends ContactPolicy {
@@ -39,39 +40,39 @@ export class PackContactPolicy extends ContactPolicy {
     super();
   }
 
-  async check(request: ContactRequest): Promise<ContactDecision> {
-    return this.tx.run(request.tenantId, async (em) => {
-      const view = await this.packs.active(em, request.tenantId);
+  async check(request: ContactRequest, em?: EntityManager): Promise<ContactDecision> {
+    const [decision] = await this.checkAll([request], em);
+    return decision as ContactDecision;
+  }
+
+  /**
+   * A whole page judged with one read of contact_attempts: every request's neighbourhood
+   * (its debtor's timed attempts within 8 days of its instant) in one statement, each
+   * answer then judged by `judgeContact` exactly as a single request is.
+   */
+  override async checkAll(
+    requests: readonly ContactRequest[],
+    em?: EntityManager,
+  ): Promise<ContactDecision[]> {
+    const first = requests[0];
+    if (!first) return [];
+    if (requests.some((r) => r.tenantId !== first.tenantId))
+      throw new Error('ContactPolicy.checkAll: one tenant per call');
+    const judge = async (tx: EntityManager): Promise<ContactDecision[]> => {
+      const view = await this.packs.active(tx, first.tenantId);
       const rules = rulesOf(view?.pack.spec.contactRules);
-      const timeZone = await tenantZone(em, request.tenantId);
-      const rows = await em.execute<{ attempted_at: string | Date }[]>(
-        `select ca.attempted_at from contact_attempts ca
-         join cases c on c.tenant_id = ca.tenant_id and c.id = ca.case_id
-         where ca.tenant_id = ? and c.debtor_id = ? and ca.channel = any(?::text[])
-           and ca.attempted_at > ? and ca.attempted_at < ?`,
-        [
-          request.tenantId,
-          request.debtorId,
-          `{${TIMED_CHANNELS.join(',')}}`,
-          new Date(request.at.getTime() - NEIGHBOURHOOD_MS),
-          new Date(request.at.getTime() + NEIGHBOURHOOD_MS),
-        ],
+      const timeZone = await tenantZone(tx, first.tenantId);
+      const near = await neighbours(tx, first.tenantId, requests);
+      return requests.map((request, i) =>
+        judgeContact(
+          rules,
+          timeZone,
+          { channel: request.channel, party: request.party, at: request.at },
+          near.get(i) ?? [],
+        ),
       );
-      const previous = rows.map(
-        (r) =>
-          new Date(
-            String(r.attempted_at)
-              .replace(' ', 'T')
-              .replace(/([+-]\d{2})$/, '$1:00'),
-          ),
-      );
-      return judgeContact(
-        rules,
-        timeZone,
-        { channel: request.channel, party: request.party, at: request.at },
-        previous,
-      );
-    });
+    };
+    return em ? judge(em) : this.tx.run(first.tenantId, judge);
   }
 
   /** The pack's terms for logging: back-dating, result codes, causes, recordings. */
@@ -119,4 +120,42 @@ export function rulesOf(spec: Partial<ContactRules> | undefined): ContactRules {
     maxAttemptsPer7Days: spec?.maxAttemptsPer7Days ?? DEFAULT_CONTACT_RULES.maxAttemptsPer7Days,
     allowedParties: spec?.allowedParties ?? DEFAULT_CONTACT_RULES.allowedParties,
   };
+}
+
+/**
+ * Each request's neighbouring timed attempts (by its index), one statement for them all:
+ * the requests are unnested with their bounds, so two requests on one debtor each get the
+ * attempts near their own instant.
+ */
+async function neighbours(
+  em: EntityManager,
+  tenantId: string,
+  requests: readonly ContactRequest[],
+): Promise<Map<number, Date[]>> {
+  const rows = await em.execute<{ n: number; attempted_at: string | Date }[]>(
+    `select (a.n - 1)::int as n, ca.attempted_at
+     from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) with ordinality
+          as a(debtor_id, after, before, n)
+     join cases c on c.tenant_id = ? and c.debtor_id = a.debtor_id
+     join contact_attempts ca on ca.tenant_id = c.tenant_id and ca.case_id = c.id
+     where ca.channel = any(?::text[])
+       and ca.attempted_at > a.after and ca.attempted_at < a.before`,
+    [
+      `{${requests.map((r) => r.debtorId).join(',')}}`,
+      `{${requests.map((r) => new Date(r.at.getTime() - NEIGHBOURHOOD_MS).toISOString()).join(',')}}`,
+      `{${requests.map((r) => new Date(r.at.getTime() + NEIGHBOURHOOD_MS).toISOString()).join(',')}}`,
+      tenantId,
+      `{${TIMED_CHANNELS.join(',')}}`,
+    ],
+  );
+  const near = new Map<number, Date[]>();
+  for (const row of rows) {
+    const at = new Date(
+      String(row.attempted_at)
+        .replace(' ', 'T')
+        .replace(/([+-]\d{2})$/, '$1:00'),
+    );
+    near.set(Number(row.n), [...(near.get(Number(row.n)) ?? []), at]);
+  }
+  return near;
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
-import { ContactPolicy } from '@qingshou/collection';
+import { ContactDecision, ContactPolicy } from '@qingshou/collection';
 import { NotFoundError, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { ContactWindow, GetContactWindows } from './get-contact-windows.query';
@@ -17,47 +17,48 @@ export class GetContactWindowsHandler implements IQueryHandler<GetContactWindows
     const viewer = viewerOf(query);
     requirePermission(viewer, 'case.read');
     const visible = visibleCasesSql(viewer);
-    const [row] = await this.tx.run(query.tenantId, (em) =>
-      em.execute<{ debtor_id: string }[]>(
+    const at = query.at ?? this.clock.now();
+    // The case and every asked window in one transaction, the windows in one read.
+    const { row, decisions } = await this.tx.run(query.tenantId, async (em) => {
+      const [found] = await em.execute<{ debtor_id: string }[]>(
         `select c.debtor_id from cases c where c.tenant_id = ? and c.id = ? and ${visible.sql}`,
         [query.tenantId, query.caseId, ...visible.params],
-      ),
-    );
-    if (!row) throw new NotFoundError('case', query.caseId);
-    const at = query.at ?? this.clock.now();
-    const windows: ContactWindow[] = [];
-    for (const { channel, party } of query.asked) {
-      const decision = await this.contacts.check({
+      );
+      if (!found) return { row: null, decisions: [] };
+      const asked = query.asked.map(({ channel, party }) => ({
         tenantId: query.tenantId,
         caseId: query.caseId,
-        debtorId: row.debtor_id,
+        debtorId: found.debtor_id,
         actorId: query.actorId,
         channel,
         party,
         at,
-      });
-      windows.push(
-        decision.allowed
-          ? {
-              channel,
-              party,
-              allowed: true,
-              rule: null,
-              reason: null,
-              params: {},
-              nextAllowedAt: null,
-            }
-          : {
-              channel,
-              party,
-              allowed: false,
-              rule: decision.rule,
-              reason: decision.reason,
-              params: decision.params ?? {},
-              nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
-            },
-      );
-    }
+      }));
+      return { row: found, decisions: await this.contacts.checkAll(asked, em) };
+    });
+    if (!row) throw new NotFoundError('case', query.caseId);
+    const windows: ContactWindow[] = query.asked.map(({ channel, party }, i) => {
+      const decision = decisions[i] as ContactDecision;
+      return decision.allowed
+        ? {
+            channel,
+            party,
+            allowed: true,
+            rule: null,
+            reason: null,
+            params: {},
+            nextAllowedAt: null,
+          }
+        : {
+            channel,
+            party,
+            allowed: false,
+            rule: decision.rule,
+            reason: decision.reason,
+            params: decision.params ?? {},
+            nextAllowedAt: decision.nextAllowedAt?.toISOString() ?? null,
+          };
+    });
     return windows;
   }
 }
