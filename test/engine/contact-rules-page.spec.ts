@@ -1,3 +1,4 @@
+import { MikroORM } from '@mikro-orm/postgresql';
 import { SqlEntityManager } from '@mikro-orm/knex';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
@@ -15,9 +16,9 @@ const local = (date: string, time: string) => new Date(`${date}T${time}:00+08:00
 
 /**
  * Issue 15 §1: a worklist page's contact rules are judged with one read of contact_attempts
- * (not one transaction a row).
+ * (not one transaction a row), and LogContact asks the policy on its own connection.
  */
-describe('contact rules for a whole page: one statement', () => {
+describe('contact rules for a whole page: one statement, and a contact logged on a pool of one', () => {
   let api: CollectionTestApi;
   let tenantId: string;
   let users: Record<'manager' | 'wang', Member>;
@@ -105,5 +106,27 @@ describe('contact rules for a whole page: one statement', () => {
       cases[0]!.caseId,
     ]);
     expect(refused[0].contact.rule).toBe('contact.max-attempts-per-day');
+  });
+
+  it('a contact is logged without a second connection while the command holds one (a pool of one would do)', async () => {
+    const client = api.app.get(MikroORM).em.getConnection().getKnex().client as {
+      pool: { numUsed(): number };
+      acquireConnection(): Promise<unknown>;
+    };
+    // Each acquisition notes how many connections were already out: a nested one sees 1.
+    const heldAtAcquire: number[] = [];
+    const acquire = client.acquireConnection.bind(client);
+    const spy = jest.spyOn(client, 'acquireConnection').mockImplementation(() => {
+      heldAtAcquire.push(client.pool.numUsed());
+      return acquire();
+    });
+    try {
+      const logged = await logCall(cases[2]!.caseId, local('2026-03-12', '14:00'));
+      expect(logged.status).toBe(201);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(heldAtAcquire.length).toBeGreaterThan(0);
+    expect(Math.max(...heldAtAcquire)).toBe(0);
   });
 });

@@ -59,15 +59,20 @@ export class LogContactHandler implements ICommandHandler<LogContact, LogContact
         throw new ConflictError(`Case ${found.id} is ${found.status}`);
       if (input.relatedPartyId)
         await this.checkRelatedParty(w, found.debtorId, input.relatedPartyId);
-      const decision = await this.policy.check({
-        tenantId: w.tenantId,
-        caseId: found.id,
-        debtorId: found.debtorId,
-        actorId: command.actorId,
-        channel,
-        party,
-        at: attemptedAt,
-      });
+      // Asked on this transaction's connection: a second pooled one, taken while this one
+      // holds the case's row lock, starves the pool under load (and deadlocks a pool of 1).
+      const decision = await this.policy.check(
+        {
+          tenantId: w.tenantId,
+          caseId: found.id,
+          debtorId: found.debtorId,
+          actorId: command.actorId,
+          channel,
+          party,
+          at: attemptedAt,
+        },
+        w.em,
+      );
       if (!decision.allowed) throw new ContactNotAllowedError(decision);
       const attachment = input.file ? await this.store(w, found.id, input.file) : null;
       const id = randomUUID();
