@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { viewerOf } from '../domain/collection-command';
 import { isClosedStatus } from '../domain/vocabulary';
 import { PlanRules } from '../ports/plan-rules';
-import { planRulesFor } from '../propose-plan/plan-access';
+import { checkPlanRules } from '../propose-plan/plan-access';
 import { CollectionTx } from '../support/collection-tx';
 import { AgreePlan } from './agree-plan.command';
 
@@ -31,7 +31,7 @@ export class AgreePlanHandler implements ICommandHandler<AgreePlan, { id: string
   async execute(command: AgreePlan): Promise<{ id: string }> {
     const viewer = viewerOf(command);
     requirePermission(viewer, 'promise.record');
-    const rules = await planRulesFor(this.port, command.tenantId, viewer);
+    const known = await this.port.rulesFor(command.tenantId);
     return this.tx.run(command, async (w) => {
       const [plan] = await w.em.execute<PlanRow[]>(
         `select p.id, p.case_id, p.status, p.grace_days, a.status as approval_status,
@@ -46,6 +46,7 @@ export class AgreePlanHandler implements ICommandHandler<AgreePlan, { id: string
       const found = await w.loadCase(plan.case_id);
       if (isClosedStatus(found.status))
         throw new ConflictError(`Case ${found.id} is ${found.status}`);
+      const rules = checkPlanRules(known, viewer);
       if (plan.status !== 'proposed') throw new ConflictError(`Plan ${plan.id} is ${plan.status}`);
       if (plan.approval_status !== null && plan.approval_status !== 'approved') {
         throw new ConflictError(`Plan ${plan.id} waits for its approval (${plan.approval_status})`);

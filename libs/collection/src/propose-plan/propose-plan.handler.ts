@@ -9,14 +9,14 @@ import { Approval } from '../entities/approval.entity';
 import { PlanRules } from '../ports/plan-rules';
 import { dateArg, moneyArg, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
-import { planRulesFor } from './plan-access';
+import { checkPlanRules } from './plan-access';
 import { ProposePlan, ProposePlanResult } from './propose-plan.command';
 
 /** The approval kind a plan above the pack's threshold waits on. */
 export const PLAN_APPROVAL_KIND = 'repayment-plan';
 
 const amountOrZero = (value: string | undefined, path: string) =>
-  value === undefined || value === null || dec(String(value).trim() || '0').isZero()
+  value === undefined || value === null || /^\s*0*(\.0*)?\s*$/.test(String(value))
     ? '0.00'
     : moneyArg(value, path);
 
@@ -30,7 +30,7 @@ export class ProposePlanHandler implements ICommandHandler<ProposePlan, ProposeP
   async execute(command: ProposePlan): Promise<ProposePlanResult> {
     const viewer = viewerOf(command);
     requirePermission(viewer, 'promise.record');
-    const rules = await planRulesFor(this.port, command.tenantId, viewer);
+    const foundRules = await this.port.rulesFor(command.tenantId);
     const input = command.input;
     const arrears = moneyArg(input.arrears, 'arrears');
     const penalty = amountOrZero(input.penalty, 'penalty');
@@ -40,13 +40,14 @@ export class ProposePlanHandler implements ICommandHandler<ProposePlan, ProposeP
     const notes = textArg(input.notes, 'notes');
     return this.tx.run(command, async (w) => {
       const startOn = input.startOn ? dateArg(input.startOn, 'startOn') : w.today;
+      const found = await w.loadCase(input.caseId);
+      if (isClosedStatus(found.status))
+        throw new ConflictError(`Case ${found.id} is ${found.status}`);
+      const rules = checkPlanRules(foundRules, viewer);
       const split = splitPlan(
         { arrears, penalty, waiver, downPayment, count: input.count, startOn, firstDueOn },
         rules,
       );
-      const found = await w.loadCase(input.caseId);
-      if (isClosedStatus(found.status))
-        throw new ConflictError(`Case ${found.id} is ${found.status}`);
       const [live] = await w.em.execute<{ id: string }[]>(
         `select id from repayment_plans where tenant_id = ? and case_id = ?
            and status in ('proposed', 'active')`,

@@ -24,6 +24,9 @@ const CASE_EVENTS: Readonly<Record<string, EventName>> = {
   PromiseRecorded: 'promiseRecorded',
   PromiseKept: 'promiseKept',
   PromiseBroken: 'promiseBroken',
+  PlanAgreed: 'planAgreed',
+  PlanKept: 'planKept',
+  PlanBroken: 'planBroken',
   StageEntered: 'stageEntered',
 };
 

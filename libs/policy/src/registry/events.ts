@@ -14,6 +14,10 @@ export const EVENTS = {
   promiseRecorded: { zh: '承诺还款', en: 'A promise to pay was recorded' },
   promiseKept: { zh: '承诺兑现', en: 'A promise was kept' },
   promiseBroken: { zh: '承诺未兑现', en: 'A promise was broken' },
+  planAgreed: { zh: '还款计划生效', en: 'A repayment plan was agreed' },
+  planKept: { zh: '还款计划履行完毕', en: 'A repayment plan was paid off' },
+  // Dated the day after the grace of the first instalment still short then.
+  planBroken: { zh: '还款计划违约', en: 'A repayment plan was broken' },
   paymentReceived: { zh: '收到还款', en: 'A payment was received' },
   caseSettled: { zh: '结清', en: 'The arrears were settled' },
   caseClosed: { zh: '结案', en: 'The case was closed' },

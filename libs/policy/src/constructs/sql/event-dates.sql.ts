@@ -112,6 +112,24 @@ const EVENT_SQL: Readonly<Record<string, (s: EventScope) => string>> = {
        or (v.subject = 'account' and v.subject_id in ${s.accounts})
        or (v.subject = 'case' and v.subject_id in ${s.cases}))`,
     ),
+  planAgreed: (s) =>
+    latest(
+      'rp.agreed_on',
+      'repayment_plans rp',
+      `rp.tenant_id = k.tenant_id and rp.case_id in ${s.cases}`,
+    ),
+  planKept: (s) =>
+    latest(
+      'rp.kept_on',
+      'repayment_plans rp',
+      `rp.tenant_id = k.tenant_id and rp.case_id in ${s.cases}`,
+    ),
+  planBroken: (s) =>
+    latest(
+      'rp.broken_on',
+      'repayment_plans rp',
+      `rp.tenant_id = k.tenant_id and rp.case_id in ${s.cases}`,
+    ),
   caseClosed: (s) =>
     latest('c.closed_on', 'cases c', `c.tenant_id = k.tenant_id and c.id in ${s.cases}`),
   caseSettled: (s) =>
