@@ -22,6 +22,7 @@ describe('the daily run is idempotent per (tenant, date): a second run of the sa
       'recompute-balances',
       'open-cases',
       'evaluate-promises',
+      'evaluate-plans',
       'evaluate-cases',
       'evaluate-flags',
       'recompute-ratings',

@@ -136,6 +136,7 @@ describe('POST /api/v1/runs/escalation, GET /runs/{id}, GET /runs?asOf= and `cli
       'recompute-balances',
       'open-cases',
       'evaluate-promises',
+      'evaluate-plans',
       'evaluate-cases',
       'evaluate-flags',
       'recompute-ratings',

@@ -15,6 +15,9 @@ import { CreateTeamHandler } from './create-team/create-team.handler';
 import { DecideApprovalHandler } from './decide-approval/decide-approval.handler';
 import { COLLECTION_ENTITIES } from './entities';
 import { EvaluatePromisesHandler } from './evaluate-promises/evaluate-promises.handler';
+import { AgreePlanHandler } from './agree-plan/agree-plan.handler';
+import { EvaluatePlansHandler } from './evaluate-plans/evaluate-plans.handler';
+import { ProposePlanHandler } from './propose-plan/propose-plan.handler';
 import { GetCaseHandler } from './get-case/get-case.handler';
 import { GetWorklistHandler } from './get-worklist/get-worklist.handler';
 import { ListAlertsHandler } from './list-alerts/list-alerts.handler';
@@ -28,6 +31,7 @@ import { ApprovalPolicy, DefaultApprovalPolicy } from './ports/approval-policy';
 import { AssignmentPolicy, DefaultAssignmentPolicy } from './ports/assignment-policy';
 import { ContactPolicy, PermissiveContactPolicy } from './ports/contact-policy';
 import { DefaultOverdueReasonCatalog, OverdueReasonCatalog } from './ports/overdue-reason-catalog';
+import { NoPlanRules, PlanRules } from './ports/plan-rules';
 import { PauseCaseHandler } from './pause-case/pause-case.handler';
 import { RecordLegalStepHandler } from './record-legal-step/record-legal-step.handler';
 import { RecordPromiseHandler } from './record-promise/record-promise.handler';
@@ -49,6 +53,9 @@ const COMMAND_HANDLERS = [
   LogContactHandler,
   RecordPromiseHandler,
   EvaluatePromisesHandler,
+  ProposePlanHandler,
+  AgreePlanHandler,
+  EvaluatePlansHandler,
   PauseCaseHandler,
   ResumeCaseHandler,
   RequestApprovalHandler,
@@ -87,6 +94,7 @@ export interface CollectionPorts {
   readonly assignmentPolicy?: Type<AssignmentPolicy>;
   readonly overdueReasons?: Type<OverdueReasonCatalog>;
   readonly fileStorage?: Type<FileStorage>;
+  readonly planRules?: Type<PlanRules>;
 }
 
 const PORTS = [ContactPolicy, ApprovalPolicy, AssignmentPolicy, OverdueReasonCatalog, FileStorage];
@@ -107,6 +115,7 @@ const BOUND_COLLECTION = new WeakMap<CollectionPorts, DynamicModule>();
     { provide: AssignmentPolicy, useClass: DefaultAssignmentPolicy },
     { provide: OverdueReasonCatalog, useClass: DefaultOverdueReasonCatalog },
     { provide: FileStorage, useClass: LocalDiskFileStorage },
+    { provide: PlanRules, useClass: NoPlanRules },
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
   ],
@@ -134,6 +143,7 @@ export class CollectionModule {
         ...bind(AssignmentPolicy, ports.assignmentPolicy),
         ...bind(OverdueReasonCatalog, ports.overdueReasons),
         ...bind(FileStorage, ports.fileStorage),
+        ...bind(PlanRules, ports.planRules),
       ],
     };
     BOUND_COLLECTION.set(ports, bound);

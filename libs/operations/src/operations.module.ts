@@ -20,6 +20,7 @@ import { BullRunQueue, RunQueue } from './request-run/run-queue';
 import { ResumeRunsHandler } from './resume-runs/resume-runs.handler';
 import { StartScheduledRunHandler } from './start-scheduled-run/start-scheduled-run.handler';
 import { EvaluateCasesStep } from './steps/evaluate-cases.step';
+import { EvaluatePlansStep } from './steps/evaluate-plans.step';
 import { EvaluatePromisesStep } from './steps/evaluate-promises.step';
 import { OpenCasesStep } from './steps/open-cases.step';
 import { EvaluateFlagsStep, RecomputeRatingsStep, SnapshotKpisStep } from './steps/outcome-steps';
@@ -31,6 +32,7 @@ export const BUILT_IN_STEPS: readonly Type<RunStep>[] = [
   RecomputeBalancesStep,
   OpenCasesStep,
   EvaluatePromisesStep,
+  EvaluatePlansStep,
   EvaluateCasesStep,
   EvaluateFlagsStep,
   RecomputeRatingsStep,

@@ -44,6 +44,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /cases/:id/blacklist': { reason: '长期逾期' },
   'POST /cases/:id/contacts': contact,
   'POST /cases/:id/promises': promise,
+  'POST /cases/:id/plans': { arrears: '13200.00', count: 12, firstDueOn: '2026-04-02' },
   'POST /cases/:id/costs': cost,
   'POST /cases/:id/legal-steps': { step: 'filing', occurredOn: '2026-03-10' },
   'POST /cases/:id/settlements-in-kind': { asset: '拖拉机一台', appraisalValue: '86000.00' },

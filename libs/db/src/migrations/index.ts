@@ -23,6 +23,7 @@ import { Migration20261207000023TaskOutcomes } from './Migration20261207000023Ta
 import { Migration20261207000025LegalMatters } from './Migration20261207000025LegalMatters';
 import { Migration20261207000026Assignment } from './Migration20261207000026Assignment';
 import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
+import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -65,6 +66,10 @@ export const MIGRATIONS = [
     class: Migration20261207000027KpiOpeningRecovered,
   },
   { name: 'Migration20261207000031ReportFiles', class: Migration20261207000031ReportFiles },
+  {
+    name: 'Migration20261207000033RepaymentPlans',
+    class: Migration20261207000033RepaymentPlans,
+  },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

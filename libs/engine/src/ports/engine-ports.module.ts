@@ -6,6 +6,7 @@ import { PackContactPolicy } from '../contact-rules/pack-contact-policy';
 import { PinnedPacks } from '../run/pinned-packs';
 import { PackApprovalPolicy } from './pack-approval-policy';
 import { PackAssignmentPolicy } from './pack-assignment-policy';
+import { PackPlanRules } from './pack-plan-rules';
 import { PackSnapshotTemplateSource } from './pack-template-source';
 
 /**
@@ -21,6 +22,7 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
     PackContactPolicy,
     PackApprovalPolicy,
     PackAssignmentPolicy,
+    PackPlanRules,
     PackSnapshotTemplateSource,
   ],
   exports: [
@@ -28,6 +30,7 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
     PackContactPolicy,
     PackApprovalPolicy,
     PackAssignmentPolicy,
+    PackPlanRules,
     PackSnapshotTemplateSource,
   ],
 })
@@ -43,6 +46,7 @@ export const ENGINE_COLLECTION_PORTS: CollectionPorts = {
   contactPolicy: PackContactPolicy,
   approvalPolicy: PackApprovalPolicy,
   assignmentPolicy: PackAssignmentPolicy,
+  planRules: PackPlanRules,
 };
 
 /** Where an app imports notices: `NoticesModule.withPorts(ENGINE_NOTICES_PORTS)` — pinned templates. */

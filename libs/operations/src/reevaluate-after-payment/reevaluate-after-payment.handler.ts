@@ -1,6 +1,7 @@
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { requirePermission, viewerOf } from '@qingshou/core';
 import { Clock, localDateOf } from '@qingshou/calendar';
+import { EvaluatePlans } from '@qingshou/collection';
 import { TenantTx } from '@qingshou/db';
 import { ConsumedEvents } from '@qingshou/jobs';
 import { EvaluateCases, type EvaluationSummary, NoPackInstalledError } from '@qingshou/engine';
@@ -48,6 +49,10 @@ export class ReevaluateAfterPaymentHandler implements ICommandHandler<
     const asOf = localDateOf(this.clock.now(), found.zone);
     let summary: EvaluationSummary | null = null;
     if (found.cases.length > 0) {
+      // A receipt may pay off a plan's last instalment (PlanKept) before the ladder looks.
+      for (const caseId of found.cases) {
+        await this.commands.execute(new EvaluatePlans(command, asOf, caseId));
+      }
       try {
         summary = await this.commands.execute(new EvaluateCases(command, asOf, found.cases));
       } catch (error) {

@@ -5,6 +5,7 @@ import { BehaviourSections } from './behaviour.section';
 import { Nested, NestedList, OneOf, Optional, Required, Slug, Text } from './rules';
 import { ParameterSpec } from './parameters.schema';
 import { AssignmentSpec } from './assignment.schema';
+import { PlansSpec } from './plans.schema';
 import {
   CalendarSpec,
   ClassificationSpec,
@@ -117,4 +118,9 @@ export class PackSpec extends BehaviourSections {
   @IsOptional()
   @Nested(() => AssignmentSpec)
   assignment: AssignmentSpec = new AssignmentSpec();
+
+  /** 还款计划: the rules a repayment plan must keep; absent: the tenant agrees no plans. */
+  @Optional()
+  @Nested(() => PlansSpec)
+  plans?: PlansSpec;
 }
