@@ -216,8 +216,13 @@ describe('demo portfolios (npm start on an empty database, demo --reset)', () =>
     // Most books are largely current; the agency's is delinquent by nature, the co-op's by the drive.
     for (const slug of ['demo-school', 'demo-housing-fund', 'demo-microloan', 'demo-leasing']) {
       const t = first.find((x) => x.slug === slug)!;
-      // The housing fund holds its 逾期率 near 0.15% (篇九): its arrears are mostly employers'.
-      expect(t.overdue / t.accounts).toBeGreaterThan(slug === 'demo-housing-fund' ? 0.01 : 0.05);
+      // The housing fund holds its 逾期率 near 0.15% (篇九): its arrears are mostly employers';
+      // the school its default rate just under 5% (篇二), and its overdue borrowers have defaulted.
+      const floor = { 'demo-housing-fund': 0.01, 'demo-school': 0.03 }[slug] ?? 0.05;
+      expect({ slug, overdueShare: t.overdue / t.accounts > floor }).toEqual({
+        slug,
+        overdueShare: true,
+      });
       expect(t.overdue / t.accounts).toBeLessThan(0.35);
     }
     // Escalation ran: stages recorded, and work waiting in every tenant but the agency, whose

@@ -1,6 +1,7 @@
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { tenantWithUsers } from '../collection/support/fixtures';
-import { SnapshotKpis } from '../../libs/outcomes/src';
+import { QueryBus } from '@nestjs/cqrs';
+import { type AssessmentView, GetAssessment, SnapshotKpis } from '../../libs/outcomes/src';
 import { bearer, borrower, installPack, meta, pay, startKpiApi } from './support/kpi-fixtures';
 
 /**
@@ -134,6 +135,37 @@ describe('student-loan default rate per school against "≤ 5%" (篇二)', () =>
     expect(trend).toEqual([
       ['2026-03-31', '7.50%'],
       ['2026-04-01', '5.00%'],
+    ]);
+  });
+
+  it('年度考核 (篇二/七): the report’s target per school and cohort with its verdict and gap, beside the year’s recoveries', async () => {
+    const view = await api.app
+      .get(QueryBus)
+      .execute<GetAssessment, AssessmentView>(new GetAssessment(meta(tenantId), '2026-04-01'));
+    expect(view.reports.map((r) => r.id)).toEqual(['annual-assessment']);
+    const [report] = view.reports;
+    expect(report.period).toEqual({ start: '2026-01-01', end: '2026-04-01' });
+    // The report lists defaultRate twice (target and measure): one column, judged.
+    expect(report.columns.map((c) => [c.key, c.names.zh, c.bound])).toEqual([
+      ['default-rate', '学生违约率', { display: '5.00%', side: 'max' }],
+      ['recoveredAmount:{"period":"year"}', '回收金额', null],
+    ]);
+    const rows = report.sections.flatMap((s) =>
+      s.rows.map((r) => [
+        s.groupType,
+        r.groupCode,
+        r.cells[0].display,
+        r.cells[0].status,
+        r.cells[0].gapDisplay,
+        r.cells[1].display,
+      ]),
+    );
+    // After 县二中's defaulter paid 1,000.00 on 04-01: 2 of 40 in each school, 4 of 80 overall.
+    expect(rows).toEqual([
+      ['tenant', 'tenant', '5.00%', 'met', null, '1000.00'],
+      ['school', '县一中', '5.00%', 'met', null, '0.00'],
+      ['school', '县二中', '5.00%', 'met', null, '1000.00'],
+      ['cohort', '2022', '5.00%', 'met', null, '1000.00'],
     ]);
   });
 });

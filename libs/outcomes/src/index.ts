@@ -6,6 +6,7 @@ export * from './kpi/metrics/periods';
 export * from './kpi/targets/judge';
 export * from './kpi/targets/evaluate-targets';
 export * from './kpi/get-targets/get-targets.query';
+export * from './kpi/get-assessment/get-assessment.query';
 export * from './kpi/get-kpi-inputs/get-kpi-inputs.query';
 export * from './kpi/snapshot-kpis/snapshot-kpis.command';
 export * from './kpi/get-kpi-snapshots/get-kpi-snapshots.query';

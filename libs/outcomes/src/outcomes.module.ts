@@ -19,6 +19,7 @@ import { ListDrivePublicationsHandler } from './drives/list-drive-publications/l
 import { PublishDriveProgressHandler } from './drives/publish-drive-progress/publish-drive-progress.handler';
 import { PublishDueDriveProgressHandler } from './drives/publish-due-drive-progress/publish-due-drive-progress.handler';
 import { GetTargetsHandler } from './kpi/get-targets/get-targets.handler';
+import { GetAssessmentHandler } from './kpi/get-assessment/get-assessment.handler';
 import { GetKpiInputsHandler } from './kpi/get-kpi-inputs/get-kpi-inputs.handler';
 import { GetKpiSnapshotsHandler } from './kpi/get-kpi-snapshots/get-kpi-snapshots.handler';
 import { MetricCalculator } from './kpi/metrics/metric-calculator';
@@ -34,6 +35,7 @@ import { SnapshotKpisHandler } from './kpi/snapshot-kpis/snapshot-kpis.handler';
   providers: [
     MetricCalculator,
     GetTargetsHandler,
+    GetAssessmentHandler,
     GetKpiInputsHandler,
     SnapshotKpisHandler,
     GetKpiSnapshotsHandler,

@@ -98,6 +98,14 @@ export class PackSpec extends BehaviourSections {
   @NestedList(() => RoleSpec, 50)
   roles: RoleSpec[] = [];
 
+  /**
+   * What the office calls the person who holds cases (业务员, 信贷员, 老师): the per-collector
+   * breakdown's word on the dashboard and in reports (按业务员); absent, the platform's 催收员.
+   */
+  @Optional()
+  @Nested(() => LocalizedText)
+  collectorTitle?: LocalizedText;
+
   @IsOptional()
   @NestedList(() => TaskKindSpec, 100)
   taskKinds: TaskKindSpec[] = [];

@@ -34,7 +34,7 @@ export async function targetTable(
     for (const r of view.results) {
       rows.push([
         label,
-        breakdownLabel(r.groupType),
+        breakdownLabel(r.groupType, ctx.pack.spec.collectorTitle),
         r.groupName,
         view.boundDisplay,
         r.display,

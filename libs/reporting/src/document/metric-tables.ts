@@ -87,7 +87,7 @@ export async function metricTables(
       });
     }
     if (columns.length === 0 || groups.size === 0) continue;
-    tables.push(pivot(per, groups, columns));
+    tables.push(pivot(breakdownLabel(per, ctx.pack.spec.collectorTitle), per, groups, columns));
   }
   return tables;
 }
@@ -97,7 +97,12 @@ function cellOf(unit: string, value: string | null): Cell {
   return value === null ? 0 : Number(value);
 }
 
-function pivot(per: string, groups: Map<string, string>, columns: Column[]): ReportTable {
+function pivot(
+  breakdown: Bilingual,
+  per: string,
+  groups: Map<string, string>,
+  columns: Column[],
+): ReportTable {
   const periods = [...new Set(columns.map((c) => c.period).filter((p) => p !== null))];
   const rows: Cell[][] = [...groups].map(([id, name]) => [
     name,
@@ -117,7 +122,6 @@ function pivot(per: string, groups: Map<string, string>, columns: Column[]): Rep
       total[i + 1] = den > 0 ? display('ratio', String(num / den)) : NOT_MEASURED;
     });
   }
-  const breakdown = breakdownLabel(per);
   return {
     key: `metrics-${per}`,
     title: { zh: `指标统计（按${breakdown.zh}）`, en: `Measures by ${breakdown.en.toLowerCase()}` },

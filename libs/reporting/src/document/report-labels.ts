@@ -37,7 +37,9 @@ const BREAKDOWNS: Record<string, Bilingual> = {
   dealer: { zh: '经销商', en: 'Dealer' },
 };
 
-export function breakdownLabel(groupType: string): Bilingual {
+/** A breakdown's name; the collector one in the pack's word for its case holders (业务员). */
+export function breakdownLabel(groupType: string, collectorTitle?: Bilingual | null): Bilingual {
+  if (groupType === 'collector' && collectorTitle) return collectorTitle;
   return BREAKDOWNS[groupType] ?? { zh: groupType, en: groupType };
 }
 

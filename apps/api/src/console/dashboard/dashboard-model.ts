@@ -22,6 +22,15 @@ export const STATUS_BADGE: Record<string, string> = {
 export const nameIn = (lang: Lang, names: Named, fallback: string): string =>
   (lang === 'en' ? names?.en : names?.zh) ?? names?.zh ?? names?.en ?? fallback;
 
+/**
+ * A breakdown's name (按学校); the per-collector one in the pack's own word for its case
+ * holders (collectorTitle: 按业务员), else the platform's (按催收员).
+ */
+export function breakdownName(lang: Lang, t: T, groupType: string, collectorTitle?: Named): string {
+  const word = groupType === 'collector' && collectorTitle ? nameIn(lang, collectorTitle, '') : '';
+  return word ? t('group.collectorAs', { name: word }) : t(`group.${groupType}`);
+}
+
 function percentOrPlain(unit: string, value: string | undefined): string | null {
   if (value === undefined) return null;
   return unit === 'ratio' ? `${(Number(value) * 100).toFixed(2)}%` : value;
@@ -52,6 +61,7 @@ export function targetCard(
   target: TargetView,
   points: readonly KpiSnapshotPoint[],
   marks: readonly ChartMark[] = [],
+  collectorTitle?: Named,
 ) {
   const title = nameIn(lang, target.names, target.id);
   const moved = marksFor(marks, METRICS[target.metric as MetricName]?.plan !== undefined);
@@ -73,7 +83,7 @@ export function targetCard(
       groupType,
       bound: target.bound,
     };
-    const heading = `${title} · ${t(`group.${groupType}`)}`;
+    const heading = `${title} · ${breakdownName(lang, t, groupType, collectorTitle)}`;
     return {
       id: `chart-${target.id}-${groupType}`,
       heading,
@@ -123,6 +133,7 @@ export function ratingCards(
   pointsOf: (metric: string) => readonly KpiSnapshotPoint[],
   marks: readonly ChartMark[] = [],
 ): ChartCard[] {
+  const by = (groupType: string) => breakdownName(lang, t, groupType, spec.collectorTitle);
   return spec.ratings.flatMap((rating) =>
     rating.criteria.map((criterion, i) => {
       const entry = METRICS[criterion.metric as MetricName];
@@ -136,7 +147,7 @@ export function ratingCards(
         bound.max !== undefined
           ? t('dashboard.boundMax', { value: shown })
           : t('dashboard.boundMin', { value: shown });
-      const heading = `${nameIn(lang, rating.names, rating.id)} · ${nameIn(lang, entry?.names, criterion.metric)} · ${t(`group.${rating.groupType}`)}`;
+      const heading = `${nameIn(lang, rating.names, rating.id)} · ${nameIn(lang, entry?.names, criterion.metric)} · ${by(rating.groupType)}`;
       return {
         id: `chart-rating-${rating.id}-${i}`,
         heading,
@@ -183,9 +194,12 @@ export function agingModel(t: T, all: readonly AgingBucketRow[]) {
   };
 }
 
-export function performanceModel(t: T, perf: CollectorPerformance) {
+/** 催收员业绩, or the pack's word for its case holders (业务员业绩, column 业务员). */
+export function performanceModel(t: T, perf: CollectorPerformance, collectorWord?: string | null) {
   return {
     ...perf,
+    heading: collectorWord ? t('dashboard.perfOf', { name: collectorWord }) : t('dashboard.perf'),
+    collector: collectorWord ?? t('dashboard.perf.collector'),
     option: perf.rows.length
       ? barChart(
           perf.rows.map((r) => r.displayName),

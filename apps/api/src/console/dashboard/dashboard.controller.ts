@@ -7,8 +7,11 @@ import {
   DriveProgress,
   GetDriveProgress,
   GetKpiSnapshots,
+  AssessmentView,
+  GetAssessment,
   GetRatings,
   GetTargets,
+  isAssessment,
   KpiSnapshotsView,
   RatingsView,
   TargetsView,
@@ -39,6 +42,7 @@ import {
   targetCard,
 } from './dashboard-model';
 import { causeMarks, nplSummary, ratingVerdicts } from './dashboard-causes';
+import { assessmentModel } from './dashboard-assessment';
 
 /**
  * Who reads the dashboard: the readers of GET /targets and /kpi/snapshots (KPI_READERS); the
@@ -72,11 +76,14 @@ export class DashboardPageController {
       ),
       this.drives(page),
     ]);
+    // The pack's word for its case holders (业务员), on every per-collector heading.
+    const collectorTitle = installed?.resolved?.spec.collectorTitle;
+    const collectorWord = collectorTitle ? nameIn(page.lang, collectorTitle, '') : null;
     const base = {
       title: 'dashboard.title',
       scripts: ['echarts.min.js'],
       aging: agingModel(page.t.bind(page), aging),
-      performance: performanceModel(page.t.bind(page), performance),
+      performance: performanceModel(page.t.bind(page), performance, collectorWord),
       drives,
     };
     if (!installed?.resolved) {
@@ -87,6 +94,7 @@ export class DashboardPageController {
         targets: [],
         ratings: [],
         verdicts: [],
+        assessment: [],
         npl: null,
         causes: [],
         canPlan: false,
@@ -117,12 +125,16 @@ export class DashboardPageController {
     const pointsOf = (metric: string) => snapshots.get(metric)?.points ?? [];
     const t = page.t.bind(page);
     // What moved a figure besides the work (imports, upgrades, plans), named beside the charts.
-    const [causes, rated] = await Promise.all([
+    const [causes, rated, assessed] = await Promise.all([
       this.queries.execute<ListFigureCauses, FigureCause[]>(
         new ListFigureCauses(meta, from, targets.asOf),
       ),
       spec.ratings.length
         ? this.queries.execute<GetRatings, RatingsView>(new GetRatings(meta, targets.asOf))
+        : null,
+      // 篇二/七 年度考核: the year's assessment report's figures, not only in the report file.
+      spec.reports.some(isAssessment)
+        ? this.queries.execute<GetAssessment, AssessmentView>(new GetAssessment(meta, targets.asOf))
         : null,
     ]);
     const marks = causeMarks(t, causes);
@@ -135,10 +147,11 @@ export class DashboardPageController {
       },
       asOf: targets.asOf,
       targets: targets.targets.map((target) =>
-        targetCard(page.lang, t, target, pointsOf(target.metric), marks),
+        targetCard(page.lang, t, target, pointsOf(target.metric), marks, collectorTitle),
       ),
       ratings: ratingCards(page.lang, t, spec, pointsOf, marks),
       verdicts: rated ? ratingVerdicts(t, rated.ratings) : [],
+      assessment: assessed ? assessmentModel(page.lang, t, assessed, collectorTitle) : [],
       npl: spec.ratings.length ? nplSummary(pointsOf('nplRatio')) : null,
       causes: marks,
       // 清收计划: the leader enters each village's plan (kpi_inputs) behind recoveredVsPlan.

@@ -21,4 +21,12 @@ describe('codeName: platform codes from the catalogue, pack codes from the pinne
     expect(codeName('zh', vocab, 'stage', 'unknown-stage')).toBe('unknown-stage');
     expect(codeName('zh', null, 'stage', 'home-visit')).toBe('home-visit');
   });
+
+  it('names the per-collector breakdown in the pack’s word for its case holders (按业务员)', () => {
+    const leasing = { ...vocab, collectorTitle: { zh: '业务员', en: 'Salesperson' } };
+    expect(codeName('zh', leasing, 'group', 'collector')).toBe('按业务员');
+    expect(codeName('en', leasing, 'group', 'collector')).toBe('Per Salesperson');
+    expect(codeName('zh', vocab, 'group', 'collector')).toBe('按催收员');
+    expect(codeName('zh', leasing, 'group', 'school')).toBe('按学校');
+  });
 });

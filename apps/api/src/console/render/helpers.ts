@@ -88,7 +88,10 @@ function fieldHtml(form: FormState, name: string, options: HelperOptions, contro
 
 /** Which list of the pack's vocabulary names the codes under a message prefix. */
 const PACK_LISTS: Readonly<
-  Record<string, Exclude<keyof PackVocabulary, 'attributes' | 'countInstallments'>>
+  Record<
+    string,
+    Exclude<keyof PackVocabulary, 'attributes' | 'countInstallments' | 'collectorTitle'>
+  >
 > = {
   stage: 'stages',
   'task.kind': 'taskKinds',
@@ -106,6 +109,10 @@ export function codeName(
   prefix: string,
   code: string,
 ): string {
+  // The per-collector breakdown in the office's own word (按业务员) where the pack names it.
+  if (prefix === 'group' && code === 'collector' && vocab?.collectorTitle) {
+    return translate(lang, 'group.collectorAs', { name: vocab.collectorTitle[lang] });
+  }
   if (hasMessage(`${prefix}.${code}`)) return translateCode(lang, prefix, code);
   const list = PACK_LISTS[prefix];
   const name = list ? vocab?.[list][code] : undefined;

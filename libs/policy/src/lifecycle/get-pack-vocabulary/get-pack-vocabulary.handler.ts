@@ -34,6 +34,7 @@ export class GetPackVocabularyHandler implements IQueryHandler<GetPackVocabulary
       approvalKinds: namesOf(spec.approvals, (a) => a.kind),
       flags: namesOf(spec.flags, (f) => f.id),
       countInstallments: spec.classification?.countInstallments === true,
+      ...(spec.collectorTitle ? { collectorTitle: spec.collectorTitle } : {}),
       attributes: Object.fromEntries(
         spec.attributes
           .filter((a) => a.type === 'enum')

@@ -21,6 +21,8 @@ export interface PackVocabulary {
   /** Enum attributes (干部职工身份: 村干部…): name and value names, for the case pool filter. */
   /** The office counts arrears in 期 (classification.countInstallments): 连续/累计逾期期数 shown. */
   readonly countInstallments?: boolean;
+  /** What the office calls a case holder (业务员), where the pack names it: 按业务员. */
+  readonly collectorTitle?: LocalizedName;
   readonly attributes?: Readonly<
     Record<string, { name: LocalizedName; values: Readonly<Record<string, LocalizedName>> }>
   >;
