@@ -1,4 +1,4 @@
-// `npm run bench [-- --only import|run] [-- --accounts 100000 --schedule bullet|monthly --no-floor --keep]`:
+// `npm run bench [-- --only import|run|web] [-- --accounts 100000 --schedule bullet|monthly --no-floor --keep]`:
 // builds dist/ if needed, compiles bench/*.ts next to it (dist/bench, so `../libs/…`
 // imports resolve to the built libs), type-checks them, then runs each benchmark.
 const { spawnSync } = require('node:child_process');
