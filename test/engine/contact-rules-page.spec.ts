@@ -109,7 +109,8 @@ describe('contact rules for a whole page: one statement, and a contact logged on
   });
 
   it('a contact is logged without a second connection while the command holds one (a pool of one would do)', async () => {
-    const client = api.app.get(MikroORM).em.getConnection().getKnex().client as {
+    const em = api.app.get(MikroORM).em as unknown as SqlEntityManager;
+    const client = em.getKnex().client as {
       pool: { numUsed(): number };
       acquireConnection(): Promise<unknown>;
     };
