@@ -167,6 +167,8 @@ async function seedDemoTenants(
       seed: 'console-e2e',
       size,
       historyDays: 0,
+      // A week of collectors' work (the demo's month would triple the seeding time).
+      activityDays: 7,
       meta: (id) => ({ ...meta(id), actorId: 'demo-seed' }),
     });
   }

@@ -34,6 +34,8 @@ export interface DemoOptions {
   historyDays?: number;
   /** Days of KPI snapshots ending today, so the dashboard's charts have a history. */
   kpiDays?: number;
+  /** Days of collectors' work (contacts, first calls, promises) logged before today. */
+  activityDays?: number;
 }
 
 export const DEFAULT_SEED = 'qingshou-demo';
@@ -92,6 +94,14 @@ export class DemoCommand extends CommandRunner {
     return wholeNumber('--kpi-days', value, 0, 90);
   }
 
+  @Option({
+    flags: '--activity-days <n>',
+    description: "days of the collectors' logged work ending today (default 30)",
+  })
+  parseActivityDays(value: string): number {
+    return wholeNumber('--activity-days', value, 1, 60);
+  }
+
   async run(_: string[] = [], options: DemoOptions = {}): Promise<void> {
     if (options.reset) {
       const config = this.config();
@@ -106,6 +116,9 @@ export class DemoCommand extends CommandRunner {
           ? ['--history-days', String(options.historyDays)]
           : []),
         ...(options.kpiDays !== undefined ? ['--kpi-days', String(options.kpiDays)] : []),
+        ...(options.activityDays !== undefined
+          ? ['--activity-days', String(options.activityDays)]
+          : []),
       ];
       const status = reseedInFreshProcess(passOn);
       if (status !== 0) throw new Error(`demo seeding after the reset failed (exit ${status})`);
@@ -229,6 +242,7 @@ export class DemoCommand extends CommandRunner {
         size: options.size,
         historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS,
         kpiDays: options.kpiDays,
+        activityDays: options.activityDays,
         meta: (tenantId) => ({ ...operatorMeta(tenantId), actorId: 'demo-seed' }),
       });
       summaries.push(summary);

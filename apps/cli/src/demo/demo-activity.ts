@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { addDays, localDateOf } from '@qingshou/calendar';
+import { addDays, Clock, localDateOf } from '@qingshou/calendar';
 import {
   CompleteTask,
   CreateTask,
@@ -11,11 +11,13 @@ import type { ActorMeta, Role } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { RecordPayment } from '@qingshou/ledger';
 import { randomUUID } from 'node:crypto';
+import { atInstant, daySlots, daysBetween } from './activity-clock';
 import { Prng } from './prng';
 
 /**
- * How a demo office's collectors worked their cases lately (issue 13 §5): the share of cases
- * reached, the share with a promise now due, and the share of those kept — near the pack's
+ * How a demo office's collectors worked their cases over the last month (issue 13 §5): the
+ * share of calls that reached the debtor, the share of reached cases given a promise, and the
+ * share of those kept — near the pack's
  * targets, so 联系次数, 联系成功率 and 承诺兑现率 read like an office's. `reasons`: the pack's
  * overdue causes, given with each contact (microloan and leasing require one when worked).
  */
@@ -35,22 +37,22 @@ export interface ActivityProfile {
 
 export const ACTIVITY: Readonly<Record<string, ActivityProfile>> = {
   'leasing-dealer-arrears': {
-    reached: 0.7,
+    reached: 0.5,
     promised: 0.3,
     kept: 0.6,
     reasons: ['cash-flow', 'market', 'mismanagement', 'quality-dispute'],
     recording: false,
   },
   'microloan-overdue': {
-    reached: 0.75,
+    reached: 0.55,
     promised: 0.35,
     kept: 0.65,
     reasons: ['business-cash-flow', 'market-change', 'family-change', 'short-deposit'],
     recording: false,
   },
   'card-collection-agency': {
-    reached: 0.66,
-    promised: 0.3,
+    reached: 0.6,
+    promised: 0.4,
     kept: 0.55,
     reasons: ['unable', 'disputed', 'refuses'],
     recording: true,
@@ -60,15 +62,17 @@ export const ACTIVITY: Readonly<Record<string, ActivityProfile>> = {
 
 const NOT_REACHED = ['no-answer', 'left-message', 'no-answer'];
 const REACHED = ['reached', 'stalling', 'refused', 'reached'];
-/** Contacts are logged inside the strictest pack's back-dating limit (the agency's 24 h). */
-const WINDOW_HOURS = 20;
-const SLOT_MINUTES = 10;
+/** Days of work up to today the demo logs by default (its cases open by their first). */
+export const ACTIVITY_DAYS = 30;
+/** A collector calls each case on about one day in five. */
+const CALL_CHANCE = 1 / 5;
 
 interface OpenCase {
   readonly id: string;
   readonly assignee_id: string;
   readonly roles: Role[];
   readonly account_id: string | null;
+  readonly opened_on: string;
   readonly overdue: string;
 }
 
@@ -79,94 +83,122 @@ export interface ActivitySummary {
   readonly refused: number;
 }
 
+interface Attempt {
+  readonly caseIndex: number;
+  readonly at: Date;
+}
+
 /**
- * Logs the contacts, promises and the payments that kept some of them, each through the
- * command the console and API use (LogContact, RecordPromise, RecordPayment), as the case's
- * collector; then judges the promises (EvaluatePromises) as the nightly run does. A contact
- * the pack refuses is skipped and counted, never forced in.
+ * A month of the office's work, logged day by day with the clock at the time of each call
+ * (issue 13 §5: trends move smoothly, not all on the last day): contacts, each case's first
+ * call under its SLA, promises and the payments that kept some of them, each through the
+ * command the console and API use (LogContact, CreateTask/CompleteTask, RecordPromise,
+ * RecordPayment), as the case's collector; then the promises are judged (EvaluatePromises)
+ * as the nightly run does. A contact the pack refuses is skipped and counted, never forced in.
  */
 export async function logDemoActivity(
   bus: CommandBus,
   tx: TenantTx,
+  clock: Clock,
   tenantId: string,
   profile: ActivityProfile,
-  ctx: { seed: string; now: Date; timeZone: string; system: ActorMeta },
+  ctx: { seed: string; now: Date; days: number; timeZone: string; system: ActorMeta },
 ): Promise<ActivitySummary> {
   const rng = new Prng(`${ctx.seed}:activity`);
   const today = localDateOf(ctx.now, ctx.timeZone);
-  const cases = await tx.run(tenantId, (em) =>
-    em.execute<OpenCase[]>(
-      `select c.id, c.assignee_id, u.roles,
-              (select ca.account_id from case_accounts ca
-               where ca.tenant_id = c.tenant_id and ca.case_id = c.id
-               order by ca.account_id limit 1) as account_id,
-              coalesce((select sum(b.overdue_principal + b.overdue_interest)
-                        from case_accounts ca join account_balances b
-                          on b.tenant_id = ca.tenant_id and b.account_id = ca.account_id
-                        where ca.tenant_id = c.tenant_id and ca.case_id = c.id), 0)::text as overdue
-       from cases c join users u on u.tenant_id = c.tenant_id and u.id = c.assignee_id
-       where c.tenant_id = ? and c.closed_on is null and c.status not in ('settled', 'closed')
-       -- The book's own order (case ids are random), so the same seed logs the same work.
-       order by (select min(a.external_ref) from case_accounts ca
-                 join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
-                 where ca.tenant_id = c.tenant_id and ca.case_id = c.id), c.id`,
-      [tenantId],
-    ),
-  );
-  const slots = contactSlots(ctx.now, ctx.timeZone);
+  const cases = await openCases(tx, tenantId);
+  const from = addDays(today, 1 - ctx.days);
+  // Each case's call plan first (the same seed gives the same plan), then the calls in time order.
+  const attempts: Attempt[] = [];
+  cases.forEach((c, caseIndex) => {
+    for (const day of daysBetween(c.opened_on > from ? c.opened_on : from, today)) {
+      if (!rng.chance(CALL_CHANCE)) continue;
+      const slots = daySlots(day, ctx.timeZone, ctx.now);
+      if (slots.length > 0) attempts.push({ caseIndex, at: rng.pick(slots) });
+    }
+  });
+  attempts.sort((a, b) => a.at.getTime() - b.at.getTime() || a.caseIndex - b.caseIndex);
+  const reachedOn = new Map<number, string>();
+  const called = new Set<number>();
   let contacts = 0;
-  let promises = 0;
-  let paid = 0;
   let refused = 0;
-  for (const c of cases) {
-    const as: ActorMeta = {
-      tenantId,
-      actorId: c.assignee_id,
-      roles: c.roles,
-      correlationId: `demo-${randomUUID()}`,
-    };
+  for (const { caseIndex, at } of attempts) {
+    const c = cases[caseIndex];
+    const as = actorOf(tenantId, c);
     const reached = rng.chance(profile.reached);
-    const attempts = reached ? rng.int(1, 2) : 1;
-    const at = [...new Set(Array.from({ length: attempts }, () => rng.pick(slots)))].sort();
-    const reason = rng.pick(profile.reasons);
-    let lastContact: string | null = null;
-    for (const [i, attemptedAt] of at.entries()) {
-      const last = i === at.length - 1;
-      const outcomeCode = reached && last ? rng.pick(REACHED) : rng.pick(NOT_REACHED);
-      const done = await bus
+    const first = !called.has(caseIndex);
+    called.add(caseIndex);
+    // 篇八 三、5: the first call is a task with 2 working hours from when the case reached
+    // the collector's list; it is created a little before the call that does it.
+    const task =
+      first && profile.firstCallInTime !== undefined
+        ? await firstCallTask(
+            bus,
+            clock,
+            as,
+            ctx.system,
+            c.id,
+            new Date(at.getTime() - rng.int(10, 80) * 60_000),
+          )
+        : null;
+    const attemptedAt = at.toISOString();
+    const id = await atInstant(clock, new Date(at.getTime() + 3 * 60_000), () =>
+      bus
         .execute(
           new LogContact(as, {
             caseId: c.id,
             channel: 'call',
             party: 'debtor',
-            outcomeCode,
+            outcomeCode: reached ? rng.pick(REACHED) : rng.pick(NOT_REACHED),
             attemptedAt,
-            overdueReasonCode: reason,
-            notes: reached && last ? '电话联系本人，告知逾期后果，督促尽快还款' : '电话未接通',
+            overdueReasonCode: profile.reasons[caseIndex % profile.reasons.length],
+            notes: reached ? '电话联系本人，告知逾期后果，督促尽快还款' : '电话未接通',
             ...(profile.recording ? { file: recording(attemptedAt) } : {}),
           }),
         )
         .then((r: { id: string }) => r.id)
-        .catch(() => null);
-      if (done) contacts += 1;
-      else refused += 1;
-      lastContact = done ?? lastContact;
+        .catch(() => null),
+    );
+    if (!id) {
+      refused += 1;
+      continue;
     }
-    if (profile.firstCallInTime !== undefined && lastContact) {
-      await firstCall(
-        bus,
-        as,
-        ctx.system,
-        c.id,
-        rng.chance(profile.firstCallInTime) ? lastContact : null,
-        ctx.now,
+    contacts += 1;
+    if (reached) reachedOn.set(caseIndex, localDateOf(at, ctx.timeZone));
+    if (task && rng.chance(profile.firstCallInTime ?? 1)) {
+      await atInstant(clock, new Date(at.getTime() + 4 * 60_000), () =>
+        bus.execute(new CompleteTask(as, task, 'done', undefined, { contactId: id })),
       );
     }
-    // A promise made some days ago and now due: kept when the money came in by its date.
+  }
+  const { promises, paid } = await recordPromises(bus, cases, reachedOn, rng, profile, {
+    tenantId,
+    today,
+    system: ctx.system,
+  });
+  await bus.execute(new EvaluatePromises(ctx.system, today));
+  return { contacts, promises, paid, refused };
+}
+
+/**
+ * A promise on the day a case was last reached, due 3–10 days later: kept when the money came
+ * in by its date; a promise due after today is still pending.
+ */
+async function recordPromises(
+  bus: CommandBus,
+  cases: readonly OpenCase[],
+  reachedOn: ReadonlyMap<number, string>,
+  rng: Prng,
+  profile: ActivityProfile,
+  ctx: { tenantId: string; today: string; system: ActorMeta },
+): Promise<{ promises: number; paid: number }> {
+  let promises = 0;
+  let paid = 0;
+  for (const [caseIndex, promisedOn] of [...reachedOn].sort((a, b) => a[0] - b[0])) {
+    const c = cases[caseIndex];
     const overdue = Number(c.overdue);
-    if (!reached || !c.account_id || overdue < 100 || !rng.chance(profile.promised)) continue;
-    const promisedOn = addDays(today, -rng.int(6, 12));
-    const dueOn = addDays(today, -rng.int(1, 5));
+    if (!c.account_id || overdue < 100 || !rng.chance(profile.promised)) continue;
+    const dueOn = addDays(promisedOn, rng.int(3, 10));
     const amount = Math.max(
       100,
       Math.floor((overdue * (0.2 + rng.next() * 0.3)) / 100) * 100,
@@ -175,12 +207,14 @@ export async function logDemoActivity(
     const early = addDays(dueOn, -rng.int(0, 3));
     const payDay = early < promisedOn ? promisedOn : early;
     const ok = await bus
-      .execute(new RecordPromise(as, { caseId: c.id, amount, dueOn, promisedOn }))
+      .execute(
+        new RecordPromise(actorOf(ctx.tenantId, c), { caseId: c.id, amount, dueOn, promisedOn }),
+      )
       .then(() => true)
       .catch(() => false);
     if (!ok) continue;
     promises += 1;
-    if (!keeps) continue;
+    if (!keeps || payDay > ctx.today) continue;
     await bus.execute(
       new RecordPayment(ctx.system, {
         accountId: c.account_id,
@@ -193,50 +227,63 @@ export async function logDemoActivity(
     );
     paid += 1;
   }
-  await bus.execute(new EvaluatePromises(ctx.system, today));
-  return { contacts, promises, paid, refused };
+  return { promises, paid };
 }
 
-/**
- * The case's first call under its SLA (2 working hours), as the pack's first-call rule sets
- * it; done with the logged call, or left open past its limit when `contactId` is null.
- */
-async function firstCall(
+function actorOf(tenantId: string, c: OpenCase): ActorMeta {
+  return {
+    tenantId,
+    actorId: c.assignee_id,
+    roles: c.roles,
+    correlationId: `demo-${randomUUID()}`,
+  };
+}
+
+/** The cases being worked, in the book's order (case ids are random): the same seed, the same work. */
+function openCases(tx: TenantTx, tenantId: string): Promise<OpenCase[]> {
+  return tx.run(tenantId, (em) =>
+    em.execute<OpenCase[]>(
+      `select c.id, c.assignee_id, u.roles, c.opened_on::text as opened_on,
+              (select ca.account_id from case_accounts ca
+               where ca.tenant_id = c.tenant_id and ca.case_id = c.id
+               order by ca.account_id limit 1) as account_id,
+              coalesce((select sum(b.overdue_principal + b.overdue_interest)
+                        from case_accounts ca join account_balances b
+                          on b.tenant_id = ca.tenant_id and b.account_id = ca.account_id
+                        where ca.tenant_id = c.tenant_id and ca.case_id = c.id), 0)::text as overdue
+       from cases c join users u on u.tenant_id = c.tenant_id and u.id = c.assignee_id
+       where c.tenant_id = ? and c.closed_on is null and c.status not in ('settled', 'closed')
+       order by (select min(a.external_ref) from case_accounts ca
+                 join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
+                 where ca.tenant_id = c.tenant_id and ca.case_id = c.id), c.id`,
+      [tenantId],
+    ),
+  );
+}
+
+/** The case's first call with its SLA (2 working hours from `at`), as the pack's rule sets it. */
+async function firstCallTask(
   bus: CommandBus,
+  clock: Clock,
   as: ActorMeta,
   system: ActorMeta,
   caseId: string,
-  contactId: string | null,
-  now: Date,
-): Promise<void> {
-  const task = await bus.execute(
-    new CreateTask(system, {
-      caseId,
-      kind: 'call',
-      title: '电话催收',
-      dueAt: now.toISOString(),
-      slaWorkingHours: 2,
-      assigneeId: as.actorId,
-      idempotencyKey: `demo:first-call:${caseId}`,
-    }),
+  at: Date,
+): Promise<string> {
+  const task: { id: string } = await atInstant(clock, at, () =>
+    bus.execute(
+      new CreateTask(system, {
+        caseId,
+        kind: 'call',
+        title: '电话催收',
+        dueAt: at.toISOString(),
+        slaWorkingHours: 2,
+        assigneeId: as.actorId,
+        idempotencyKey: `demo:first-call:${caseId}`,
+      }),
+    ),
   );
-  if (contactId) {
-    await bus.execute(new CompleteTask(as, task.id, 'done', undefined, { contactId }));
-  }
-}
-
-/** Office-hour instants (09:00–20:50 local) in the last WINDOW_HOURS, as ISO strings. */
-function contactSlots(now: Date, timeZone: string): string[] {
-  const out: string[] = [];
-  const end = now.getTime() - 5 * 60_000;
-  for (let t = end - WINDOW_HOURS * 3_600_000; t <= end; t += SLOT_MINUTES * 60_000) {
-    const at = new Date(Math.floor(t / 600_000) * 600_000);
-    const hour = Number(
-      new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hour12: false }).format(at),
-    );
-    if (hour >= 9 && hour <= 20) out.push(at.toISOString());
-  }
-  return out;
+  return task.id;
 }
 
 /** A placeholder call recording (the agency's pack requires one for every call). */

@@ -13,7 +13,8 @@ import {
 } from '@qingshou/outcomes';
 import { EvaluateCases } from '@qingshou/engine';
 import { randomUUID } from 'node:crypto';
-import { ACTIVITY, logDemoActivity } from './demo-activity';
+import { batchFor, type DemoBatch, demoBatches, recordDemoBatches } from './agency-batches';
+import { ACTIVITY, ACTIVITY_DAYS, logDemoActivity } from './demo-activity';
 import type { DemoTenant } from './demo-tenants';
 import { insertRows, writePortfolio } from './portfolio-writer';
 import { recordCoopPlans } from './coop-plans';
@@ -30,6 +31,8 @@ export interface SeedOptions {
   readonly historyDays: number;
   /** Daily KPI snapshots for this many days up to today (default 14), so dashboards trend. */
   readonly kpiDays?: number;
+  /** Days of collectors' work logged up to today (default ACTIVITY_DAYS); cases open by then. */
+  readonly activityDays?: number;
   readonly meta: (tenantId: string) => ActorMeta;
 }
 
@@ -104,9 +107,11 @@ export class DemoPortfolioSeeder {
       const scope = CASE_SCOPE[tenant.pack] ?? 'account';
       await this.openCases(em, tenantId, loaded, balances, scope, {
         today,
-        firstDay,
+        // Cases were being worked for a month before today (the activity's history).
+        firstDay: addDays(today, -(options.activityDays ?? ACTIVITY_DAYS)),
         now,
         timeZone,
+        batches: tenant.pack === 'card-collection-agency' ? demoBatches(today) : undefined,
       });
       const team = await this.formTeam(em, tenantId, now);
       await this.events.append(
@@ -140,9 +145,10 @@ export class DemoPortfolioSeeder {
     }
     const activity = ACTIVITY[tenant.pack];
     if (activity) {
-      await logDemoActivity(this.commands, this.tx, tenantId, activity, {
+      await logDemoActivity(this.commands, this.tx, this.clock, tenantId, activity, {
         seed: `${options.seed}:${tenant.slug}`,
         now: this.clock.now(),
+        days: options.activityDays ?? ACTIVITY_DAYS,
         timeZone,
         system: options.meta(tenantId),
       });
@@ -272,7 +278,14 @@ export class DemoPortfolioSeeder {
     loaded: LoadedAccount[],
     balances: Map<string, Balance>,
     scope: 'debtor' | 'account',
-    when: { today: string; firstDay: string; now: Date; timeZone: string },
+    when: {
+      today: string;
+      firstDay: string;
+      now: Date;
+      timeZone: string;
+      /** The agency's 委托批次: each case opens on its batch's date, from its import. */
+      batches?: readonly DemoBatch[];
+    },
   ): Promise<void> {
     const collectors = await em.execute<{ id: string }[]>(
       `select id from users where tenant_id = ? and status = 'active' and roles && ?::text[]
@@ -316,10 +329,13 @@ export class DemoPortfolioSeeder {
     const links: unknown[][] = [];
     const assignments: unknown[][] = [];
     const events: DomainEvent[] = [];
+    const perBatch = new Map<string, number>();
     subjects.forEach((s, i) => {
       const id = randomUUID();
       const behindSince = addDays(when.today, 1 - s.dpd);
-      const openedOn = behindSince > when.firstDay ? behindSince : when.firstDay;
+      const batch = when.batches ? batchFor(when.batches, behindSince) : null;
+      if (batch) perBatch.set(batch.id, (perBatch.get(batch.id) ?? 0) + 1);
+      const openedOn = batch?.date ?? (behindSince > when.firstDay ? behindSince : when.firstDay);
       const openedAt = new Date(`${openedOn}T01:00:00Z`);
       const assignee = collectors.length ? collectors[i % collectors.length].id : null;
       cases.push([
@@ -335,6 +351,7 @@ export class DemoPortfolioSeeder {
         1,
         openedAt,
         openedAt,
+        batch?.id ?? null,
       ]);
       for (const accountId of s.accountIds) links.push([tenantId, id, accountId]);
       const snapshot = {
@@ -376,6 +393,9 @@ export class DemoPortfolioSeeder {
         });
       }
     });
+    if (when.batches) {
+      await recordDemoBatches(em, tenantId, when.batches, perBatch, DEMO_ACTOR);
+    }
     await insertRows(
       em,
       'cases',
@@ -392,6 +412,7 @@ export class DemoPortfolioSeeder {
         'version',
         'created_at',
         'updated_at',
+        'import_id',
       ],
       cases,
     );
