@@ -13,6 +13,7 @@ import { CompleteTaskHandler } from './complete-task/complete-task.handler';
 import { CreateTaskHandler } from './create-task/create-task.handler';
 import { CreateTeamHandler } from './create-team/create-team.handler';
 import { DecideApprovalHandler } from './decide-approval/decide-approval.handler';
+import { DecideDisputeHandler } from './decide-dispute/decide-dispute.handler';
 import { COLLECTION_ENTITIES } from './entities';
 import { EvaluatePromisesHandler } from './evaluate-promises/evaluate-promises.handler';
 import { AgreePlanHandler } from './agree-plan/agree-plan.handler';
@@ -33,6 +34,8 @@ import { ContactPolicy, PermissiveContactPolicy } from './ports/contact-policy';
 import { DefaultOverdueReasonCatalog, OverdueReasonCatalog } from './ports/overdue-reason-catalog';
 import { NoPlanRules, PlanRules } from './ports/plan-rules';
 import { PauseCaseHandler } from './pause-case/pause-case.handler';
+import { DefaultDisputePolicy, DisputePolicy } from './ports/dispute-policy';
+import { RaiseDisputeHandler } from './raise-dispute/raise-dispute.handler';
 import { RecordLegalStepHandler } from './record-legal-step/record-legal-step.handler';
 import { RecordPromiseHandler } from './record-promise/record-promise.handler';
 import { RecordSettlementInKindHandler } from './record-settlement-in-kind/record-settlement-in-kind.handler';
@@ -72,6 +75,8 @@ const COMMAND_HANDLERS = [
   MonitorSlasHandler,
   AcknowledgeAlertHandler,
   ArchiveRecordingsHandler,
+  RaiseDisputeHandler,
+  DecideDisputeHandler,
 ];
 
 const QUERY_HANDLERS = [
@@ -95,9 +100,17 @@ export interface CollectionPorts {
   readonly overdueReasons?: Type<OverdueReasonCatalog>;
   readonly fileStorage?: Type<FileStorage>;
   readonly planRules?: Type<PlanRules>;
+  readonly disputePolicy?: Type<DisputePolicy>;
 }
 
-const PORTS = [ContactPolicy, ApprovalPolicy, AssignmentPolicy, OverdueReasonCatalog, FileStorage];
+const PORTS = [
+  ContactPolicy,
+  ApprovalPolicy,
+  AssignmentPolicy,
+  OverdueReasonCatalog,
+  FileStorage,
+  DisputePolicy,
+];
 
 /**
  * Cases and the collector's day. Imported as is, the ports get the defaults: every contact
@@ -116,6 +129,7 @@ const BOUND_COLLECTION = new WeakMap<CollectionPorts, DynamicModule>();
     { provide: OverdueReasonCatalog, useClass: DefaultOverdueReasonCatalog },
     { provide: FileStorage, useClass: LocalDiskFileStorage },
     { provide: PlanRules, useClass: NoPlanRules },
+    { provide: DisputePolicy, useClass: DefaultDisputePolicy },
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
   ],
@@ -144,6 +158,7 @@ export class CollectionModule {
         ...bind(OverdueReasonCatalog, ports.overdueReasons),
         ...bind(FileStorage, ports.fileStorage),
         ...bind(PlanRules, ports.planRules),
+        ...bind(DisputePolicy, ports.disputePolicy),
       ],
     };
     BOUND_COLLECTION.set(ports, bound);

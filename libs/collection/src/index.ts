@@ -2,6 +2,7 @@ export * from './collection.module';
 
 export * from './domain/collection-command';
 export * from './domain/cursor';
+export * from './domain/disputes';
 export * from './domain/effective-dpd';
 export * from './domain/overdue-reasons';
 export * from './domain/read-models';
@@ -19,6 +20,7 @@ export {
 export * from './ports/approval-policy';
 export * from './ports/assignment-policy';
 export * from './ports/contact-policy';
+export * from './ports/dispute-policy';
 export * from './ports/overdue-reason-catalog';
 export * from './ports/plan-rules';
 export * from './storage/file-storage';
@@ -53,6 +55,8 @@ export * from './add-team-member/add-team-member.command';
 export * from './monitor-slas/monitor-slas.command';
 export * from './monitor-slas/sla-tenants.query';
 export * from './acknowledge-alert/acknowledge-alert.command';
+export * from './raise-dispute/raise-dispute.command';
+export * from './decide-dispute/decide-dispute.command';
 
 export * from './get-worklist/get-worklist.query';
 export * from './get-case/get-case.query';

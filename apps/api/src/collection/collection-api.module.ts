@@ -4,6 +4,7 @@ import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
 import { ApprovalsController } from './approvals.controller';
 import { CaseActivityController } from './case-activity.controller';
 import { CasesController } from './cases.controller';
+import { DisputesController } from './disputes.controller';
 import { PlansController } from './plans.controller';
 import { WorkController } from './work.controller';
 
@@ -14,6 +15,7 @@ import { WorkController } from './work.controller';
   controllers: [
     CasesController,
     CaseActivityController,
+    DisputesController,
     PlansController,
     ApprovalsController,
     WorkController,

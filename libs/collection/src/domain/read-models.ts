@@ -84,6 +84,32 @@ export interface CaseAccountFigures {
   readonly loanClass: string | null;
   /** 连续/累计逾期期数 as of the snapshot (the ledger's countOverdueInstallments). */
   readonly overdueInstallments: { consecutive: number; cumulative: number } | null;
+  /** DPD without the case's paused days and this account's disputed days (escalation's count). */
+  readonly effectiveDpd: number | null;
+}
+
+/** 异议 on one of the case's accounts (issue 16 §2). */
+export interface CaseDispute {
+  readonly id: string;
+  readonly accountId: string;
+  readonly accountRef: string;
+  readonly kind: string;
+  /** collector or debtor. */
+  readonly raisedBy: string;
+  /** account or case: what the escalation stops counting while open. */
+  readonly pause: string;
+  readonly decidedByRole: string;
+  readonly note: string | null;
+  readonly raisedOn: string;
+  readonly dueOn: string | null;
+  /** open, upheld or rejected. */
+  readonly status: string;
+  readonly decidedOn: string | null;
+  readonly decisionNote: string | null;
+  readonly adjustmentHint: string | null;
+  readonly raisedByActor: string;
+  readonly decidedByActor: string | null;
+  readonly documents: { id: string; name: string }[];
 }
 
 export interface CaseDetail extends CaseSummary {
@@ -98,6 +124,7 @@ export interface CaseDetail extends CaseSummary {
     untilOn: string;
     endedOn: string | null;
   }[];
+  readonly disputes: CaseDispute[];
   readonly openTasks: {
     id: string;
     kind: string;

@@ -4,6 +4,7 @@ import { Case, CaseAccount, CaseAssignment } from './case.entity';
 import { Attachment, ContactAttempt } from './contact.entity';
 import { BlacklistEntry, CaseCost, SettlementInKind } from './cost.entity';
 import { LegalEvent, LegalMatter } from './legal.entity';
+import { Dispute } from './dispute.entity';
 import { CasePause } from './pause.entity';
 import { PromiseToPay } from './promise.entity';
 import { Task } from './task.entity';
@@ -20,6 +21,7 @@ export {
   CaseCost,
   CasePause,
   ContactAttempt,
+  Dispute,
   LegalEvent,
   LegalMatter,
   PromiseToPay,
@@ -40,6 +42,7 @@ export const COLLECTION_ENTITIES = [
   CaseCost,
   CasePause,
   ContactAttempt,
+  Dispute,
   LegalEvent,
   LegalMatter,
   PromiseToPay,

@@ -15,6 +15,7 @@ import { tenantTimeZone } from '../support/collection-tx';
 import { int, isoInstant, money } from '../support/sql-values';
 import { visibleCasesSql } from '@qingshou/core';
 import { accountInstallmentCountsJoin } from '../support/overdue-installments.sql';
+import { caseDisputes, disputeSpan } from './case-disputes.sql';
 import { caseTimeline } from './case-timeline.sql';
 import { GetCase } from './get-case.query';
 
@@ -65,16 +66,41 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
       const asOf =
         row.balance_as_of ??
         localDateOf(this.clock.now(), await tenantTimeZone(em, query.tenantId));
-      const spans = pauses.map((p) => ({
-        fromOn: String(p.from_on),
-        untilOn: String(p.until_on),
-        endedOn: p.ended_on,
-      }));
+      const disputes = await caseDisputes(em, query.tenantId, row.id);
+      const spans = [
+        ...pauses.map((p) => ({
+          fromOn: String(p.from_on),
+          untilOn: String(p.until_on),
+          endedOn: p.ended_on,
+        })),
+        ...disputes.filter((d) => d.pause === 'case').map((d) => disputeSpan(d, asOf)),
+      ];
+      // An account's disputed days come out of its own count only (issue 16 §2).
+      const accountDpd = (id: string, dpd: number | null) =>
+        dpd === null
+          ? null
+          : effectiveDpd(
+              dpd,
+              [
+                ...spans,
+                ...disputes
+                  .filter((d) => d.pause === 'account' && d.accountId === id)
+                  .map((d) => disputeSpan(d, asOf)),
+              ],
+              asOf,
+            );
+      const figures = accounts.map((a) => accountDpd(String(a.id), int(a.dpd)));
+      const known = figures.filter((n): n is number => n !== null);
       return {
         ...summary,
-        effectiveDpd: effectiveDpd(summary.dpd, spans, asOf),
+        // Without disputes, as before: the case's DPD less its paused days.
+        effectiveDpd:
+          disputes.length > 0 && known.length > 0
+            ? Math.max(...known)
+            : effectiveDpd(summary.dpd, spans, asOf),
         blacklisted: row.blacklisted,
-        accounts: accounts.map((a) => ({
+        accounts: accounts.map((a, i) => ({
+          effectiveDpd: figures[i],
           accountId: String(a.id),
           type: String(a.type),
           externalRef: String(a.external_ref),
@@ -96,6 +122,7 @@ export class GetCaseHandler implements IQueryHandler<GetCase, CaseDetail> {
           untilOn: String(p.until_on),
           endedOn: p.ended_on,
         })),
+        disputes,
         openTasks: tasks.map((t) => ({
           id: String(t.id),
           kind: String(t.kind),

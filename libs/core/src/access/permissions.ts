@@ -76,6 +76,9 @@ export const PERMISSIONS = {
   'case.assign': ['manager', 'supervisor', 'tenant-admin'],
   'case.work': [...COLLECTORS, 'supervisor', 'manager', 'tenant-admin', 'legal', 'clerk'],
   'case.pause': ['supervisor', 'manager', 'tenant-admin', 'legal'],
+  // 异议 (issue 16 §2): whoever works the case records one; the pack's role decides (handler).
+  'dispute.raise': [...COLLECTORS, 'supervisor', 'manager', 'tenant-admin', 'legal', 'clerk'],
+  'dispute.decide': ['supervisor', 'manager', 'legal', 'finance', 'tenant-admin'],
   'case.close': ['manager', 'supervisor', 'tenant-admin'],
   'debtor.blacklist': ['manager', 'supervisor', 'tenant-admin', 'legal'],
   'promise.record': [...COLLECTORS, 'supervisor', 'manager', 'tenant-admin', 'legal'],

@@ -24,6 +24,7 @@ import { Migration20261207000025LegalMatters } from './Migration20261207000025Le
 import { Migration20261207000026Assignment } from './Migration20261207000026Assignment';
 import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
 import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
+import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
     class: Migration20261207000027KpiOpeningRecovered,
   },
   { name: 'Migration20261207000031ReportFiles', class: Migration20261207000031ReportFiles },
+  { name: 'Migration20261207000032Disputes', class: Migration20261207000032Disputes },
   {
     name: 'Migration20261207000033RepaymentPlans',
     class: Migration20261207000033RepaymentPlans,

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
-import { effectiveDpd } from '@qingshou/collection';
+import { effectiveDpd, type PauseSpan } from '@qingshou/collection';
 import {
   AccountBalances,
   type Balance,
@@ -158,7 +158,25 @@ function factsOf(
   const sum = (pick: (b: Balance) => string) =>
     formatMoney(balances.reduce((acc, b) => acc.plus(dec(pick(b))), ZERO));
   const dpd = Math.max(0, ...balances.map((b) => b.dpd));
-  const pauses = side.pauses.get(row.id) ?? [];
+  const disputes = side.disputes.get(row.id) ?? [];
+  // A case-wide dispute pauses like a pause; an account's pauses that account's days only.
+  const pauses = [...(side.pauses.get(row.id) ?? []), ...disputes.filter((d) => !d.accountId)];
+  const activeOn = (p: PauseSpan) =>
+    compareLocalDates(p.fromOn, q.asOf) <= 0 &&
+    compareLocalDates(q.asOf, p.untilOn) <= 0 &&
+    (!p.endedOn || compareLocalDates(q.asOf, p.endedOn) < 0);
+  const spansOf = (accountId: string) => [
+    ...pauses,
+    ...disputes.filter((d) => d.accountId === accountId),
+  ];
+  // The case escalates on its most overdue account as counted without its paused days.
+  const caseEffectiveDpd = Math.max(
+    0,
+    ...accounts.map((a) => effectiveDpd(a.balance.dpd, spansOf(a.accountId), q.asOf)),
+  );
+  // Every account disputed today: nothing is left to collect until a decision.
+  const allDisputed =
+    accounts.length > 0 && accounts.every((a) => spansOf(a.accountId).some(activeOn));
   const inArrears = balances.some((b) => b.dpd > 0 || dec(b.dueToday).gt(0));
   const settled =
     balances.length > 0 &&
@@ -209,15 +227,10 @@ function factsOf(
     accountIds: accounts.map((a) => a.accountId),
     accountTypes: [...new Set(accounts.map((a) => a.type))],
     dpd,
-    effectiveDpd: effectiveDpd(dpd, pauses, q.asOf),
+    effectiveDpd: caseEffectiveDpd,
     inArrears,
     settled,
-    pausedToday: pauses.some(
-      (p) =>
-        compareLocalDates(p.fromOn, q.asOf) <= 0 &&
-        compareLocalDates(q.asOf, p.untilOn) <= 0 &&
-        (p.endedOn === null || compareLocalDates(q.asOf, p.endedOn) < 0),
-    ),
+    pausedToday: pauses.some(activeOn) || allDisputed,
     amounts: {
       overdueAmount: sum((b) => dec(b.overduePrincipal).plus(dec(b.overdueInterest)).toFixed(2)),
       overduePrincipal: sum((b) => b.overduePrincipal),

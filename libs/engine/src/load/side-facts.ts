@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, type LocalDate } from '@qingshou/calendar';
 import type { HistoryRow } from '../domain/case-facts';
+import { type DisputeSpan, loadDisputeSpans } from './dispute-spans';
 import { groupBy, pgArray } from './sql';
 
 type Row = Record<string, string | null>;
@@ -9,6 +10,8 @@ type Row = Record<string, string | null>;
 export interface SideFacts {
   readonly history: Map<string, HistoryRow[]>;
   readonly pauses: Map<string, { fromOn: string; untilOn: string; endedOn: string | null }[]>;
+  /** 异议: each dispute's paused days, for its account (or the whole case). */
+  readonly disputes: Map<string, DisputeSpan[]>;
   readonly promises: Map<
     string,
     { status: string; brokenOn: string | null; recordedOn: string; keptOn: string | null }[]
@@ -36,7 +39,7 @@ export interface SideQuery {
 }
 
 /**
- * Reads the side tables the ladder needs for a chunk of cases: history and pauses always,
+ * Reads the side tables the ladder needs for a chunk of cases: history, pauses and disputes always,
  * promises, contacts, flags and event dates only when a condition of the pack looks at them.
  * One statement per table for the whole chunk.
  */
@@ -183,6 +186,7 @@ export async function loadSideFacts(em: EntityManager, q: SideQuery): Promise<Si
   return {
     history,
     pauses,
+    disputes: await loadDisputeSpans(em, q.tenantId, q.caseIds, q.asOf),
     promises,
     contacts,
     flags,

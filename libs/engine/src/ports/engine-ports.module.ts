@@ -6,6 +6,7 @@ import { PackContactPolicy } from '../contact-rules/pack-contact-policy';
 import { PinnedPacks } from '../run/pinned-packs';
 import { PackApprovalPolicy } from './pack-approval-policy';
 import { PackAssignmentPolicy } from './pack-assignment-policy';
+import { PackDisputePolicy } from './pack-dispute-policy';
 import { PackPlanRules } from './pack-plan-rules';
 import { PackSnapshotTemplateSource } from './pack-template-source';
 
@@ -22,6 +23,7 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
     PackContactPolicy,
     PackApprovalPolicy,
     PackAssignmentPolicy,
+    PackDisputePolicy,
     PackPlanRules,
     PackSnapshotTemplateSource,
   ],
@@ -30,6 +32,7 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
     PackContactPolicy,
     PackApprovalPolicy,
     PackAssignmentPolicy,
+    PackDisputePolicy,
     PackPlanRules,
     PackSnapshotTemplateSource,
   ],
@@ -46,6 +49,7 @@ export const ENGINE_COLLECTION_PORTS: CollectionPorts = {
   contactPolicy: PackContactPolicy,
   approvalPolicy: PackApprovalPolicy,
   assignmentPolicy: PackAssignmentPolicy,
+  disputePolicy: PackDisputePolicy,
   planRules: PackPlanRules,
 };
 

@@ -5,6 +5,7 @@ import { BehaviourSections } from './behaviour.section';
 import { Nested, NestedList, OneOf, Optional, Required, Slug, Text } from './rules';
 import { ParameterSpec } from './parameters.schema';
 import { AssignmentSpec } from './assignment.schema';
+import { DisputesSpec } from './disputes.schema';
 import { PlansSpec } from './plans.schema';
 import {
   CalendarSpec,
@@ -126,6 +127,11 @@ export class PackSpec extends BehaviourSections {
   @IsOptional()
   @Nested(() => AssignmentSpec)
   assignment: AssignmentSpec = new AssignmentSpec();
+
+  /** 异议: which disputes the office takes, what they pause, who decides; absent: platform defaults. */
+  @Optional()
+  @Nested(() => DisputesSpec)
+  disputes?: DisputesSpec;
 
   /** 还款计划: the rules a repayment plan must keep; absent: the tenant agrees no plans. */
   @Optional()

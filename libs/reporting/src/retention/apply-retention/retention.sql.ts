@@ -150,6 +150,11 @@ export async function clearCaseData(
       `update pauses set notes = null where tenant_id = ? and case_id = any(?::uuid[])`,
       p,
     );
+    await em.execute(
+      `update disputes set note = null, decision_note = null, adjustment_hint = null
+       where tenant_id = ? and case_id = any(?::uuid[])`,
+      p,
+    );
   }
   return { counts, storageKeys };
 }
