@@ -58,6 +58,7 @@ export function listColumnSql(
   groupType: string | null,
   bands: readonly DpdBand<LoanClass>[] | undefined,
   reasons: readonly CodeWords[] = [],
+  stages: readonly CodeWords[] = [],
 ): string | null {
   switch (column) {
     case 'debtorName':
@@ -106,7 +107,8 @@ export function listColumnSql(
     case 'loanClass':
       return inWords(loanClassSql('s.dpd', bands), LOAN_CLASS_WORDS);
     case 'stage':
-      return 'lc.stage';
+      // The stage as the pack names it (逾期7日送达逾期催收函), not its id (demand-letter).
+      return inWords('lc.stage', stages);
     case 'status':
       return 'lc.status';
     case 'reasonCode':

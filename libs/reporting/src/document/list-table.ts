@@ -65,8 +65,12 @@ export async function listTable(
     if (listColumnSql(c, groupType, bands) === null) problems.push(`${c}: no data source yet`);
   }
   const reasons = ctx.pack.spec.reasonCodes?.codes ?? [];
+  const stages = (ctx.pack.spec.stages ?? []).map((st) => ({
+    code: st.id,
+    zh: st.names?.zh ?? st.id,
+  }));
   const selects = columns.map(
-    (c, i) => `${listColumnSql(c, groupType, bands, reasons) ?? 'null'} as c${i}`,
+    (c, i) => `${listColumnSql(c, groupType, bands, reasons, stages) ?? 'null'} as c${i}`,
   );
   // Grouped by the first group breakdown; a report per collector lists each collector's rows
   // together (篇八: the weekly report to the bank has one section per collector).
