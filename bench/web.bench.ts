@@ -146,6 +146,8 @@ async function measure(args: Args, base: string, bareUrl: string, sessions: Sess
       `  ${name.padEnd(10)} ${String(f.perSecond).padStart(7)} req/s  p50 ${f.p50}  p95 ${f.p95}  p99 ${f.p99} ms  (load ${load()})`,
     );
     if (f.non2xx || f.errors) throw new Error(`${name}: ${f.non2xx} non-2xx, ${f.errors} errors`);
+    // No answer inside the phase is no figure, not a p99 of 0.
+    if (f.requests === 0) throw new Error(`${name}: no answer in ${args.duration} s`);
   };
   await run('bare', bareUrl, args.connections);
   await run('worklist', base, args.connections, pages.worklist());
@@ -241,7 +243,8 @@ async function main(): Promise<void> {
   } finally {
     for (const child of children) child.kill('SIGTERM');
     rmSync(scratch, { recursive: true, force: true });
-    if (!args.keep) await dropDatabase(db);
+    if (args.keep) console.log(`kept database ${db}`);
+    else await dropDatabase(db);
   }
 }
 

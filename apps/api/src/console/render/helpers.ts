@@ -33,20 +33,35 @@ export function formatMoney(value: unknown): string {
   return `${match[1]}¥${whole}.${(match[3] ?? '').padEnd(2, '0')}`;
 }
 
+/**
+ * One formatter a zone: building an Intl.DateTimeFormat costs about as much as a page's
+ * other rendering, and a worklist formats every row's times (issue 15 §1: ~16 ms a page).
+ */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** 2026-03-11 14:05 in the tenant's zone (ISO-like: the same for zh and en readers). */
 export function formatDateTime(value: unknown, timeZone: string): string {
   if (!value) return '—';
   const date = new Date(String(value));
   if (Number.isNaN(date.getTime())) return String(value);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = dateTimeFormatFor(timeZone).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
