@@ -25,6 +25,7 @@ import { ListSupervisorCasesHandler } from './queries/list-supervisor-cases/list
 import { ListAlertGroupsHandler } from './queries/list-alert-groups/list-alert-groups.handler';
 import { GetCaseDatesHandler } from './queries/get-case-dates/get-case-dates.handler';
 import { CaseActionsController } from './cases/case-actions.controller';
+import { CaseDisputesController } from './cases/case-disputes.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
 import { SupervisorDesk } from './supervisor/supervisor-model';
@@ -105,6 +106,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CaseLetterController,
     CaseContactsController,
     CaseActionsController,
+    CaseDisputesController,
     SupervisorPageController,
     DashboardPageController,
     OfficeFiguresPageController,
