@@ -26,6 +26,7 @@ import { ListAlertGroupsHandler } from './queries/list-alert-groups/list-alert-g
 import { GetCaseDatesHandler } from './queries/get-case-dates/get-case-dates.handler';
 import { CaseActionsController } from './cases/case-actions.controller';
 import { CaseDisputesController } from './cases/case-disputes.controller';
+import { DisputesInboxController } from './cases/disputes-inbox.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
 import { SupervisorDesk } from './supervisor/supervisor-model';
@@ -74,6 +75,7 @@ import {
 import { ApprovalsPageController } from './approvals/approvals.controller';
 import { FinancePageController } from './finance/finance.controller';
 import { ListApprovalInboxHandler } from './queries/list-approval-inbox/list-approval-inbox.handler';
+import { ListOpenDisputesHandler } from './queries/list-open-disputes/list-open-disputes.handler';
 import { ListRecentPaymentsHandler } from './queries/list-recent-payments/list-recent-payments.handler';
 import { SearchAccountsHandler } from './queries/search-accounts/search-accounts.handler';
 
@@ -107,6 +109,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CaseContactsController,
     CaseActionsController,
     CaseDisputesController,
+    DisputesInboxController,
     SupervisorPageController,
     DashboardPageController,
     OfficeFiguresPageController,
@@ -151,6 +154,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     ListWorklistDriveItemsHandler,
     ListCaseLetterTemplatesHandler,
     ListApprovalInboxHandler,
+    ListOpenDisputesHandler,
     ListRecentPaymentsHandler,
     SearchAccountsHandler,
     ListLegalMattersHandler,
