@@ -10,6 +10,7 @@ const ms = (n: number) => +n.toFixed(1);
 
 export interface PhaseFigures {
   requests: number;
+  seconds: number;
   perSecond: number;
   p50: number;
   p95: number;
@@ -26,22 +27,30 @@ function percentile(sorted: readonly number[], p: number): number {
 
 export type Next = () => { path: string; cookie: string };
 
-/** One phase against `url`; `next` gives each request's path and session cookie. */
+/** A request not answered in this many seconds counts as an error, and as this long. */
+const TIMEOUT_S = 30;
+
+/**
+ * One phase against `url`; `next` gives each request's path and session cookie. `size`:
+ * `{ seconds }` (a warm-up) or `{ amount }` — a measured phase waits for every request it
+ * sent, so the slowest answers are not cut off at the end and lost from the percentiles.
+ */
 export async function phase(
   url: string,
   connections: number,
-  seconds: number,
+  size: { seconds: number } | { amount: number },
   next?: Next,
 ): Promise<PhaseFigures> {
   const times: number[] = [];
   let non2xx = 0;
+  const started = performance.now();
   const result = await new Promise<autocannon.Result>((done, fail) => {
     const instance = autocannon(
       {
         url,
         connections,
-        duration: seconds,
-        timeout: 30,
+        ...('amount' in size ? { amount: size.amount } : { duration: size.seconds }),
+        timeout: TIMEOUT_S,
         ...(next
           ? {
               requests: [
@@ -62,10 +71,13 @@ export async function phase(
       if (status < 200 || status >= 300) non2xx++;
     });
   });
+  const seconds = (performance.now() - started) / 1000;
+  for (let i = 0; i < result.timeouts; i++) times.push(TIMEOUT_S * 1000);
   times.sort((a, b) => a - b);
   return {
     requests: times.length,
-    perSecond: +(times.length / seconds).toFixed(1),
+    seconds: +seconds.toFixed(1),
+    perSecond: +((times.length - result.timeouts) / seconds).toFixed(1),
     p50: ms(percentile(times, 50)),
     p95: ms(percentile(times, 95)),
     p99: ms(percentile(times, 99)),
