@@ -29,7 +29,8 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
   let schoolRate: { defaulted: number; due: number; pct: string };
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-school'], { size: 80, now: NOW });
+    // 200 accounts: ~25 per cohort, so each cohort's 4.9% is at least one defaulted student.
+    e2e = await startConsoleE2e(['demo-school'], { size: 200, now: NOW });
     [{ id: tenantId }] = await ownerQuery<{ id: string }>(
       e2e.api,
       `select id from tenants where slug = 'demo-school'`,
