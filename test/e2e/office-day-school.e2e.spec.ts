@@ -206,8 +206,8 @@ describeInBrowser('office day, school (篇二/四/七): from the defaulters to t
     expect(html).toContain('<h1>生源地助学贷款年度工作考核</h1>');
     // The same figure as the dashboard: the target, the actual, numerator and denominator.
     expect(html).toContain(
-      `<td>学生违约率</td><td>全单位</td><td>某某县第二中学（生源地助学贷款）</td><td>5.00%</td>` +
-        `<td>${schoolRate.pct}%</td>`,
+      `<td>学生违约率</td><td>全单位</td><td>某某县第二中学（生源地助学贷款）</td><td class="n">5.00%</td>` +
+        `<td class="n">${schoolRate.pct}%</td>`,
     );
     expect(html).toMatch(
       new RegExp(`<td class="n">${schoolRate.defaulted}</td><td class="n">${schoolRate.due}</td>`),
