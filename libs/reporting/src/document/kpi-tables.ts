@@ -6,6 +6,8 @@ import { breakdownLabel, KPI_HEADERS, STATUS_LABELS } from './report-labels';
 import type { ReportData } from './report-data';
 
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
+/** The metric SQL sums yuan as numeric(…, 2) ("28200.00") and counts as integers ("5"). */
+const isAmount = (v: string | null): boolean => v !== null && v.includes('.');
 
 function periodLabel(period: { start: string; end: string } | null): string {
   return period ? `${period.start} ~ ${period.end}` : '';
@@ -25,6 +27,7 @@ export async function targetTable(
   asOf: LocalDate,
 ): Promise<ReportTable | null> {
   const rows: Cell[][] = [];
+  const moneyCells: boolean[][] = [];
   for (const id of report.targets) {
     const target = ctx.pack.spec.targets.find((t) => t.id === id);
     if (!target) continue;
@@ -44,6 +47,10 @@ export async function targetTable(
         num(r.denominator),
         periodLabel(view.period),
       ]);
+      const cells = Array<boolean>(10).fill(false);
+      cells[7] = isAmount(r.numerator);
+      cells[8] = isAmount(r.denominator);
+      moneyCells.push(cells);
     }
   }
   if (rows.length === 0) return null;
@@ -64,5 +71,6 @@ export async function targetTable(
       h.period,
     ],
     rows,
+    moneyCells,
   };
 }

@@ -19,6 +19,11 @@ export interface ReportTable {
   readonly rows: readonly Cell[][];
   /** Per column: an amount in yuan, shown with two decimals (20,000.00), not as 20000. */
   readonly money?: readonly boolean[];
+  /**
+   * Per row, per column: an amount in a column that mixes amounts and counts (a targets
+   * table's 数值/基数: yuan for 回收完成率, borrowers for 违约率).
+   */
+  readonly moneyCells?: readonly (readonly boolean[])[];
   /** 合计: the sums of the rows' amounts and counts, written under the rows. */
   readonly total?: readonly Cell[];
   /** A line under the table (the period its figures were measured over). */

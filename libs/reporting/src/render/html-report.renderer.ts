@@ -60,12 +60,14 @@ function cells(
   table: ReportTable,
   row: readonly ReportTable['rows'][number][number][],
   lang: Lang,
+  rowIndex = -1,
 ) {
   return row.map((cell, i) => {
     const v = safeCell(cell, lang);
     if (typeof v !== 'number') return { v: v ?? '', n: typeof v === 'string' && FIGURE.test(v) };
     // A fraction that is not flagged as money is still an amount (a target's numerator).
-    const money = table.money?.[i] || !Number.isInteger(v);
+    const money =
+      table.money?.[i] || table.moneyCells?.[rowIndex]?.[i] === true || !Number.isInteger(v);
     return { v: money ? YUAN.format(v) : COUNT.format(v), n: true };
   });
 }
@@ -85,7 +87,7 @@ export function renderHtmlReport(doc: ReportDocument, lang: Lang = 'zh', print =
       tables: doc.tables.map((t) => ({
         title: text(t.title, lang),
         headers: t.headers.map((h) => text(h, lang)),
-        rows: t.rows.map((row) => cells(t, row, lang)),
+        rows: t.rows.map((row, r) => cells(t, row, lang, r)),
         total: t.total ? cells(t, t.total, lang) : false,
         caption: t.caption ? text(t.caption, lang) : false,
       })),

@@ -45,11 +45,17 @@ function columnWidths(table: ReportTable, lang: Lang): number[] {
   );
 }
 
-function formatNumbers(row: ExcelJS.Row, values: (string | number | null)[], table: ReportTable) {
+function formatNumbers(
+  row: ExcelJS.Row,
+  values: (string | number | null)[],
+  table: ReportTable,
+  rowIndex = -1,
+) {
   values.forEach((v, i) => {
     if (typeof v === 'number') {
       // A fraction not flagged as money is still an amount: #,##0 would round it away.
-      const money = table.money?.[i] || !Number.isInteger(v);
+      const money =
+        table.money?.[i] || table.moneyCells?.[rowIndex]?.[i] === true || !Number.isInteger(v);
       row.getCell(i + 1).numFmt = money ? MONEY_FORMAT : COUNT_FORMAT;
     }
   });
@@ -106,11 +112,11 @@ export async function writeXlsxReport(doc: ReportDocument, lang: Lang = 'zh'): P
     header.font = { bold: true };
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
     header.commit();
-    for (const row of table.rows) {
+    for (const [r, row] of table.rows.entries()) {
       const values = row.map((c) => safeCell(c, lang));
       const added = sheet.addRow(values);
       // Amounts stay numbers (sums work) and read as 20,000.00.
-      formatNumbers(added, values, table);
+      formatNumbers(added, values, table, r);
       added.commit();
     }
     if (table.total) {
