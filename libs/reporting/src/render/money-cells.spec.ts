@@ -46,7 +46,7 @@ describe('a whole-yuan amount in a mixed column keeps its two decimals', () => {
 
   it('XLSX: #,##0.00 on the yuan cells, #,##0 on the counts', async () => {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await writeXlsxReport(doc));
+    await book.xlsx.load((await writeXlsxReport(doc)) as never);
     const formats = new Map<number, string>();
     book.worksheets[0].eachRow((row) =>
       row.eachCell((cell) => {
