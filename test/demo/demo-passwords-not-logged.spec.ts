@@ -5,6 +5,7 @@ import { Logger, LoggerModule } from 'nestjs-pino';
 import { Writable } from 'node:stream';
 import { DemoCommand } from '../../apps/cli/src/commands/demo.command';
 import { PackCliModule } from '../../apps/cli/src/commands/pack.command';
+import { RunCliModule } from '../../apps/cli/src/commands/run.command';
 import { readLogins } from '../../apps/cli/src/demo/credentials-file';
 import { AppConfigModule, logOutputOptions } from '../../libs/core/src';
 import { DbModule, RedisModule } from '../../libs/db/src';
@@ -38,6 +39,8 @@ async function bootCliWithCapturedLog(
       RedisModule,
       TenancyModule,
       PackCliModule,
+      // As the CLI (cli.module.ts): the demo logs contacts and promises through collection.
+      RunCliModule,
     ],
     providers: [DemoCommand],
   }).compile();

@@ -67,6 +67,11 @@ describeInBrowser('approvals inbox and the finance room', () => {
          join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
         where h.tenant_id = $1 and h.template = 'demand-letter' and h.status = 'held'
           and a.kind = 'ar-reconciliation' and a.status = 'pending'
+          -- Still overdue: a letter whose arrears were paid while held is cancelled, not sent.
+          and exists (select 1 from case_accounts ca
+                        join account_balances ab
+                          on ab.tenant_id = ca.tenant_id and ab.account_id = ca.account_id
+                       where ca.tenant_id = h.tenant_id and ca.case_id = h.case_id and ab.dpd > 0)
         order by h.case_id limit 1`,
       [leasingId],
     );

@@ -57,7 +57,7 @@ describeInBrowser('the case pool: search, assign, export and print in bulk', () 
       .click();
     await page.waitForURL('**/console/cases');
     expect(await total(page)).toBe(n);
-    expect(n).toBe(34);
+    expect(n).toBe(15);
     expect(
       await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

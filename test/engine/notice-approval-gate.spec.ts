@@ -10,6 +10,7 @@ import {
   packTenant,
   runNight,
 } from '../packs/support/pack-scenario';
+import { pay } from '../collection/support/fixtures';
 import { EngineWorker, startEngineWorker } from './support/engine-worker';
 
 /**
@@ -17,7 +18,8 @@ import { EngineWorker, startEngineWorker } from './support/engine-worker';
  * waits for the ar-reconciliation approval of 销售财务 (finance). Both dealers owe one
  * receivable due 2026-02-01 and are first evaluated at DPD 30 (03-03, stage visit): the
  * demand letter is held; 华通's reconciliation is granted → the letter goes out; 远达's is
- * rejected → the letter is cancelled and never sent.
+ * rejected → the letter is cancelled and never sent; 恒达 pays in full while its letter waits →
+ * granted, the letter is cancelled, not sent (a demand for nothing).
  */
 interface Hold extends Record<string, unknown> {
   template: string;
@@ -31,6 +33,7 @@ describe('notice approval gate (篇一): a gated notice is held until its approv
   let tenantId: string;
   let users: Record<'boss' | 'finance', Member>;
   const cases: Record<string, string> = {};
+  const accounts: Record<string, string> = {};
   const holds = (name: string) =>
     ownerQuery<Hold>(
       api,
@@ -60,6 +63,7 @@ describe('notice approval gate (篇一): a gated notice is held until its approv
     for (const [name, principal] of [
       ['华通经销', '200000.00'],
       ['远达物流', '86500.50'],
+      ['恒达贸易', '50000.00'],
     ] as const) {
       const made = await loan(api, tenantId, {
         name,
@@ -69,6 +73,7 @@ describe('notice approval gate (篇一): a gated notice is held until its approv
         dueOn: '2026-02-01',
       });
       cases[name] = await openCase(api, tenantId, users.boss.id, made.debtorId);
+      accounts[name] = made.accountId;
     }
   }, 120_000);
   afterAll(async () => {
@@ -78,7 +83,7 @@ describe('notice approval gate (篇一): a gated notice is held until its approv
 
   it('03-03 (DPD 30): each demand letter is held behind a pending ar-reconciliation for finance; the ungated visit receipt goes out', async () => {
     const summary = await runNight(api, tenantId, '2026-03-03');
-    expect(summary.noticesHeld).toBe(2);
+    expect(summary.noticesHeld).toBe(3);
     for (const name of Object.keys(cases)) {
       expect(await holds(name)).toEqual([
         { template: 'demand-letter', status: 'held', approval_id: expect.any(String) },
@@ -93,8 +98,8 @@ describe('notice approval gate (篇一): a gated notice is held until its approv
       [tenantId],
     );
     expect(approvals).toEqual([
-      { kind: 'ar-reconciliation', approver_role: 'finance', n: 2 },
-      { kind: 'visit-plan', approver_role: 'manager', n: 2 },
+      { kind: 'ar-reconciliation', approver_role: 'finance', n: 3 },
+      { kind: 'visit-plan', approver_role: 'manager', n: 3 },
     ]);
   });
 
@@ -105,7 +110,16 @@ describe('notice approval gate (篇一): a gated notice is held until its approv
       `select count(*)::int as n from approvals where tenant_id = $1 and kind = 'ar-reconciliation'`,
       [tenantId],
     );
-    expect(row.n).toBe(2);
+    expect(row.n).toBe(3);
+  });
+
+  it('恒达 pays 50,000.00 in full while its letter waits → granted, the hold is cancelled and no letter goes out', async () => {
+    await pay(api, tenantId, accounts['恒达贸易'], '2026-03-03', '50000.00');
+    const [hold] = await holds('恒达贸易');
+    const decided = await decide(hold.approval_id, 'approved');
+    expect(decided.gates).toEqual({ released: 0, cancelled: 1, issued: 0, failures: [] });
+    expect((await holds('恒达贸易'))[0].status).toBe('cancelled');
+    expect(await letters('恒达贸易')).not.toContain('demand-letter');
   });
 
   it('finance grants 华通’s reconciliation → the hold is released and the demand letter issued; delivered again, nothing more', async () => {

@@ -102,18 +102,22 @@ export async function withNoticeData(
     const own = parties.get(order.caseId) ?? [];
     const party = (kind: string) => own.find((p) => p.kind === kind);
     const list = balances.get(order.caseId) ?? [];
-    const first = list[0];
+    // The oldest unpaid due date of all the case's accounts: the DPD is measured from it,
+    // so the notices lib can restate it as of the letter's date (composeNoticeData).
+    const dpdSince = list
+      .flatMap((a) => a.balance.installments.filter((i) => i.dpd > 0).map((i) => i.dueDate))
+      .sort()[0];
+    // The letter names the account in arrears longest, not whichever the case lists first (a
+    // dealer's case holds current receivables beside the overdue one).
+    const first =
+      list.find((a) => a.balance.installments.some((i) => i.dpd > 0 && i.dueDate === dpdSince)) ??
+      list[0];
     const account = first ? accounts.get(first.accountId) : undefined;
     const sum = (pick: (b: Balance) => string) =>
       list.reduce((acc, a) => acc.plus(dec(pick(a.balance))), ZERO);
     const overdue = sum((b) => b.overduePrincipal).plus(sum((b) => b.overdueInterest));
     const totalDue = sum((b) => b.totalDue);
     const unpaid = first?.balance.installments.find((i) => i.dpd > 0);
-    // The oldest unpaid due date of all the case's accounts: the DPD is measured from it,
-    // so the notices lib can restate it as of the letter's date (composeNoticeData).
-    const dpdSince = list
-      .flatMap((a) => a.balance.installments.filter((i) => i.dpd > 0).map((i) => i.dueDate))
-      .sort()[0];
     // 欠缴月数 of a contribution account (one installment a month): the months still unpaid.
     const overdueInstallments = list.reduce(
       (n, a) => n + a.balance.installments.filter((i) => i.dpd > 0).length,

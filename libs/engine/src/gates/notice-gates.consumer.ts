@@ -33,6 +33,12 @@ interface HoldRow {
   input: Record<string, unknown> | null;
 }
 
+/** Whether the letter's figures still show an unpaid installment past due. */
+function owesOverdue(data: Record<string, unknown>): boolean {
+  const account = data.account as { firstUnpaidDueDate?: unknown } | undefined;
+  return account?.firstUnpaidDueDate !== undefined;
+}
+
 /**
  * Decides the notices held behind an approval (hold-notices.ts) when it is decided: granted →
  * released and issued (rendered with the figures as of the decision, i.e. after the
@@ -119,10 +125,22 @@ export class NoticeGatesConsumer implements IEventHandler<PublishedDomainEvent> 
       fresh: true,
     }));
     const inputs = new Map(rows.map((r) => [r.idempotency_key, r.input]));
-    const ready = (await readyNotices(em, this.ledger, ctx, orders)).map((notice) => {
+    const person = new Set(rows.filter((r) => r.source === 'person').map((r) => r.idempotency_key));
+    const all = (await readyNotices(em, this.ledger, ctx, orders)).map((notice) => {
       const input = inputs.get(notice.key);
       return input ? { ...notice, data: { ...notice.data, input } } : notice;
     });
-    return { released: rows.length, cancelled: 0, view, ready };
+    // The ladder asked for the letter over arrears; paid while it waited for the decision, it
+    // is not sent (a demand for nothing). A person's letter is sent as they asked.
+    const settled = all.filter((n) => !person.has(n.key) && !owesOverdue(n.data));
+    if (settled.length > 0) {
+      await em.execute(
+        `update engine_notice_holds set status = 'cancelled'
+         where tenant_id = ? and idempotency_key in (${settled.map(() => '?').join(', ')})`,
+        [event.tenantId, ...settled.map((n) => n.key)],
+      );
+    }
+    const ready = all.filter((n) => !settled.includes(n));
+    return { released: ready.length, cancelled: settled.length, view, ready };
   }
 }
