@@ -51,7 +51,7 @@ describe('a run that fails mid-step resumes from its checkpoint and ends as an u
     );
     await expect(crash).rejects.toThrow('worker died');
     const halfway: RunView = await kit.queries.execute(new GetRun(meta(broken), id));
-    expect(halfway).toMatchObject({ state: 'running', step: 'evaluate-cases', stepIndex: 3 });
+    expect(halfway).toMatchObject({ state: 'running', step: 'evaluate-cases', stepIndex: 4 });
     expect(halfway.progress).toMatchObject({ done: 500, total: 770 });
     expect(halfway.error).toBe('worker died');
 

@@ -174,7 +174,7 @@ describe('SIGKILL the worker mid-run: on restart the run resumes and ends exactl
         'a checkpoint inside evaluate-cases',
         async () => {
           const p = await position();
-          return p.step_index === 3 && p.cursor !== null ? p : undefined;
+          return p.step_index === 4 && p.cursor !== null ? p : undefined;
         },
         90_000,
         worker.output,

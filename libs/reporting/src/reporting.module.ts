@@ -12,7 +12,7 @@ import { SetLegalHoldHandler } from './retention/set-legal-hold/set-legal-hold.h
 import { StoredFileEraser, LocalDiskFileEraser } from './retention/stored-file-eraser';
 import { RunDueReportsHandler } from './run-due-reports/run-due-reports.handler';
 import { ReportGenerator } from './runs/report-generator';
-import { ReportPrinter } from './render/pdf-report.printer';
+import { REPORT_PDF_POOL, ReportPrinter } from './render/pdf-report.printer';
 
 /**
  * The packs' reports (generated on schedule and on demand, XLSX, HTML and PDF) and retention
@@ -26,8 +26,9 @@ import { ReportPrinter } from './render/pdf-report.printer';
     MetricCalculator,
     ReportGenerator,
     // PDFs of reports: a pool of the notices' kind, launched on the first report printed.
+    // Its own token: provided as PdfBrowserPool it shadowed the notices' pool for app.get().
     {
-      provide: PdfBrowserPool,
+      provide: REPORT_PDF_POOL,
       useFactory: (config: AppConfig) => new PdfBrowserPool(config),
       inject: [AppConfig],
     },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PdfBrowserPool, PdfUnavailableError } from '@qingshou/notices';
 import type { Lang, ReportDocument } from '../document/report-document';
 import { renderHtmlReport } from './html-report.renderer';
@@ -9,9 +9,12 @@ import { renderHtmlReport } from './html-report.renderer';
  * printed by the notices' Chromium pool (scripts off, no network). Where Chromium is not
  * installed the request is refused (503) and the HTML can be printed instead.
  */
+/** The reports' own Chromium pool (a PdfBrowserPool apart from the notices'). */
+export const REPORT_PDF_POOL = Symbol('REPORT_PDF_POOL');
+
 @Injectable()
 export class ReportPrinter {
-  constructor(private readonly pool: PdfBrowserPool) {}
+  constructor(@Inject(REPORT_PDF_POOL) private readonly pool: PdfBrowserPool) {}
 
   async print(doc: ReportDocument, lang: Lang): Promise<Buffer> {
     if (!this.pool.installed) throw new PdfUnavailableError();
