@@ -18,11 +18,8 @@ jest.setTimeout(180_000);
 
 /** 370,500.00 as letters print money. */
 const printed = (amount: string) => amount.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-/** A report's figure: 1,234 when whole, 1,234.50 when it has fen. */
-const yuanOrCount = (amount: string) => {
-  const d = new Decimal(amount);
-  return printed(d.isInteger() ? d.toFixed(0) : d.toFixed(2));
-};
+/** A report's amount in yuan: always two decimals, 6,140,000.00. */
+const yuan = (amount: string) => printed(new Decimal(amount).toFixed(2));
 
 /**
  * 篇九, the housing fund office's day "from the file to the report": 归集专管员 imports the
@@ -300,7 +297,7 @@ describeInBrowser(
       const pct = (n: Decimal) => `${n.mul(100).toFixed(2)}%`;
       return {
         outstanding: row.outstanding,
-        depositBalance: yuanOrCount(depositBalance.toFixed(2)),
+        depositBalance: yuan(depositBalance.toFixed(2)),
         // 个贷率: loans outstanding over the deposit balance, judged on the band 82%–95%.
         loanToDeposit: pct(ratio),
         loanToDepositStatus: ratio.gte('0.82') && ratio.lte('0.95') ? '达标' : '未达标',
@@ -361,7 +358,7 @@ describeInBrowser(
         book.loanToDeposit,
         expect.stringMatching(/%$/),
         book.loanToDepositStatus,
-        yuanOrCount(book.outstanding),
+        yuan(book.outstanding),
         book.depositBalance,
       ]);
       expect(cellsOf('个贷逾期率')[4]).toBe(book.overdueRate);
