@@ -24,11 +24,8 @@ import { Migration20261207000025LegalMatters } from './Migration20261207000025Le
 import { Migration20261207000026Assignment } from './Migration20261207000026Assignment';
 import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
 import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
-import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
-import { Migration20261207000034DashboardFigures } from './Migration20261207000034DashboardFigures';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
-import { Migration20261207000036IncrementalRuns } from './Migration20261207000036IncrementalRuns';
 import { Migration20261207000037TenantReach } from './Migration20261207000037TenantReach';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -76,16 +73,7 @@ export const MIGRATIONS = [
     name: 'Migration20261207000033RepaymentPlans',
     class: Migration20261207000033RepaymentPlans,
   },
-  {
-    name: 'Migration20261207000034DashboardFigures',
-    class: Migration20261207000034DashboardFigures,
-  },
-  {
-    name: 'Migration20261207000036IncrementalRuns',
-    class: Migration20261207000036IncrementalRuns,
-  },
   { name: 'Migration20261207000037TenantReach', class: Migration20261207000037TenantReach },
-  { name: 'Migration20261207000039DebtorLinks', class: Migration20261207000039DebtorLinks },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';
