@@ -8,6 +8,7 @@ export * from './registry/vocabularies';
 export * from './schema/pack.schema';
 export * from './schema/assignment.schema';
 export * from './schema/plans.schema';
+export * from './schema/self-service.schema';
 export * from './loader/problem';
 export * from './loader/pack-files';
 export * from './loader/pack-registry';

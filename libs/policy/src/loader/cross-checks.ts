@@ -1,3 +1,4 @@
+import { dec } from '@qingshou/ledger';
 import { MERGED_LISTS } from './merge';
 import { PackProblem } from './problem';
 import { SUPPLIED_TEMPLATE_FIELDS } from '../registry/vocabularies';
@@ -83,6 +84,31 @@ export function templateFieldProblems(
               : `"${field}" is not a field the engine supplies (see SUPPLIED_TEMPLATE_FIELDS in docs/policy-packs.md)`,
         });
       }
+    });
+  }
+  return out;
+}
+
+/**
+ * 自助页面 rules that lean on other blocks: a debtor may propose a plan only where the pack
+ * agrees plans, and a plan agreed at once may not be one the office must approve first.
+ */
+export function selfServiceProblems(spec: PackSpec): PackProblem[] {
+  const self = spec.selfService;
+  if (!self) return [];
+  const out: PackProblem[] = [];
+  if (self.actions?.includes('plan') && !spec.plans) {
+    out.push({
+      path: 'selfService.actions',
+      reason: '可办"还款计划"须有 plans: 规则 (plan needs a plans: block)',
+    });
+  }
+  const auto = self.autoAgreePlansUpTo;
+  const above = spec.plans?.approvalAbove;
+  if (auto !== undefined && above !== undefined && dec(auto).gt(above)) {
+    out.push({
+      path: 'selfService.autoAgreePlansUpTo',
+      reason: `不得高于 plans.approvalAbove ${above} (must not exceed the approval threshold)`,
     });
   }
   return out;

@@ -3,7 +3,7 @@ import { isPlainObject } from '../registry/registry.types';
 import { PackSpec } from '../schema/pack.schema';
 import { withValidationContext } from '../schema/validation-context';
 import { buildContext } from './build-context';
-import { duplicateIdProblems, templateFieldProblems } from './cross-checks';
+import { duplicateIdProblems, selfServiceProblems, templateFieldProblems } from './cross-checks';
 import { stripDirectives, mergePacks, parseExtends } from './merge';
 import { PackFiles, PackSourceResolver, parseYaml } from './pack-files';
 import { declarationProblems, effectiveParams } from './params';
@@ -128,6 +128,7 @@ export function resolvePack(
     problems.push(...validateInstance(spec, ''));
     parseDynamicFields(spec, '', problems);
     problems.push(...duplicateIdProblems(spec));
+    problems.push(...selfServiceProblems(spec));
     problems.push(...declarationProblems(spec.parameters ?? []));
     problems.push(...templateFieldProblems(templates, new Set(context.params.keys())));
   });

@@ -7,6 +7,7 @@ import { ParameterSpec } from './parameters.schema';
 import { AssignmentSpec } from './assignment.schema';
 import { DisputesSpec } from './disputes.schema';
 import { PlansSpec } from './plans.schema';
+import { SelfServiceSpec } from './self-service.schema';
 import {
   CalendarSpec,
   ClassificationSpec,
@@ -137,4 +138,9 @@ export class PackSpec extends BehaviourSections {
   @Optional()
   @Nested(() => PlansSpec)
   plans?: PlansSpec;
+
+  /** 自助页面: the debtor's own page (links, verification, what they may do); absent: none. */
+  @Optional()
+  @Nested(() => SelfServiceSpec)
+  selfService?: SelfServiceSpec;
 }
