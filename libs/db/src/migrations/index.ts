@@ -24,6 +24,7 @@ import { Migration20261207000025LegalMatters } from './Migration20261207000025Le
 import { Migration20261207000026Assignment } from './Migration20261207000026Assignment';
 import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
 import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
+import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
 import { Migration20261207000037TenantReach } from './Migration20261207000037TenantReach';
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
     class: Migration20261207000033RepaymentPlans,
   },
   { name: 'Migration20261207000037TenantReach', class: Migration20261207000037TenantReach },
+  { name: 'Migration20261207000039DebtorLinks', class: Migration20261207000039DebtorLinks },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';
