@@ -1,7 +1,7 @@
 import { connect, createTestDatabase, TestDatabase } from '../support/test-db';
 
 /**
- * DESIGN §3: every tenant row names a tenant that exists. Migration 37 dropped the direct
+ * DESIGN §3: every tenant row names a tenant that exists. Migration 37 (ScaleOut) dropped the direct
  * `tenant_id → tenants` key where a NOT NULL `(tenant_id, parent_id)` key already carries the
  * tenant through the parent; this checks that every tenant table still reaches `tenants`,
  * directly or through such a chain, and that the chains are the only thing dropped.

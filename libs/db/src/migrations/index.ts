@@ -27,7 +27,7 @@ import { Migration20261207000033RepaymentPlans } from './Migration20261207000033
 import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
-import { Migration20261207000037TenantReach } from './Migration20261207000037TenantReach';
+import { Migration20261207000037ScaleOut } from './Migration20261207000037ScaleOut';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -74,7 +74,7 @@ export const MIGRATIONS = [
     name: 'Migration20261207000033RepaymentPlans',
     class: Migration20261207000033RepaymentPlans,
   },
-  { name: 'Migration20261207000037TenantReach', class: Migration20261207000037TenantReach },
+  { name: 'Migration20261207000037ScaleOut', class: Migration20261207000037ScaleOut },
   { name: 'Migration20261207000039DebtorLinks', class: Migration20261207000039DebtorLinks },
 ];
 

@@ -1,7 +1,16 @@
 import { Migration } from '@mikro-orm/migrations';
+import { tenantRlsSql } from './tenant-rls.sql';
 
 /**
- * Drops the `tenant_id → tenants (id)` foreign key of every child table that already reaches
+ * Out of one machine (issue 15 §3–4).
+ *
+ * `run_chunks`: a run step that fans its work out (evaluate-cases) plans its chunks here —
+ * the case ids of each, fixed when planned — and any worker process takes one by its queue
+ * job; the row records who did it and its counts, once (`state` moves to done only from
+ * pending). PostgreSQL, not Redis, is the record: a lost queue is re-filled from the pending
+ * rows when the step resumes.
+ *
+ * Then it drops the `tenant_id → tenants (id)` foreign key of every child table that already reaches
  * its tenant through a parent (issue 15 §4): each table below has a NOT NULL composite key
  * `(tenant_id, parent_id) → parent (tenant_id, id)`, and the parent's own row names a tenant
  * that exists, so the direct key checked the same fact a second time on every insert — one
@@ -60,14 +69,29 @@ export const REACHED_THROUGH_PARENT: Readonly<Record<string, string>> = {
   plan_instalments: 'repayment_plans',
 };
 
-export class Migration20261207000037TenantReach extends Migration {
+export class Migration20261207000037ScaleOut extends Migration {
   override async up(): Promise<void> {
+    this.addSql(`create table run_chunks (tenant_id uuid not null,
+       run_id uuid not null,
+       step text not null,
+       seq integer not null check (seq >= 0),
+       case_ids uuid[] not null,
+       state text not null default 'pending' check (state in ('pending', 'done')),
+       counts jsonb,
+       worker text,
+       attempts integer not null default 0,
+       error text,
+       done_at timestamptz,
+       primary key (tenant_id, run_id, step, seq),
+       foreign key (tenant_id, run_id) references runs (tenant_id, id) on delete cascade)`);
+    for (const statement of tenantRlsSql('run_chunks')) this.addSql(statement);
     for (const table of Object.keys(REACHED_THROUGH_PARENT)) {
       this.addSql(`alter table ${table} drop constraint if exists ${table}_tenant_id_fkey;`);
     }
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table run_chunks`);
     for (const table of Object.keys(REACHED_THROUGH_PARENT)) {
       this.addSql(
         `alter table ${table} add constraint ${table}_tenant_id_fkey
