@@ -3,6 +3,7 @@ export * from './domain/run-vocabulary';
 export * from './domain/run-step';
 export type { RunView, RunProgress, StepRecord } from './support/run-rows';
 export * from './request-run/request-run.command';
+export { RUN_MODES, type RunMode } from './support/run-scope';
 export { RunQueue } from './request-run/run-queue';
 export * from './execute-run/execute-run.command';
 export * from './get-run/get-run.query';

@@ -21,10 +21,11 @@ interface RunOptions {
   asOf?: string;
   json?: boolean;
   progress?: boolean;
+  full?: boolean;
 }
 
 /**
- * `npm run cli -- run escalation --tenant <slug> --as-of <date>`: the daily run of one
+ * `npm run cli -- run escalation --tenant <slug> --as-of <date> [--full]`: the daily run of one
  * tenant and date, executed in THIS process (like `import`). Inline rather than enqueue and
  * follow: it works with no worker running (a backfill on a maintenance night, a first
  * install), the progress bar reads the run's own checkpoints with no polling, and a failure
@@ -51,7 +52,13 @@ export class RunEscalationCommand extends CommandRunner {
     const tenantId = await tenantIdBySlug(this.tx, options.tenant);
     const meta = operatorMeta(tenantId);
     const requested: RequestedRun = await this.commands.execute(
-      new RequestRun(meta, 'escalation', options.asOf, false),
+      new RequestRun(
+        meta,
+        'escalation',
+        options.asOf,
+        false,
+        options.full ? 'full' : 'incremental',
+      ),
     );
     const bar =
       options.progress === false || options.json
@@ -101,6 +108,14 @@ export class RunEscalationCommand extends CommandRunner {
   })
   parseAsOf(value: string): string {
     return value;
+  }
+
+  @Option({
+    flags: '--full',
+    description: 'recompute every account and case (default: what changed since the last run)',
+  })
+  parseFull(): boolean {
+    return true;
   }
 
   @Option({ flags: '--json', description: 'print the run as one JSON line' })

@@ -27,6 +27,7 @@ import { Migration20261207000033RepaymentPlans } from './Migration20261207000033
 import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
+import { Migration20261207000036IncrementalRuns } from './Migration20261207000036IncrementalRuns';
 import { Migration20261207000037ScaleOut } from './Migration20261207000037ScaleOut';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
@@ -73,6 +74,10 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261207000033RepaymentPlans',
     class: Migration20261207000033RepaymentPlans,
+  },
+  {
+    name: 'Migration20261207000036IncrementalRuns',
+    class: Migration20261207000036IncrementalRuns,
   },
   { name: 'Migration20261207000037ScaleOut', class: Migration20261207000037ScaleOut },
   { name: 'Migration20261207000039DebtorLinks', class: Migration20261207000039DebtorLinks },

@@ -1,5 +1,6 @@
 import { ActorCommand, ActorMeta } from '@qingshou/core';
 import type { RunKind } from '../domain/run-vocabulary';
+import type { RunMode } from '../support/run-scope';
 import type { RunView } from '../support/run-rows';
 
 /**
@@ -15,6 +16,12 @@ export class RequestRun extends ActorCommand {
     /** YYYY-MM-DD; default today in the tenant's zone. */
     readonly asOf: string | undefined,
     readonly enqueue: boolean,
+    /**
+     * `incremental` (the scheduler, the CLI without --full) recomputes only what changed or
+     * fell due since the last run; `full` (the admin's request, `run --full`) every account.
+     * A second request of a date keeps the first one's mode.
+     */
+    readonly mode: RunMode = 'full',
   ) {
     super(meta);
   }

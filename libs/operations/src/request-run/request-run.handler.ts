@@ -7,6 +7,7 @@ import { EventLog, TenantTx } from '@qingshou/db';
 import { randomUUID } from 'node:crypto';
 import { RUN_EVENTS, RUN_KINDS } from '../domain/run-vocabulary';
 import { findRunByDate, loadRun, viewOf } from '../support/run-rows';
+import { RUN_MODES } from '../support/run-scope';
 import { tenantTimeZone } from '../support/tenant-zone';
 import { RequestedRun, RequestRun } from './request-run.command';
 import { RunQueue } from './run-queue';
@@ -25,6 +26,11 @@ export class RequestRunHandler implements ICommandHandler<RequestRun, RequestedR
     if (!(RUN_KINDS as readonly string[]).includes(command.kind)) {
       throw new ValidationFailedError('Unknown run kind', [
         { path: 'kind', reason: `must be one of ${RUN_KINDS.join(', ')}` },
+      ]);
+    }
+    if (!(RUN_MODES as readonly string[]).includes(command.mode)) {
+      throw new ValidationFailedError('Unknown run mode', [
+        { path: 'mode', reason: `must be one of ${RUN_MODES.join(', ')}` },
       ]);
     }
     if (command.asOf !== undefined && !isLocalDate(command.asOf)) {
@@ -57,11 +63,12 @@ export class RequestRunHandler implements ICommandHandler<RequestRun, RequestedR
     }
     const id = randomUUID();
     const inserted = await em.execute<{ id: string }[]>(
-      `insert into runs (tenant_id, id, kind, as_of, state, requested_by, requested_at, updated_at)
-       values (?, ?, ?, ?::date, 'queued', ?, ?, ?)
+      `insert into runs (tenant_id, id, kind, as_of, state, requested_by, requested_at, updated_at,
+         mode)
+       values (?, ?, ?, ?::date, 'queued', ?, ?, ?, ?)
        on conflict (tenant_id, kind, as_of) do nothing
        returning id`,
-      [command.tenantId, id, command.kind, asOf, command.actorId, now, now],
+      [command.tenantId, id, command.kind, asOf, command.actorId, now, now, command.mode],
     );
     if (inserted.length > 0) {
       await this.events.append(em, { ...command, occurredAt: now }, [
@@ -69,7 +76,7 @@ export class RequestRunHandler implements ICommandHandler<RequestRun, RequestedR
           type: RUN_EVENTS.requested,
           aggregateType: 'run',
           aggregateId: id,
-          payload: { runId: id, kind: command.kind, asOf },
+          payload: { runId: id, kind: command.kind, asOf, mode: command.mode },
           before: null,
           after: { state: 'queued', kind: command.kind, asOf },
         },

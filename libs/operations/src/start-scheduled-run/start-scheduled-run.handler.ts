@@ -17,6 +17,6 @@ export class StartScheduledRunHandler implements ICommandHandler<StartScheduledR
     requirePermission(viewerOf(command), 'run.start');
     const zone = await this.tx.run(command.tenantId, (em) => tenantTimeZone(em, command.tenantId));
     const asOf = localDateOf(command.firedAt, zone);
-    return this.commands.execute(new RequestRun(command, command.kind, asOf, true));
+    return this.commands.execute(new RequestRun(command, command.kind, asOf, true, 'incremental'));
   }
 }

@@ -4,8 +4,11 @@ import { TenantTx } from '@qingshou/db';
 import { EvaluateCases, type EvaluationSummary } from '@qingshou/engine';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
+import { RunChunks } from '../execute-run-chunk/run-chunks';
 import { collectGarbageIfLarge } from '../support/collect-garbage';
 import { pgArray, pinnedPackFacts } from '../support/pack-facts';
+import { runScope } from '../support/run-scope';
+import { DIRTY_CASE, dirtyCaseParams } from './dirty-cases.sql';
 import { BATCH_COUNTS } from './evaluate-cases.sql';
 
 /** Cases per EvaluateCases: the engine's own chunk, so each call is one transaction. */
@@ -26,16 +29,36 @@ export class EvaluateCasesStep implements RunStep {
   constructor(
     private readonly tx: TenantTx,
     private readonly commands: CommandBus,
+    private readonly chunks: RunChunks,
   ) {}
 
   async execute(ctx: RunStepContext): Promise<RunCounts> {
     const pack = await this.tx.run(ctx.tenantId, (em) => pinnedPackFacts(em, ctx.tenantId));
     if (!pack) return {};
-    const scope = `tenant_id = ? and closed_on is null and opened_on <= ?::date`;
+    // An incremental run evaluates the cases whose facts can have moved (DIRTY_CASE).
+    const { dirty, dirtyParams } = await this.tx.run(ctx.tenantId, async (em) => {
+      const run = await runScope(em, ctx.tenantId, ctx.runId);
+      if (run.mode === 'full') return { dirty: '', dirtyParams: [] as unknown[] };
+      const [row] = await em.execute<{ reminders: boolean }[]>(
+        `select jsonb_array_length(coalesce(resolved->'spec'->'reminders', '[]')) > 0 as reminders
+         from pack_installations where tenant_id = ? and status = 'active'`,
+        [ctx.tenantId],
+      );
+      return {
+        dirty: DIRTY_CASE,
+        dirtyParams: dirtyCaseParams(
+          ctx.runId,
+          run.sinceAsOf,
+          run.sinceStartedAt,
+          !!row?.reminders,
+        ),
+      };
+    });
+    const scope = `c.tenant_id = ? and c.closed_on is null and c.opened_on <= ?::date`;
     const total = await this.tx.run(ctx.tenantId, async (em) => {
       const [row] = await em.execute<{ n: string }[]>(
-        `select count(*) as n from cases where ${scope}`,
-        [ctx.tenantId, ctx.asOf],
+        `select count(*) as n from cases c where ${scope} ${dirty}`,
+        [ctx.tenantId, ctx.asOf, ...dirtyParams],
       );
       return Number(row.n);
     });
@@ -45,13 +68,21 @@ export class EvaluateCasesStep implements RunStep {
       const ids = await this.tx.run(ctx.tenantId, async (em) =>
         (
           await em.execute<{ id: string }[]>(
-            `select id from cases where ${scope} and (?::uuid is null or id > ?::uuid)
-             order by id limit ?`,
-            [ctx.tenantId, ctx.asOf, cursor, cursor, CASE_BATCH],
+            `select c.id from cases c where ${scope} and (?::uuid is null or c.id > ?::uuid)
+             ${dirty} order by c.id limit ?`,
+            [ctx.tenantId, ctx.asOf, cursor, cursor, ...dirtyParams, CASE_BATCH],
           )
         ).map((r) => r.id),
       );
-      if (ids.length === 0) return {};
+      if (ids.length === 0)
+        return dirty ? { casesSkipped: (await this.openCases(ctx)) - total } : {};
+      if (this.chunks.enabled) {
+        // Fanned out: the batch is planned with the checkpoint; any worker evaluates it.
+        done += ids.length;
+        cursor = ids[ids.length - 1];
+        await this.chunks.plan(ctx, this.name, ids, { cursor, done, total });
+        continue;
+      }
       const summary: EvaluationSummary = await this.commands.execute(
         new EvaluateCases(ctx.meta, ctx.asOf, ids),
       );
@@ -69,6 +100,16 @@ export class EvaluateCasesStep implements RunStep {
         },
       );
     }
+  }
+
+  private openCases(ctx: RunStepContext): Promise<number> {
+    return this.tx.run(ctx.tenantId, async (em) => {
+      const [row] = await em.execute<{ n: string }[]>(
+        `select count(*) as n from cases where tenant_id = ? and closed_on is null and opened_on <= ?::date`,
+        [ctx.tenantId, ctx.asOf],
+      );
+      return Number(row.n);
+    });
   }
 
   private countBatch(ctx: RunStepContext, ids: string[]): Promise<RunCounts> {
