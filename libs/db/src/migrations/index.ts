@@ -25,6 +25,7 @@ import { Migration20261207000026Assignment } from './Migration20261207000026Assi
 import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
 import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
 import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
+import { Migration20261207000034DashboardFigures } from './Migration20261207000034DashboardFigures';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
 import { Migration20261207000036IncrementalRuns } from './Migration20261207000036IncrementalRuns';
@@ -74,6 +75,10 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261207000033RepaymentPlans',
     class: Migration20261207000033RepaymentPlans,
+  },
+  {
+    name: 'Migration20261207000034DashboardFigures',
+    class: Migration20261207000034DashboardFigures,
   },
   {
     name: 'Migration20261207000036IncrementalRuns',
