@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModule, TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../apps/api/src/api.module';
@@ -8,6 +8,7 @@ import { configureApp } from '../../apps/api/src/http/configure-app';
 import { systemMeta, type AppConfig, type Role } from '../../libs/core/src';
 import { PLATFORM_TENANT_ID } from '../../libs/db/src';
 import { CreateTenant, CreateUser } from '../../libs/tenancy/src';
+import { closePartialApp } from './close-partial-app';
 import { createTestDatabase, TestDatabase } from './test-db';
 
 export interface TestApi {
@@ -24,16 +25,17 @@ export async function startTestApi(settings: Partial<AppConfig> = {}): Promise<T
   process.env.NODE_ENV = 'test';
   const db = await createTestDatabase();
   Object.assign(db.config, settings);
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      ApiModule.forRoot({
-        config: db.config,
-        queuePrefix: `qs-test-${randomBytes(4).toString('hex')}`,
-      }),
-    ],
-  }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: false }));
-  await app.init();
+  const app = await initApp(
+    Test.createTestingModule({
+      imports: [
+        ApiModule.forRoot({
+          config: db.config,
+          queuePrefix: `qs-test-${randomBytes(4).toString('hex')}`,
+        }),
+      ],
+    }),
+    () => db.drop(),
+  );
   return {
     app,
     db,
@@ -44,6 +46,30 @@ export async function startTestApi(settings: Partial<AppConfig> = {}): Promise<T
       await db.drop();
     },
   };
+}
+
+/**
+ * Compiles and starts the app. When that fails, it closes whatever was opened and runs
+ * `cleanUp` (the database, temp files) before rethrowing: a spec whose beforeAll failed has
+ * nothing for its afterAll to close, and open Redis/Nest handles would hold jest to its timeout.
+ */
+export async function initApp(
+  builder: TestingModuleBuilder,
+  cleanUp: () => Promise<unknown>,
+): Promise<INestApplication> {
+  let moduleRef: TestingModule | undefined;
+  let app: INestApplication | undefined;
+  try {
+    moduleRef = await builder.compile();
+    app = configureApp(moduleRef.createNestApplication({ logger: false }));
+    await app.init();
+    return app;
+  } catch (error) {
+    const opened = app ?? moduleRef;
+    await (opened ? opened.close() : closePartialApp(builder)).catch(() => undefined);
+    await cleanUp().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Setting up tenants and users is the operator's work (the CLI): the system viewer. */

@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { ApiModule } from '../../../apps/api/src/api.module';
-import { configureApp } from '../../../apps/api/src/http/configure-app';
 import { Clock, FixedClock } from '../../../libs/calendar/src';
 import { ContactPolicy, FileStorage, LocalDiskFileStorage } from '../../../libs/collection/src';
 import type { AppConfig } from '../../../libs/core/src';
-import type { TestApi } from '../../support/test-app';
+import { initApp, type TestApi } from '../../support/test-app';
 import { createTestDatabase } from '../../support/test-db';
 
 export interface CollectionTestApi extends TestApi {
@@ -53,9 +52,10 @@ export async function startCollectionApi(
     .useValue(new LocalDiskFileStorage({ STORAGE_DIR: storageDir } as AppConfig));
   if (options.contactPolicy)
     builder = builder.overrideProvider(ContactPolicy).useValue(options.contactPolicy);
-  const moduleRef = await builder.compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: false }));
-  await app.init();
+  const app = await initApp(builder, async () => {
+    await db.drop();
+    await rm(storageDir, { recursive: true, force: true });
+  });
   return {
     app,
     db,

@@ -65,26 +65,21 @@ export async function startConsoleE2e(
 ): Promise<ConsoleE2e> {
   const options = typeof sizeOrOptions === 'number' ? { size: sizeOrOptions } : sizeOrOptions;
   const api = await startCollectionApi({ now: options.now ?? E2E_NOW });
-  await api.app.listen(0, '127.0.0.1');
-  const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
   const size = options.size === 'full' ? undefined : (options.size ?? 100);
-  const users = await seedDemoTenants(api.app, slugs, size);
-  const { chromium } = await import('playwright-core');
-  // Playwright gives every launch a new empty --user-data-dir of its own (it refuses the flag).
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  let ready: { baseUrl: string; users: Map<string, DemoLogin>; browser: Browser };
+  try {
+    await api.app.listen(0, '127.0.0.1');
+    const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const users = await seedDemoTenants(api.app, slugs, size);
+    // Last: nothing after it can fail and leave the browser open.
+    ready = { baseUrl, users, browser: await launchChromium() };
+  } catch (error) {
+    // The spec's afterAll has nothing to close (its beforeAll threw): an open app or Redis
+    // connection would keep jest waiting until its timeout.
+    await api.close().catch(() => undefined);
+    throw error;
+  }
+  const { baseUrl, users, browser } = ready;
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
   return {
@@ -119,6 +114,25 @@ export async function startConsoleE2e(
       }
     },
   };
+}
+
+async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  // Playwright gives every launch a new empty --user-data-dir of its own (it refuses the flag).
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
 
 async function seedDemoTenants(
