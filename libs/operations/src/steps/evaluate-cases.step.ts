@@ -4,7 +4,6 @@ import { TenantTx } from '@qingshou/db';
 import { EvaluateCases, type EvaluationSummary } from '@qingshou/engine';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
-import { RunChunks } from '../execute-run-chunk/run-chunks';
 import { collectGarbageIfLarge } from '../support/collect-garbage';
 import { pgArray, pinnedPackFacts } from '../support/pack-facts';
 import { runScope } from '../support/run-scope';
@@ -29,7 +28,6 @@ export class EvaluateCasesStep implements RunStep {
   constructor(
     private readonly tx: TenantTx,
     private readonly commands: CommandBus,
-    private readonly chunks: RunChunks,
   ) {}
 
   async execute(ctx: RunStepContext): Promise<RunCounts> {
@@ -76,13 +74,6 @@ export class EvaluateCasesStep implements RunStep {
       );
       if (ids.length === 0)
         return dirty ? { casesSkipped: (await this.openCases(ctx)) - total } : {};
-      if (this.chunks.enabled) {
-        // Fanned out: the batch is planned with the checkpoint; any worker evaluates it.
-        done += ids.length;
-        cursor = ids[ids.length - 1];
-        await this.chunks.plan(ctx, this.name, ids, { cursor, done, total });
-        continue;
-      }
       const summary: EvaluationSummary = await this.commands.execute(
         new EvaluateCases(ctx.meta, ctx.asOf, ids),
       );
