@@ -9,6 +9,7 @@ const salesperson = { zh: '业务员', en: 'Salesperson' };
 describe('年度考核 and the pack’s word for its collectors on the dashboard (issue 13 §1)', () => {
   const view: AssessmentView = {
     asOf: '2026-12-07',
+    figuresAt: null,
     reports: [
       {
         id: 'annual-assessment',

@@ -91,6 +91,7 @@ export class DashboardPageController {
         ...base,
         pack: null,
         asOf: null,
+        figuresAt: undefined,
         targets: [],
         ratings: [],
         verdicts: [],
@@ -101,7 +102,9 @@ export class DashboardPageController {
       });
     }
     const spec = installed.resolved.spec;
-    const targets = await this.queries.execute<GetTargets, TargetsView>(new GetTargets(meta));
+    const targets = await this.queries.execute<GetTargets, TargetsView>(
+      new GetTargets(meta, undefined, undefined, true),
+    );
     const from = addDays(targets.asOf, -TREND_DAYS);
     const metrics = [
       ...new Set([
@@ -130,11 +133,15 @@ export class DashboardPageController {
         new ListFigureCauses(meta, from, targets.asOf),
       ),
       spec.ratings.length
-        ? this.queries.execute<GetRatings, RatingsView>(new GetRatings(meta, targets.asOf))
+        ? this.queries.execute<GetRatings, RatingsView>(
+            new GetRatings(meta, targets.asOf, undefined, true),
+          )
         : null,
       // 篇二/七 年度考核: the year's assessment report's figures, not only in the report file.
       spec.reports.some(isAssessment)
-        ? this.queries.execute<GetAssessment, AssessmentView>(new GetAssessment(meta, targets.asOf))
+        ? this.queries.execute<GetAssessment, AssessmentView>(
+            new GetAssessment(meta, targets.asOf, true),
+          )
         : null,
     ]);
     const marks = causeMarks(t, causes);
@@ -146,6 +153,10 @@ export class DashboardPageController {
         name: nameIn(page.lang, spec.names, installed.packId),
       },
       asOf: targets.asOf,
+      // The night's figures are shown with when they were computed (截至 …, the tenant's zone).
+      figuresAt: [targets.figuresAt, assessed?.figuresAt ?? null]
+        .filter((x): x is string => x !== null)
+        .sort()[0],
       targets: targets.targets.map((target) =>
         targetCard(page.lang, t, target, pointsOf(target.metric), marks, collectorTitle),
       ),

@@ -1,7 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
 import { METRICS, type MetricName, type LocalizedText } from '@qingshou/policy';
-import { MetricCalculator, MetricContext } from '../../kpi/metrics/metric-calculator';
+import { MetricContext } from '../../kpi/metrics/metric-calculator';
+import type { FigureSource } from '../../kpi/targets/snapshot-figures';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
 import { display, judge, rounded } from '../../kpi/targets/judge';
 import type { PinnedPack } from '../../kpi/support/pinned-pack';
@@ -36,7 +37,7 @@ export interface GroupRating {
  */
 export async function rateGroups(
   em: EntityManager,
-  calculator: MetricCalculator,
+  calculator: FigureSource,
   ctx: MetricContext,
   rating: RatingData,
   asOf: LocalDate,

@@ -6,8 +6,9 @@ import { TenantTx } from '@qingshou/db';
 import { METRICS, type MetricName, type PackData } from '@qingshou/policy';
 import { MetricCalculator, type MetricContext } from '../metrics/metric-calculator';
 import { periodOf } from '../metrics/periods';
-import { pinnedPack, resolveAsOf, tenantTimeZone } from '../support/pinned-pack';
 import { evaluateTarget, type TargetView } from '../targets/evaluate-targets';
+import { type FigureSource, SnapshotFigures } from '../targets/snapshot-figures';
+import { targetContext } from '../targets/target-context';
 import { display } from '../targets/judge';
 import {
   AssessmentCell,
@@ -34,15 +35,13 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessment, Assess
   execute(query: GetAssessment): Promise<AssessmentView> {
     requirePermission(viewerOf(query), 'kpi.read');
     return this.tx.run(query.tenantId, async (em) => {
-      const pack = await pinnedPack(em, query.tenantId);
-      const timeZone = await tenantTimeZone(em, query.tenantId);
-      const asOf = await resolveAsOf(em, this.calendar, query.tenantId, query.asOf);
-      const ctx = { tenantId: query.tenantId, timeZone, pack };
+      const { ctx, asOf } = await targetContext(em, this.calendar, query.tenantId, query.asOf);
+      const snapshot = query.fromSnapshot ? new SnapshotFigures(this.calculator) : null;
       const reports: AssessmentReportView[] = [];
-      for (const report of pack.spec.reports.filter(isAssessment)) {
-        reports.push(await this.assess(em, ctx, report, asOf));
+      for (const report of ctx.pack.spec.reports.filter(isAssessment)) {
+        reports.push(await this.assess(em, snapshot ?? this.calculator, ctx, report, asOf));
       }
-      return { asOf, reports };
+      return { asOf, reports, figuresAt: snapshot?.computedAt?.toISOString() ?? null };
     });
   }
 
@@ -52,6 +51,7 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessment, Assess
    */
   private async assess(
     em: EntityManager,
+    figures: FigureSource,
     ctx: MetricContext,
     report: ReportData,
     asOf: LocalDate,
@@ -65,7 +65,7 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessment, Assess
     ];
     const judged: TargetView[] = [];
     for (const target of targets) {
-      judged.push(await evaluateTarget(em, this.calculator, ctx, target, asOf, breakdowns));
+      judged.push(await evaluateTarget(em, figures, ctx, target, asOf, breakdowns));
     }
     // A measure the targets already show is not a second column.
     const measures = report.metrics.filter(
@@ -123,7 +123,7 @@ export class GetAssessmentHandler implements IQueryHandler<GetAssessment, Assess
     for (const [j, m] of measures.entries()) {
       const unit = METRICS[m.metric as MetricName].unit;
       for (const per of breakdowns) {
-        const result = await this.calculator.compute(em, ctx, {
+        const result = await figures.compute(em, ctx, {
           metric: m.metric,
           args: (m.args ?? {}) as Record<string, unknown>,
           asOf,

@@ -14,6 +14,8 @@ export class GetAssessment extends ActorQuery {
   constructor(
     meta: ActorMeta,
     readonly asOf?: string,
+    /** Read the night's figures where they answer exactly (the dashboard; SnapshotFigures). */
+    readonly fromSnapshot = false,
   ) {
     super(meta);
   }
@@ -60,5 +62,7 @@ export interface AssessmentReportView {
 
 export interface AssessmentView {
   readonly asOf: string;
+  /** When the oldest snapshot figure shown was computed (ISO); null when all are live. */
+  readonly figuresAt: string | null;
   readonly reports: AssessmentReportView[];
 }

@@ -3,8 +3,9 @@ import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { MetricCalculator } from '../metrics/metric-calculator';
-import { pinnedPack, resolveAsOf, tenantTimeZone } from '../support/pinned-pack';
 import { evaluateTarget, TargetView } from '../targets/evaluate-targets';
+import { SnapshotFigures } from '../targets/snapshot-figures';
+import { targetContext } from '../targets/target-context';
 import { GetTargets, TargetsView } from './get-targets.query';
 
 @QueryHandler(GetTargets)
@@ -18,17 +19,20 @@ export class GetTargetsHandler implements IQueryHandler<GetTargets, TargetsView>
   execute(query: GetTargets): Promise<TargetsView> {
     requirePermission(viewerOf(query), 'kpi.read');
     return this.tx.run(query.tenantId, async (em) => {
-      const pack = await pinnedPack(em, query.tenantId);
-      const timeZone = await tenantTimeZone(em, query.tenantId);
-      const asOf = await resolveAsOf(em, this.calendar, query.tenantId, query.asOf);
-      const ctx = { tenantId: query.tenantId, timeZone, pack };
+      const { ctx, asOf } = await targetContext(em, this.calendar, query.tenantId, query.asOf);
+      const snapshot = query.fromSnapshot ? new SnapshotFigures(this.calculator) : null;
       const targets: TargetView[] = [];
-      for (const target of pack.spec.targets) {
+      for (const target of ctx.pack.spec.targets) {
         const per = query.groupType ? target.per.filter((p) => p === query.groupType) : target.per;
         if (per.length === 0) continue;
-        targets.push(await evaluateTarget(em, this.calculator, ctx, target, asOf, per));
+        targets.push(await evaluateTarget(em, snapshot ?? this.calculator, ctx, target, asOf, per));
       }
-      return { asOf, pack: { id: pack.packId, version: pack.version }, targets };
+      return {
+        asOf,
+        pack: { id: ctx.pack.packId, version: ctx.pack.version },
+        targets,
+        figuresAt: snapshot?.computedAt?.toISOString() ?? null,
+      };
     });
   }
 }

@@ -78,12 +78,10 @@ export class MetricCalculator {
     const entry = METRICS[req.metric as MetricName];
     if (!entry) throw new Error(`unknown metric ${req.metric}`);
     const flow = isFlowMetric(req.metric);
-    const periodName = String(req.args.period ?? req.defaultPeriod ?? 'year');
-    const drive =
-      periodName === 'drive' && !req.window ? await driveWindow(em, ctx.tenantId, req.asOf) : null;
+    const period = await metricPeriod(em, ctx, req);
     // Before any drive is launched a `drive` figure has no window: measuring the year instead
     // made the co-op's 清收计划完成率 fall from the year's 55% to the drive's 8.69% on launch.
-    if (flow && periodName === 'drive' && !req.window && !drive) {
+    if (flow && period === null) {
       return {
         metric: req.metric,
         args: req.args,
@@ -93,9 +91,6 @@ export class MetricCalculator {
         values: [],
       };
     }
-    const period = !flow
-      ? null
-      : (req.window ?? { name: periodName, ...periodOf(periodName, req.asOf, drive) });
     const bands = ctx.pack.spec.classification?.loanClassBands as DpdBand<LoanClass>[] | undefined;
     const units = unitsSql(req.metric, {
       basis: req.args.basis as string | undefined,
@@ -153,6 +148,23 @@ export class MetricCalculator {
     });
     return { metric: req.metric, args: req.args, asOf: req.asOf, per: req.per, period, values };
   }
+}
+
+/**
+ * The window a flow metric is measured over (null for a stock metric, and for a `drive`
+ * figure before any drive is launched: it has none).
+ */
+export async function metricPeriod(
+  em: EntityManager,
+  ctx: MetricContext,
+  req: MetricRequest,
+): Promise<(Period & { readonly name: string }) | null> {
+  if (!isFlowMetric(req.metric)) return null;
+  if (req.window) return req.window;
+  const periodName = String(req.args.period ?? req.defaultPeriod ?? 'year');
+  const drive = periodName === 'drive' ? await driveWindow(em, ctx.tenantId, req.asOf) : null;
+  if (periodName === 'drive' && !drive) return null;
+  return { name: periodName, ...periodOf(periodName, req.asOf, drive) };
 }
 
 /** Ratios are Σnum ÷ Σden, unrounded (judging compares exactly); amounts and counts Σnum. */

@@ -39,6 +39,13 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
         rows += result.values.length;
         changed += await upsert(em, command.tenantId, asOf, one, result.values, now);
       }
+      // Unchanged figures are not rewritten, but they were confirmed now: the dashboard's
+      // 截至 is the run's time, not the day a figure last moved.
+      await em.execute(
+        `update kpi_snapshots set computed_at = ?
+         where tenant_id = ? and as_of = ? and computed_at < ?`,
+        [now, command.tenantId, asOf, now],
+      );
       if (changed > 0) {
         await this.events.append(em, { ...command, occurredAt: now }, [
           {
@@ -95,8 +102,11 @@ async function upsert(
          on conflict (tenant_id, metric, args_key, group_type, group_id, as_of) do update set
            value = excluded.value, numerator = excluded.numerator,
            denominator = excluded.denominator, computed_at = excluded.computed_at
-         where (kpi_snapshots.value, kpi_snapshots.numerator, kpi_snapshots.denominator)
-               is distinct from (excluded.value, excluded.numerator, excluded.denominator)
+         -- As text: the dashboard reads the figure as written (a count "5", yuan "5.00").
+         where (kpi_snapshots.value::text, kpi_snapshots.numerator::text,
+                kpi_snapshots.denominator::text)
+               is distinct from (excluded.value::text, excluded.numerator::text,
+                                 excluded.denominator::text)
          returning 1)
        select count(*)::text as n from written`,
       params,

@@ -1,13 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
 import { type LocalizedText, METRICS, type MetricName, type PackData } from '@qingshou/policy';
-import {
-  isFlowMetric,
-  MetricCalculator,
-  MetricContext,
-  MetricResult,
-} from '../metrics/metric-calculator';
+import { isFlowMetric, MetricContext, MetricResult } from '../metrics/metric-calculator';
 import { asReported, display, judge, rounded, TargetStatus } from './judge';
+import type { FigureSource } from './snapshot-figures';
 
 export type TargetData = PackData['targets'][number];
 
@@ -48,7 +44,7 @@ export interface TargetView {
 /** The target's value per group as of the date, judged against its bound and stretch. */
 export async function evaluateTarget(
   em: EntityManager,
-  calculator: MetricCalculator,
+  calculator: FigureSource,
   ctx: MetricContext,
   target: TargetData,
   asOf: LocalDate,

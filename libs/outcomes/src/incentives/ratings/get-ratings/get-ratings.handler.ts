@@ -4,6 +4,7 @@ import { CalendarService } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { MetricCalculator } from '../../../kpi/metrics/metric-calculator';
 import { pinnedPack, resolveAsOf, tenantTimeZone } from '../../../kpi/support/pinned-pack';
+import { SnapshotFigures } from '../../../kpi/targets/snapshot-figures';
 import { rateGroups, ratingHistory } from '../rate-groups';
 import { GetRatings, GroupRatingView, RatingsView } from './get-ratings.query';
 
@@ -34,9 +35,10 @@ export class GetRatingsHandler implements IQueryHandler<GetRatings, RatingsView>
         ratings.map((r) => r.id),
         asOf,
       );
+      const figures = query.fromSnapshot ? new SnapshotFigures(this.calculator) : this.calculator;
       const views: GroupRatingView[] = [];
       for (const rating of ratings) {
-        for (const group of await rateGroups(em, this.calculator, ctx, rating, asOf)) {
+        for (const group of await rateGroups(em, figures, ctx, rating, asOf)) {
           const changes = history.get(`${rating.id}|${group.groupId}`) ?? [];
           const last = changes[changes.length - 1];
           views.push({

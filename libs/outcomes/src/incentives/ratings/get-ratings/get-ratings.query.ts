@@ -10,6 +10,8 @@ export class GetRatings extends ActorQuery {
     meta: ActorMeta,
     readonly asOf?: string,
     readonly groupType?: string,
+    /** Read the night's figures where they answer exactly (the dashboard; SnapshotFigures). */
+    readonly fromSnapshot = false,
   ) {
     super(meta);
   }
