@@ -1,13 +1,10 @@
-import { Body, Get, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { NotFoundError } from '@qingshou/core';
-import { GetKpiInputs, KpiInputsView, RecordKpiInput } from '@qingshou/outcomes';
+import { GetKpiInputs, KpiInputsView } from '@qingshou/outcomes';
 import { GetCurrentPack, InstallationView } from '@qingshou/policy';
 import { ConsoleController } from '../http/console-controller';
-import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
-import { ConsoleViews } from '../render/console-views';
-import { Page, PageContext } from '../render/page-context';
+import { PageContext } from '../render/page-context';
 import { officeInputs } from './dashboard-housing';
+import { FormFields, KpiFormRead, KpiInputPage } from './kpi-input-page';
 import { figureChanges, figurePeriod } from './office-figures-form';
 
 /**
@@ -16,38 +13,23 @@ import { figureChanges, figurePeriod } from './office-figures-form';
  * balance — behind 回收完成率 and 个贷率 (kpi_inputs through RecordKpiInput).
  */
 @ConsoleController('dashboard/figures', 'kpi.input')
-export class OfficeFiguresPageController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly views: ConsoleViews,
-  ) {}
+export class OfficeFiguresPageController extends KpiInputPage {
+  protected readonly view = 'dashboard/figures';
+  protected readonly saved = 'flash.figuresSaved';
 
-  @Get()
-  async show(@Page() page: PageContext): Promise<string> {
-    return this.views.page('dashboard/figures', page, await this.model(page, {}, {}));
-  }
-
-  @Post()
-  async save(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
+  protected async read(page: PageContext, body: Record<string, unknown>): Promise<KpiFormRead> {
     const { inputs, entered } = await this.state(page);
     const current = new Map(entered.figures.map((f) => [f.input as string, f.amount]));
-    const read = figureChanges(inputs, current, (body ?? {}) as Record<string, unknown>);
-    if (Object.keys(read.errors).length) {
-      const model = await this.model(page, read.values, read.errors);
-      throw new ConsoleHtml(await this.views.page('dashboard/figures', page, model), 422);
-    }
-    for (const change of read.changes) {
-      await this.commands.execute(
-        new RecordKpiInput(page.meta(), {
-          input: change.input,
-          ...figurePeriod(change.input, entered.asOf),
-          amount: change.amount,
-          note: '管理部在控制台录入',
-        }),
-      );
-    }
-    throw new ConsoleRedirect('/console/dashboard', 'flash.figuresSaved');
+    const read = figureChanges(inputs, current, body);
+    return {
+      ...read,
+      inputs: read.changes.map((change) => ({
+        input: change.input,
+        ...figurePeriod(change.input, entered.asOf),
+        amount: change.amount,
+        note: '管理部在控制台录入',
+      })),
+    };
   }
 
   private async state(page: PageContext) {
@@ -61,11 +43,7 @@ export class OfficeFiguresPageController {
     return { inputs, entered };
   }
 
-  private async model(
-    page: PageContext,
-    values: Record<string, string>,
-    errors: Record<string, string>,
-  ) {
+  protected async model(page: PageContext, values: FormFields, errors: FormFields) {
     const { inputs, entered } = await this.state(page);
     const year = entered.asOf.slice(0, 4);
     return {

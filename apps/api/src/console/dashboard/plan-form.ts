@@ -1,18 +1,11 @@
+import { figureAmount } from './office-figures-form';
 import type { RecoveryPlans } from '../queries/list-recovery-plans/list-recovery-plans.query';
 
 /** The groups a drive's plan is set for (篇三: per village), besides the whole unit. */
 export const PLAN_GROUP_TYPES = ['village', 'school', 'region'];
 
-const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
-
 /** "12,000" → "12000.00"; null when it is not an amount in yuan with at most two decimals. */
-export function planAmount(text: string): string | null {
-  const plain = text.replace(/[,，\s]/g, '');
-  if (!AMOUNT.test(plain)) return null;
-  const [whole, fraction = ''] = plain.split('.');
-  const amount = `${BigInt(whole).toString()}.${`${fraction}00`.slice(0, 2)}`;
-  return amount === '0.00' ? null : amount;
-}
+export const planAmount = figureAmount;
 
 export interface PlanChange {
   readonly groupType: string;

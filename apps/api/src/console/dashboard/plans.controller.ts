@@ -1,14 +1,10 @@
-import { Body, Get, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { RecordKpiInput } from '@qingshou/outcomes';
 import { ConsoleController } from '../http/console-controller';
-import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
 import {
   ListRecoveryPlans,
   RecoveryPlans,
 } from '../queries/list-recovery-plans/list-recovery-plans.query';
-import { ConsoleViews } from '../render/console-views';
-import { Page, PageContext } from '../render/page-context';
+import { PageContext } from '../render/page-context';
+import { FormFields, KpiFormRead, KpiInputPage } from './kpi-input-page';
 import { planChanges, PLAN_GROUP_TYPES } from './plan-form';
 
 /**
@@ -16,40 +12,25 @@ import { planChanges, PLAN_GROUP_TYPES } from './plan-form';
  * current drive; the dashboard's 清收计划完成率 per village divides by it (kpi_inputs).
  */
 @ConsoleController('dashboard/plans', 'kpi.input')
-export class RecoveryPlansPageController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-    private readonly views: ConsoleViews,
-  ) {}
+export class RecoveryPlansPageController extends KpiInputPage {
+  protected readonly view = 'dashboard/plans';
+  protected readonly saved = 'flash.plansSaved';
 
-  @Get()
-  async show(@Page() page: PageContext): Promise<string> {
-    return this.views.page('dashboard/plans', page, await this.model(page, {}, {}));
-  }
-
-  @Post()
-  async save(@Page() page: PageContext, @Body() body: unknown): Promise<string> {
+  protected async read(page: PageContext, body: Record<string, unknown>): Promise<KpiFormRead> {
     const plans = await this.plans(page);
-    const read = planChanges(plans, (body ?? {}) as Record<string, unknown>);
-    if (Object.keys(read.errors).length) {
-      const model = await this.model(page, read.values, read.errors);
-      throw new ConsoleHtml(await this.views.page('dashboard/plans', page, model), 422);
-    }
-    for (const change of read.changes) {
-      await this.commands.execute(
-        new RecordKpiInput(page.meta(), {
-          input: 'recovery-plan',
-          groupType: change.groupType,
-          groupId: change.groupType === 'tenant' ? undefined : change.groupId,
-          periodStart: plans.window.start,
-          periodEnd: plans.window.end,
-          amount: change.amount,
-          note: '组长在控制台录入',
-        }),
-      );
-    }
-    throw new ConsoleRedirect('/console/dashboard', 'flash.plansSaved');
+    const read = planChanges(plans, body);
+    return {
+      ...read,
+      inputs: read.changes.map((change) => ({
+        input: 'recovery-plan',
+        groupType: change.groupType,
+        groupId: change.groupType === 'tenant' ? undefined : change.groupId,
+        periodStart: plans.window.start,
+        periodEnd: plans.window.end,
+        amount: change.amount,
+        note: '组长在控制台录入',
+      })),
+    };
   }
 
   private plans(page: PageContext): Promise<RecoveryPlans> {
@@ -58,11 +39,7 @@ export class RecoveryPlansPageController {
     );
   }
 
-  private async model(
-    page: PageContext,
-    values: Record<string, string>,
-    errors: Record<string, string>,
-  ) {
+  protected async model(page: PageContext, values: FormFields, errors: FormFields) {
     const plans = await this.plans(page);
     return {
       title: 'plans.title',
