@@ -110,6 +110,8 @@ const PORTS = [
   OverdueReasonCatalog,
   FileStorage,
   DisputePolicy,
+  // The case page's plan panel states the pack's limits next to its fields.
+  PlanRules,
 ];
 
 /**

@@ -85,6 +85,13 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /console/cases/:id/actions/blacklist': { reason: '长期逾期' },
   'POST /console/cases/:id/disputes': { accountId: SOMEONE, kind: 'amount-wrong' },
   'POST /console/cases/:id/disputes/decide': { disputeId: SOMEONE, outcome: 'rejected' },
+  'POST /console/cases/:id/plans': {
+    arrears: '13200.00',
+    downPayment: '1200.00',
+    count: '12',
+    firstDueOn: '2026-04-02',
+  },
+  'POST /console/cases/:id/plans/:planId/agree': {},
   'POST /console/approvals/:id/decision': { decision: 'approved' },
   'POST /console/finance/payments/:id/reversal': { reason: '银行退票' },
   'POST /console/notices/:id/delivery': delivery,

@@ -26,6 +26,8 @@ import { ListAlertGroupsHandler } from './queries/list-alert-groups/list-alert-g
 import { GetCaseDatesHandler } from './queries/get-case-dates/get-case-dates.handler';
 import { CaseActionsController } from './cases/case-actions.controller';
 import { CaseDisputesController } from './cases/case-disputes.controller';
+import { CasePlansController } from './cases/case-plans.controller';
+import { GetCasePlansHandler } from './queries/get-case-plans/get-case-plans.handler';
 import { DisputesInboxController } from './cases/disputes-inbox.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
@@ -109,6 +111,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CaseContactsController,
     CaseActionsController,
     CaseDisputesController,
+    CasePlansController,
     DisputesInboxController,
     SupervisorPageController,
     DashboardPageController,
@@ -138,6 +141,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     ListSupervisorCasesHandler,
     ListAlertGroupsHandler,
     GetCaseDatesHandler,
+    GetCasePlansHandler,
     SupervisorDesk,
     GetAgingDistributionHandler,
     GetContributionArrearsHandler,

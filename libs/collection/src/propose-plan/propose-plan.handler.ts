@@ -100,7 +100,14 @@ export class ProposePlanHandler implements ICommandHandler<ProposePlan, ProposeP
         }),
       ];
       if (approvalId) {
-        const payload = { ...plan, count: input.count, startOn, firstDueOn };
+        // The approver weighs the instalments themselves (the inbox lists them).
+        const payload = {
+          ...plan,
+          count: input.count,
+          startOn,
+          firstDueOn,
+          instalments: split.instalments,
+        };
         w.em.create(Approval, {
           tenantId: w.tenantId,
           id: approvalId,

@@ -47,6 +47,12 @@ const MONEY_KEYS = new Set([
   'waived-amount',
   'amounts',
   'cost',
+  // A repayment plan's figures (ProposePlan's approval payload).
+  'arrears',
+  'penalty',
+  'waiver',
+  'total',
+  'downPayment',
 ]);
 
 /**
@@ -55,7 +61,7 @@ const MONEY_KEYS = new Set([
  */
 // `fields` is the pack's list of what the approver weighs (amounts, contacts…) by code: the
 // inbox shows those figures themselves, never the codes (an empty list read as 其他事项).
-const HIDDEN = new Set(['source', 'pack', 'gate', 'person', 'withAmounts', 'fields']);
+const HIDDEN = new Set(['source', 'pack', 'gate', 'person', 'withAmounts', 'fields', 'planId']);
 
 export interface PayloadLine {
   /** A message key (`approval.field.<key>`); unknown keys read as `approval.field.other`. */
@@ -97,6 +103,15 @@ export const LABELLED_KEYS: readonly string[] = [
   'reason',
   'next-plan',
   'resources',
+  'arrears',
+  'penalty',
+  'waiver',
+  'total',
+  'downPayment',
+  'count',
+  'startOn',
+  'firstDueOn',
+  'instalments',
 ];
 
 function scalar(value: unknown, key: string): string {
@@ -140,11 +155,25 @@ export function payloadLines(
     if (key === 'template') {
       return { labelKey, value: templateTitle ?? '', codePrefix: null, codes: [] };
     }
+    if (key === 'instalments' && Array.isArray(value)) {
+      return { labelKey, value: instalmentsText(value), codePrefix: null, codes: [] };
+    }
     const text = Array.isArray(value)
       ? value.map((v) => scalar(v, key)).join('、')
       : scalar(value, key);
     return { labelKey, value: text, codePrefix: null, codes: [] };
   });
+}
+
+/** A plan's instalments in one line: 首付 2026-03-02 ¥1,200.00；第1期 2026-04-02 ¥1,000.00… */
+function instalmentsText(list: unknown[]): string {
+  return list
+    .map((raw) => {
+      const i = (raw ?? {}) as { seq?: unknown; dueOn?: unknown; amount?: unknown };
+      const name = Number(i.seq) === 0 ? '首付' : `第${String(i.seq)}期`;
+      return `${name} ${String(i.dueOn ?? '')} ${formatMoney(i.amount)}`;
+    })
+    .join('；');
 }
 
 /**

@@ -8,11 +8,12 @@ import {
   PauseCase,
   ResumeCase,
 } from '@qingshou/collection';
-import { DomainError, FieldProblem, hasPermission, Viewer } from '@qingshou/core';
+import { FieldProblem, hasPermission, Viewer } from '@qingshou/core';
 import { Permission } from '../../auth/access.decorators';
-import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
+import { emptyForm, FormSpec, FormState, formValues } from '../forms/form-state';
+import { runPanelForm } from '../forms/panel-form';
 import { ConsoleController } from '../http/console-controller';
-import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
+import { ConsoleHtml } from '../http/console-redirect';
 import { CaseDates, GetCaseDates } from '../queries/get-case-dates/get-case-dates.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
@@ -136,7 +137,7 @@ export class CaseActionsController {
   }
 
   /** Bad input or a refusal re-renders the panel with the message at the field; else back to the case. */
-  private async run(
+  private run(
     page: PageContext,
     id: string,
     name: keyof ActionForms,
@@ -146,20 +147,10 @@ export class CaseActionsController {
     flash: string,
     act: () => Promise<unknown>,
   ): Promise<string> {
-    if (problems.length) {
-      const form = formWithProblems(spec, values, problems, null, null);
-      return this.render(page, id, { ...fresh(), [name]: form }, 422);
-    }
-    try {
-      await act();
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500 || error.status === 404) {
-        throw error;
-      }
-      const form = formWithProblems(spec, values, error.problems, error.message, error.code);
-      return this.render(page, id, { ...fresh(), [name]: form }, 422);
-    }
-    throw new ConsoleRedirect(`/console/cases/${id}`, flash);
+    const redirect = `/console/cases/${id}`;
+    return runPanelForm({ spec, values, problems, redirect, flash }, act, (form) =>
+      this.render(page, id, { ...fresh(), [name]: form }, 422),
+    );
   }
 
   private async render(

@@ -22,12 +22,13 @@ import {
   GetCase,
   RaiseDispute,
 } from '@qingshou/collection';
-import { DomainError, FieldProblem, hasPermission, type Viewer } from '@qingshou/core';
+import { FieldProblem, hasPermission, type Viewer } from '@qingshou/core';
 import { Permission } from '../../auth/access.decorators';
-import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
+import { emptyForm, FormSpec, FormState, formValues } from '../forms/form-state';
+import { runPanelForm } from '../forms/panel-form';
 import { utf8Name } from '../legal/legal-page.controller';
 import { ConsoleController } from '../http/console-controller';
-import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
+import { ConsoleHtml } from '../http/console-redirect';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
 
@@ -132,8 +133,8 @@ export class CaseDisputesController {
     );
   }
 
-  /** Bad input or a refusal re-renders the panel with the message; else back to the case. */
-  private async run(
+  /** Bad input or a refusal re-renders the panel with the message at the field; else back to the case. */
+  private run(
     page: PageContext,
     id: string,
     name: keyof Forms,
@@ -143,20 +144,10 @@ export class CaseDisputesController {
     flash: string,
     act: () => Promise<unknown>,
   ): Promise<string> {
-    if (problems.length) {
-      const form = formWithProblems(spec, values, problems, null, null);
-      return this.render(page, id, { ...fresh(), [name]: form }, 422);
-    }
-    try {
-      await act();
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500 || error.status === 404) {
-        throw error;
-      }
-      const form = formWithProblems(spec, values, error.problems, error.message, error.code);
-      return this.render(page, id, { ...fresh(), [name]: form }, 422);
-    }
-    throw new ConsoleRedirect(`/console/cases/${id}`, flash);
+    const redirect = `/console/cases/${id}`;
+    return runPanelForm({ spec, values, problems, redirect, flash }, act, (form) =>
+      this.render(page, id, { ...fresh(), [name]: form }, 422),
+    );
   }
 
   private async render(page: PageContext, id: string, forms: Forms, status: number) {

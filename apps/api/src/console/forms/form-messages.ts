@@ -37,8 +37,43 @@ const BY_CONSTRAINT: Readonly<Record<string, string>> = {
   arrayMinSize: 'validation.choose',
 };
 
+/** 0.3 → 30% (a pack's share as the office says it). */
+const percent = (share: string) => `${Math.round(Number(share) * 10000) / 100}%`;
+
 /** English reasons by shape (handlers' invalidArgument texts and class-validator defaults). */
 const BY_TEXT: readonly Rule[] = [
+  // A repayment plan's pack rules (splitPlan, ProposePlan, AgreePlan), shares as percentages.
+  { test: /must cover more than nothing/i, key: 'validation.planEmpty' },
+  {
+    test: /may waive at most ([\d.]+) of the penalty/i,
+    key: 'validation.planWaiver',
+    values: (m) => ({ share: percent(m[1]) }),
+  },
+  {
+    test: /must be at least ([\d.]+) of the total/i,
+    key: 'validation.planDownPayment',
+    values: (m) => ({ share: percent(m[1]) }),
+  },
+  {
+    test: /must be 1 to (\d+) instalments/i,
+    key: 'validation.planCount',
+    values: (m) => ({ max: m[1] }),
+  },
+  {
+    test: /last instalment must fall within (\d+) months/i,
+    key: 'validation.planTerm',
+    values: (m) => ({ months: m[1] }),
+  },
+  {
+    test: /each instalment must be at least ([\d.]+)/i,
+    key: 'validation.planMinInstalment',
+    values: (m) => ({ min: m[1] }),
+  },
+  { test: /must not be before the start/i, key: 'validation.planFirstDue' },
+  { test: /already has a live plan/i, key: 'validation.planLive' },
+  { test: /waits for its approval/i, key: 'validation.planAwaitsApproval' },
+  { test: /may agree repayment plans/i, key: 'validation.planRole' },
+  { test: /agrees no repayment plans/i, key: 'validation.planNone' },
   { test: /amount|yuan/i, key: 'validation.amount' },
   { test: /rate such as/i, key: 'validation.rate' },
   { test: /YYYY-MM-DD|calendar date|ISO 8601 date/i, key: 'validation.date' },

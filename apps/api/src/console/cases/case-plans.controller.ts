@@ -1,0 +1,197 @@
+import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { AgreePlan, ProposePlan, splitPlan, type PlanSplit } from '@qingshou/collection';
+import { FieldProblem, hasPermission, ValidationFailedError, type Viewer } from '@qingshou/core';
+import { Permission } from '../../auth/access.decorators';
+import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
+import { runPanelForm } from '../forms/panel-form';
+import { ConsoleController } from '../http/console-controller';
+import { ConsoleHtml } from '../http/console-redirect';
+import { CasePlans, GetCasePlans } from '../queries/get-case-plans/get-case-plans.query';
+import { ConsoleViews } from '../render/console-views';
+import { Page, PageContext } from '../render/page-context';
+import { planLimits, planView } from './plan-view';
+
+const PROPOSE: FormSpec = {
+  id: 'plan-propose',
+  fields: [
+    'arrears',
+    'penalty',
+    'waiver',
+    'downPayment',
+    'count',
+    'startOn',
+    'firstDueOn',
+    'notes',
+  ],
+};
+const AGREE: FormSpec = { id: 'plan-agree', fields: [] };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
+
+interface Forms {
+  propose: FormState;
+  agree: FormState;
+}
+
+/**
+ * 还款计划 on the case page (issue 16 §1): the ledger's arrears and the pack's limits, a form
+ * that previews the split to the fen before saving (the same splitPlan ProposePlan keeps),
+ * the case's plans with each instalment's state, and 客户已签署 for a plan ready to go live.
+ * ProposePlan and AgreePlan decide who may and what the pack allows; the panel only words it.
+ */
+@ConsoleController('cases', 'case.read')
+export class CasePlansController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly views: ConsoleViews,
+  ) {}
+
+  @Get(':id/plans')
+  async panel(@Page() page: PageContext, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    const data = await this.plans(page, id);
+    return this.render(page, id, data, this.fresh(data), null, 200);
+  }
+
+  @Post(':id/plans')
+  @HttpCode(200)
+  @Permission('promise.record')
+  async propose(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<string> {
+    const values = formValues(body);
+    const data = await this.plans(page, id);
+    const problems = readProblems(page, values);
+    const terms = () => ({
+      caseId: id,
+      arrears: values.arrears.replace(/,/g, ''),
+      penalty: values.penalty?.replace(/,/g, '') || undefined,
+      waiver: values.waiver?.replace(/,/g, '') || undefined,
+      downPayment: values.downPayment?.replace(/,/g, '') || undefined,
+      count: Number(values.count),
+      startOn: values.startOn || undefined,
+      firstDueOn: values.firstDueOn,
+      notes: values.notes?.trim() || undefined,
+    });
+    const rerender = (form: FormState) =>
+      this.render(page, id, data, { ...this.fresh(data), propose: form }, null, 422);
+    if (values.intent === 'preview' && problems.length === 0 && data.rules) {
+      const t = terms();
+      try {
+        const split = splitPlan(
+          {
+            arrears: t.arrears,
+            penalty: t.penalty ?? '0',
+            waiver: t.waiver ?? '0',
+            downPayment: t.downPayment ?? '0',
+            count: t.count,
+            startOn: t.startOn ?? data.today,
+            firstDueOn: t.firstDueOn,
+          },
+          data.rules,
+        );
+        const form = emptyForm(PROPOSE, values);
+        return this.render(page, id, data, { ...this.fresh(data), propose: form }, split, 200);
+      } catch (error) {
+        if (!(error instanceof ValidationFailedError)) throw error;
+        return rerender(formWithProblems(PROPOSE, values, error.problems, null, null));
+      }
+    }
+    const redirect = `/console/cases/${id}`;
+    return runPanelForm(
+      { spec: PROPOSE, values, problems, redirect, flash: 'flash.planProposed' },
+      () => this.commands.execute(new ProposePlan(page.meta(), terms())),
+      rerender,
+    );
+  }
+
+  @Post(':id/plans/:planId/agree')
+  @HttpCode(200)
+  @Permission('promise.record')
+  async agree(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('planId', ParseUUIDPipe) planId: string,
+  ): Promise<string> {
+    const data = await this.plans(page, id);
+    const redirect = `/console/cases/${id}`;
+    return runPanelForm(
+      { spec: AGREE, values: {}, problems: [], redirect, flash: 'flash.planAgreed' },
+      () => this.commands.execute(new AgreePlan(page.meta(), planId)),
+      (form) => this.render(page, id, data, { ...this.fresh(data), agree: form }, null, 422),
+    );
+  }
+
+  private plans(page: PageContext, id: string): Promise<CasePlans> {
+    return this.queries.execute<GetCasePlans, CasePlans>(new GetCasePlans(page.meta(), id));
+  }
+
+  /** A new plan starts from the ledger's figures, the down payment due today. */
+  private fresh(data: CasePlans): Forms {
+    return {
+      propose: emptyForm(PROPOSE, {
+        arrears: data.arrears,
+        penalty: data.penalty,
+        waiver: '0.00',
+        downPayment: '',
+        count: '',
+        startOn: data.today,
+        firstDueOn: '',
+        notes: '',
+      }),
+      agree: emptyForm(AGREE),
+    };
+  }
+
+  private async render(
+    page: PageContext,
+    id: string,
+    data: CasePlans,
+    forms: Forms,
+    preview: PlanSplit | null,
+    status: number,
+  ): Promise<string> {
+    const viewer: Viewer = { userId: page.user.userId, roles: page.user.roles };
+    const agreeing =
+      data.rules !== null &&
+      hasPermission(viewer, 'promise.record') &&
+      viewer.roles.some((r) => data.rules!.agreeRoles.includes(r) || r === 'tenant-admin');
+    const plans = data.plans.map((p) => planView(p, data.today, agreeing));
+    const live = plans.some((p) => p.live);
+    const model = {
+      title: 'plan.title',
+      caseId: id,
+      ledger: { arrears: data.arrears, penalty: data.penalty },
+      limits: data.rules ? planLimits(data.rules, data.arrears) : null,
+      plans,
+      preview,
+      may: { propose: agreeing && !live },
+      forms,
+    };
+    const html = page.htmx
+      ? await this.views.partial('cases/show.plans', page, model)
+      : await this.views.page('cases/plans', page, model);
+    if (status !== 200) throw new ConsoleHtml(html, status);
+    return html;
+  }
+}
+
+/** What the command's own checks would word in English, said here first in the page's words. */
+function readProblems(page: PageContext, values: Record<string, string>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const need = (name: string, ok: boolean, key: string) => {
+    if (!ok) problems.push({ path: name, reason: page.t(key) });
+  };
+  const money = (v: string | undefined) => MONEY.test((v ?? '').replace(/,/g, '').trim());
+  need('arrears', money(values.arrears), 'validation.amount');
+  for (const name of ['penalty', 'waiver', 'downPayment']) {
+    if (values[name]?.trim()) need(name, money(values[name]), 'validation.amount');
+  }
+  need('count', /^\d{1,3}$/.test(values.count?.trim() ?? ''), 'validation.integer');
+  need('firstDueOn', DAY.test(values.firstDueOn ?? ''), 'validation.date');
+  if (values.startOn) need('startOn', DAY.test(values.startOn), 'validation.date');
+  return problems;
+}

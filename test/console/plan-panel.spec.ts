@@ -1,0 +1,138 @@
+import { assign } from '../collection/support/fixtures';
+import type { CollectionTestApi } from '../collection/support/collection-api';
+import {
+  loan,
+  Member,
+  nightOf,
+  openCase,
+  ownerQuery,
+  packTenant,
+} from '../packs/support/pack-scenario';
+
+const CSRF = 'plan-panel-csrf';
+const D0 = '2026-03-02';
+
+/**
+ * 还款计划 through the console route (issue 16 §1), the leasing pack's rules: down payment at
+ * least 5%, at most 12 instalments in 12 months, none under 500.00, above 10,000.00 the manager
+ * approves. Bad input re-renders the panel (422) with the Chinese message at the field and saves
+ * nothing; a preview saves nothing; a good plan is saved with its instalments to the fen and,
+ * above the threshold, waits in the manager's inbox, which lists the instalments.
+ */
+describe('the case page 还款计划 panel (console form)', () => {
+  let api: CollectionTestApi;
+  let users: Record<'boss' | 'sales', Member>;
+  let caseId: string;
+
+  const post = (who: Member, path: string, body: Record<string, string>, htmx = true) => {
+    const request = api
+      .http()
+      .post(path)
+      .set('Cookie', `qs_session=${who.token}; qs_csrf=${CSRF}`)
+      .type('form');
+    if (htmx) request.set('HX-Request', 'true');
+    return request.send({ _csrf: CSRF, ...body });
+  };
+  const get = (who: Member, path: string) =>
+    api.http().get(path).set('Cookie', `qs_session=${who.token}; qs_csrf=${CSRF}`);
+  const plans = () =>
+    ownerQuery<{ id: string; status: string; total: string; approval_id: string | null }>(
+      api,
+      `select id, status, total::text, approval_id from repayment_plans where case_id = $1`,
+      [caseId],
+    );
+  const terms = {
+    arrears: '13,200.00',
+    penalty: '0',
+    waiver: '0',
+    downPayment: '1200.00',
+    count: '12',
+    startOn: D0,
+    firstDueOn: '2026-04-02',
+  };
+
+  beforeAll(async () => {
+    let tenantId: string;
+    ({ api, tenantId, users } = await packTenant('leasing-dealer-arrears', nightOf(D0), {
+      boss: ['manager'],
+      sales: ['field-collector'],
+    }));
+    const made = await loan(api, tenantId, {
+      name: '华通经销',
+      type: 'receivable',
+      principal: '13200.00',
+      startDate: '2025-12-01',
+      dueOn: D0,
+    });
+    caseId = await openCase(api, tenantId, users.boss.id, made.debtorId);
+    await assign(api, users.boss, caseId, users.sales);
+  }, 120_000);
+  afterAll(async () => api?.close());
+
+  it("states the ledger's arrears and the pack's limits next to the fields", async () => {
+    const panel = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
+    expect(panel.text).toContain('最低首付比例 5%');
+    expect(panel.text).toContain('最多 12 期，最长期限 12 个月');
+    expect(panel.text).toContain('单期最低金额 ¥500.00');
+    expect(panel.text).toContain('计划总额超过 ¥10,000.00 须组长/经理审批');
+    expect(panel.text).toContain('本案暂无还款计划');
+  });
+
+  it('bad input: 422, the message at each field, no plan saved', async () => {
+    const bad = { ...terms, downPayment: '100.00', count: '13' };
+    const response = await post(users.sales, `/console/cases/${caseId}/plans`, bad).expect(422);
+    expect(response.text).toContain('id="case-plans"');
+    expect(response.text).toContain('aria-describedby="plan-propose-downPayment-error"');
+    expect(response.text).toContain('首付不得低于计划总额的 5%');
+    expect(response.text).toContain('期数须在 1 至 12 期之间');
+    const typo = { ...terms, firstDueOn: '下个月' };
+    const again = await post(users.sales, `/console/cases/${caseId}/plans`, typo).expect(422);
+    expect(again.text).toContain('id="plan-propose-firstDueOn-error"');
+    expect(await plans()).toEqual([]);
+  });
+
+  it('previews the split to the fen (1,200.00 down, 12 × 1,000.00) without saving', async () => {
+    const body = { ...terms, intent: 'preview' };
+    const response = await post(users.sales, `/console/cases/${caseId}/plans`, body).expect(200);
+    expect(response.text).toContain('分期预览：合计 ¥13,200.00');
+    expect(response.text).toContain('第12期');
+    expect(response.text).toContain('2027-03-02');
+    expect(await plans()).toEqual([]);
+  });
+
+  it('saves the plan; above 10,000.00 it waits in the manager’s inbox with its instalments; signed after the yes', async () => {
+    await post(users.sales, `/console/cases/${caseId}/plans`, { ...terms, intent: 'save' }, false)
+      .expect(303)
+      .expect('Location', `/console/cases/${caseId}`);
+    const [plan] = await plans();
+    expect(plan).toMatchObject({ status: 'proposed', total: '13200.00' });
+    const rows = await ownerQuery<{ n: string; sum: string }>(
+      api,
+      `select count(*)::text as n, sum(amount)::text as sum from plan_instalments where plan_id = $1`,
+      [plan.id],
+    );
+    expect(rows[0]).toEqual({ n: '13', sum: '13200.00' });
+    const inbox = await get(users.boss, '/console/approvals').expect(200);
+    expect(inbox.text).toContain('还款计划');
+    expect(inbox.text).toContain('首付 2026-03-02 ¥1,200.00；第1期 2026-04-02 ¥1,000.00');
+    expect(inbox.text).toContain('¥13,200.00');
+    // Not yet approved: 客户已签署 is not offered, and a forged post is refused at the form.
+    const waiting = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
+    expect(waiting.text).toContain('待审批');
+    expect(waiting.text).not.toContain('客户已签署');
+    const early = await post(users.sales, `/console/cases/${caseId}/plans/${plan.id}/agree`, {});
+    expect(early.status).toBe(422);
+    expect(early.text).toContain('该计划尚待审批通过');
+    await post(users.boss, `/console/approvals/${plan.approval_id}/decision`, {
+      decision: 'approved',
+      note: '同意分期',
+    }).expect(201);
+    await post(users.sales, `/console/cases/${caseId}/plans/${plan.id}/agree`, {}, false).expect(
+      303,
+    );
+    expect((await plans())[0].status).toBe('active');
+    const live = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
+    expect(live.text).toContain('履行中');
+    expect(live.text).toContain('待还');
+  });
+});
