@@ -6,6 +6,7 @@ export * from './request-run/request-run.command';
 export { RUN_MODES, type RunMode } from './support/run-scope';
 export { RunQueue } from './request-run/run-queue';
 export * from './execute-run/execute-run.command';
+export * from './execute-run-chunk/execute-run-chunk.command';
 export * from './get-run/get-run.query';
 export * from './list-runs/list-runs.query';
 export * from './sync-run-schedules/sync-run-schedules.command';

@@ -10,6 +10,9 @@ import { OutcomesModule } from '@qingshou/outcomes';
 import { PolicyModule } from '@qingshou/policy';
 import { RUN_STEPS, type RunStep } from './domain/run-step';
 import { ExecuteRunHandler } from './execute-run/execute-run.handler';
+import { ExecuteRunChunkHandler } from './execute-run-chunk/execute-run-chunk.handler';
+import { BullRunChunkQueue, RunChunkQueue } from './execute-run-chunk/run-chunk-queue';
+import { RunChunks } from './execute-run-chunk/run-chunks';
 import { RunStore } from './execute-run/run-store';
 import { GetRunHandler } from './get-run/get-run.handler';
 import { ListRunsHandler } from './list-runs/list-runs.handler';
@@ -45,6 +48,11 @@ export interface OperationsOptions {
   /** Consume relayed payment events (PaymentRecorded/Reversed): the worker only. */
   readonly consumeEvents?: boolean;
   /**
+   * Fan the run's case chunks out over every worker process (RunChunkQueue bound, the
+   * `run-chunks` queue): the worker only, where a processor takes them.
+   */
+  readonly fanOut?: boolean;
+  /**
    * Steps after the built-in ones (SLA monitor, notice dispatch, drive publication, reports,
    * retention), each a RunStep provider; their own modules go in `imports`.
    */
@@ -78,8 +86,10 @@ function stepsProvider(extra: readonly Type<RunStep>[]): Provider {
     ...BUILT_IN_STEPS,
     stepsProvider([]),
     RunStore,
+    RunChunks,
     RequestRunHandler,
     ExecuteRunHandler,
+    ExecuteRunChunkHandler,
     GetRunHandler,
     ListRunsHandler,
   ],
@@ -101,6 +111,7 @@ export class OperationsModule {
               ResumeRunsHandler,
             ]
           : []),
+        ...(options.fanOut ? [{ provide: RunChunkQueue, useClass: BullRunChunkQueue }] : []),
         ...(options.consumeEvents
           ? [ConsumedEvents, ReevaluateAfterPaymentHandler, PaymentEventsHandler]
           : []),

@@ -8,10 +8,18 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { systemMeta } from '@qingshou/core';
-import { parseJobData, QUEUES, RunJobData, ScheduledRunJobData } from '@qingshou/jobs';
+import {
+  parseJobData,
+  QUEUES,
+  RunChunkJobData,
+  RunJobData,
+  ScheduledRunJobData,
+} from '@qingshou/jobs';
 import {
   AFTER_RUN_STEPS,
   ExecuteRun,
+  ExecuteRunChunk,
+  type RunChunkResult,
   OperationsModule,
   RequestedRun,
   ResumeRuns,
@@ -22,7 +30,8 @@ import {
 } from '@qingshou/operations';
 import { ReportingModule } from '@qingshou/reporting';
 import { Job } from 'bullmq';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 
 /**
  * How long a run job's lock lives without renewal. A worker killed mid-run leaves its job
@@ -81,6 +90,47 @@ export class RunsProcessor extends WorkerHost {
   }
 }
 
+/**
+ * Who takes a run's chunks, recorded on each chunk: WORKER_NAME, else host, pid and a tag
+ * drawn at boot (two worker apps in one process, as in the fan-out spec, differ too).
+ */
+export abstract class WorkerName {
+  abstract readonly value: string;
+}
+
+/** One chunk of a fanned-out run step; any worker process takes it (issue 15 §3). */
+@Processor(QUEUES.runChunks, {
+  concurrency: 1,
+  lockDuration: LOCK_MS,
+  stalledInterval: Math.min(30_000, LOCK_MS),
+  maxStalledCount: 10,
+})
+export class RunChunksProcessor extends WorkerHost {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly workerName: WorkerName,
+  ) {
+    super();
+  }
+
+  process(job: Job): Promise<RunChunkResult> {
+    const data = parseJobData(RunChunkJobData, job.data, QUEUES.runChunks);
+    return this.commands.execute(
+      new ExecuteRunChunk(
+        systemMeta({
+          tenantId: data.tenantId,
+          actorId: data.actorId,
+          correlationId: data.correlationId,
+        }),
+        data.runId,
+        data.step,
+        data.seq,
+        this.workerName.value,
+      ),
+    );
+  }
+}
+
 /** A scheduler's job id is `repeat:<scheduler>:<fire millis>`: the date is the fire time's. */
 function firedAt(job: Job): Date {
   const millis = Number(String(job.id).split(':').pop());
@@ -122,10 +172,23 @@ export class RunsBootstrap implements OnApplicationBootstrap, OnApplicationShutd
     OperationsModule.register({
       queue: true,
       consumeEvents: true,
+      fanOut: true,
       extraSteps: AFTER_RUN_STEPS,
       imports: [ReportingModule],
     }),
   ],
-  providers: [RunsProcessor, RunsBootstrap],
+  providers: [
+    RunsProcessor,
+    RunChunksProcessor,
+    RunsBootstrap,
+    {
+      provide: WorkerName,
+      useFactory: (): WorkerName => ({
+        value:
+          process.env.WORKER_NAME ??
+          `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      }),
+    },
+  ],
 })
 export class RunsWorkerModule {}

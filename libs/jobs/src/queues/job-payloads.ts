@@ -158,6 +158,39 @@ export class RunJobData {
   correlationId!: string;
 }
 
+/** One planned chunk of a run's step; the case ids are in its run_chunks row. */
+export class RunChunkJobData {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  runId!: string;
+
+  @IsString()
+  @Length(1, 64)
+  step!: string;
+
+  @IsInt()
+  @Min(0)
+  seq!: number;
+
+  /** The run's actor: the chunk's events name who ran the run, as the in-process path does. */
+  @IsString()
+  @Length(1, 128)
+  actorId!: string;
+
+  @IsString()
+  @Length(1, 128)
+  correlationId!: string;
+}
+
+/** A failed chunk is retried by BullMQ first; the run's step re-enqueues what stays pending. */
+export const RUN_CHUNK_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: 1000,
+} as const;
+
 export const RUN_JOB_KINDS = ['escalation'] as const;
 
 /** What a tenant's job scheduler fires: the date is decided when it fires, in the tenant's zone. */

@@ -12,6 +12,11 @@ export const QUEUES = {
   slaMonitor: 'sla-monitor',
   /** The daily run: per-tenant schedulers fire `scheduled`; `run` jobs carry the run id as job id. */
   runs: 'runs',
+  /**
+   * The run's case chunks, fanned out: the evaluate-cases step plans the chunks (run_chunks)
+   * and waits; any worker process takes `chunk` jobs (job id `<run>-<step>-<seq>`).
+   */
+  runChunks: 'run-chunks',
   /** 篇八: the daily recordings archive, a fan-out then one `tenant` job per active tenant. */
   recordings: 'recordings',
 } as const;

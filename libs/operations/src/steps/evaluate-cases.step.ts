@@ -4,6 +4,7 @@ import { TenantTx } from '@qingshou/db';
 import { EvaluateCases, type EvaluationSummary } from '@qingshou/engine';
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
+import { RunChunks } from '../execute-run-chunk/run-chunks';
 import { collectGarbageIfLarge } from '../support/collect-garbage';
 import { pgArray, pinnedPackFacts } from '../support/pack-facts';
 import { runScope } from '../support/run-scope';
@@ -28,6 +29,7 @@ export class EvaluateCasesStep implements RunStep {
   constructor(
     private readonly tx: TenantTx,
     private readonly commands: CommandBus,
+    private readonly chunks: RunChunks,
   ) {}
 
   async execute(ctx: RunStepContext): Promise<RunCounts> {
@@ -72,8 +74,17 @@ export class EvaluateCasesStep implements RunStep {
           )
         ).map((r) => r.id),
       );
-      if (ids.length === 0)
-        return dirty ? { casesSkipped: (await this.openCases(ctx)) - total } : {};
+      if (ids.length === 0) {
+        const fanned = await this.drained(ctx);
+        return dirty ? { ...fanned, casesSkipped: (await this.openCases(ctx)) - total } : fanned;
+      }
+      if (this.chunks.enabled) {
+        // Fanned out: the batch is planned with the checkpoint; any worker evaluates it.
+        done += ids.length;
+        cursor = ids[ids.length - 1];
+        await this.chunks.plan(ctx, this.name, ids, { cursor, done, total });
+        continue;
+      }
       const summary: EvaluationSummary = await this.commands.execute(
         new EvaluateCases(ctx.meta, ctx.asOf, ids),
       );
@@ -101,6 +112,11 @@ export class EvaluateCasesStep implements RunStep {
       );
       return Number(row.n);
     });
+  }
+
+  /** Fanned out: every planned chunk done, their counts summed (none in-process). */
+  private async drained(ctx: RunStepContext): Promise<RunCounts> {
+    return this.chunks.enabled ? this.chunks.drain(ctx, this.name) : {};
   }
 
   private countBatch(ctx: RunStepContext, ids: string[]): Promise<RunCounts> {
