@@ -24,6 +24,7 @@ import { TenantsController } from './platform/tenants.controller';
 import { PolicyApiModule } from './policy/policy-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { SelfServiceModule } from './self-service/self-service.module';
 
 export interface ApiModuleOptions {
   /** Tests pass their own database and Redis; production reads the environment. */
@@ -57,6 +58,7 @@ export class ApiModule {
         MetricsModule,
         ...QueueBoardModules,
         ConsoleModule,
+        SelfServiceModule,
       ],
       controllers: [IdentityController, TenantsController, HealthController],
       providers: [

@@ -68,7 +68,7 @@ const BOUND_NOTICES = new WeakMap<NoticesPorts, DynamicModule>();
     DispatchNoticesHandler,
     ListNoticeDispatchesHandler,
   ],
-  exports: [NoticeTemplateEngine, NoticeTemplateSource],
+  exports: [NoticeTemplateEngine, NoticeTemplateSource, DeliveryAdapters],
 })
 export class NoticesModule {
   /** Dynamic providers register after the decorator's, so the same token is replaced. */

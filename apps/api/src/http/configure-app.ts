@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Application } from 'express';
 import { Logger } from 'nestjs-pino';
 import { CONSOLE_PREFIX_EXCLUDES } from '../console/http/console-routes';
+import { SELF_SERVICE_PREFIX_EXCLUDES } from '../self-service/self-service.module';
 import { securityHeaders } from './security-headers';
 import { BODY_LIMIT_BYTES, inputGuard } from './input-guard';
 import { ProblemValidationPipe } from './validation.pipe';
@@ -25,6 +26,7 @@ export function configureApp(app: INestApplication): INestApplication {
       { path: 'health', method: RequestMethod.GET },
       { path: 'admin/queues', method: RequestMethod.ALL },
       ...CONSOLE_PREFIX_EXCLUDES,
+      ...SELF_SERVICE_PREFIX_EXCLUDES,
     ],
   });
   app.useGlobalPipes(new ProblemValidationPipe());

@@ -127,6 +127,18 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number' })
   PDF_CONCURRENCY?: number;
 
+  /**
+   * Where debtors reach this service from outside (the links and QR codes of the debtor's own
+   * page, issue 16 §3), e.g. https://pay.example.com; unset: http://127.0.0.1:<PORT>.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s]+$/, { message: 'must look like https://host (no path)' })
+  PUBLIC_BASE_URL?: string;
+
+  get publicBaseUrl(): string {
+    return this.PUBLIC_BASE_URL ?? `http://127.0.0.1:${this.PORT}`;
+  }
+
   /** production closes what development leaves open (e.g. /metrics without METRICS_TOKEN). */
   @IsString()
   NODE_ENV!: string;
@@ -156,6 +168,7 @@ const OPTIONAL_SETTINGS = [
   'SMS_GATEWAY_TOKEN',
   'NOTICE_ADAPTERS',
   'PDF_CONCURRENCY',
+  'PUBLIC_BASE_URL',
 ];
 
 export class ConfigError extends Error {
