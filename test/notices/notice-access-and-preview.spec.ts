@@ -118,7 +118,7 @@ describe('notice routes: roles, tenants and the admin preview', () => {
       {
         path: 'template:7:1',
         reason:
-          'calls unknown helper lookup; the helpers are money, amountInWords, date, maskId, deadline, eq',
+          'calls unknown helper lookup; the helpers are money, amountInWords, date, maskId, deadline, qrCode, eq',
       },
     ]);
   });

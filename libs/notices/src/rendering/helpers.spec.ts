@@ -8,13 +8,14 @@ describe('the helper registry', () => {
   };
   const call = (name: string, ...args: unknown[]) => helpers[name].fn(args, fail);
 
-  it('offers exactly money, amountInWords, date, maskId, deadline and eq', () => {
+  it('offers exactly money, amountInWords, date, maskId, deadline, qrCode and eq', () => {
     expect(Object.keys(helpers)).toEqual([
       'money',
       'amountInWords',
       'date',
       'maskId',
       'deadline',
+      'qrCode',
       'eq',
     ]);
   });

@@ -6,6 +6,7 @@ import {
   WorkingDayCalendar,
 } from '@qingshou/calendar';
 import { amountInWords, formatMoney, maskIdNumber } from '@qingshou/ledger';
+import { qrCodeDataUrl } from './qr-code';
 import { HelperArgumentError } from './template-errors';
 
 /** Raises a HelperArgumentError for positional argument `argument`. */
@@ -149,6 +150,17 @@ export function createHelperRegistry(
       arity: 1,
       describe: 'the deadline of a delivery rule, with how it was counted',
       fn: ([v], fail) => deadlineText(v, fail, calendar),
+    },
+    qrCode: {
+      arity: 1,
+      describe:
+        'a QR code of a link as an SVG data URL, for <img src="{{qrCode selfService.url}}">',
+      fn: ([v], fail) => {
+        present(v, fail);
+        if (typeof v !== 'string' || !/^https?:\/\/\S{1,500}$/.test(v))
+          return fail(0, 'must be an http(s) link');
+        return qrCodeDataUrl(v);
+      },
     },
     eq: {
       arity: 2,

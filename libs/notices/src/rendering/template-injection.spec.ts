@@ -34,7 +34,7 @@ describe('template injection', () => {
   });
 
   it('refuses {{log this}} and {{lookup this "constructor"}} at compile: not in the registry', () => {
-    const known = 'the helpers are money, amountInWords, date, maskId, deadline, eq';
+    const known = 'the helpers are money, amountInWords, date, maskId, deadline, qrCode, eq';
     expect(refusal('{{log this}}')).toEqual([
       { path: 'template:6:1', reason: `calls unknown helper log; ${known}` },
     ]);
