@@ -106,7 +106,12 @@ interface RunFigures {
 }
 
 /** The run in its own process, as the worker would execute it; its VmHWM watched. */
-async function runDailyRun(env: NodeJS.ProcessEnv, args: Args, label: string) {
+async function runDailyRun(
+  env: NodeJS.ProcessEnv,
+  args: Args,
+  label: string,
+  how: { mode: 'full' | 'incremental'; asOf?: string; at?: string } = { mode: 'full' },
+) {
   const nodeArgs = args.cpuProf
     ? [
         '--cpu-prof',
@@ -114,7 +119,8 @@ async function runDailyRun(env: NodeJS.ProcessEnv, args: Args, label: string) {
         `--cpu-prof-name=run-${label}.cpuprofile`,
       ]
     : [];
-  const argv = [...nodeArgs, APP, 'run', '--as-of', args.runDate];
+  const argv = [...nodeArgs, APP, 'run', '--as-of', how.asOf ?? args.runDate, '--mode', how.mode];
+  if (how.at) argv.push('--at', how.at);
   if (args.tenants) argv.push('--tenants', args.tenants);
   const started = performance.now();
   const child = spawn(process.execPath, argv, {
@@ -170,7 +176,10 @@ interface SizeFigures {
   generateSeconds: number;
   loadAverage: { before: number; after: number };
   run: RunFigures;
+  /** The scheduled (incremental) run of the same date on the same book, after the night before. */
+  incremental: RunFigures | null;
   script: ScriptFigures | null;
+  incrementalToScript: number | null;
   runToScript: number | null;
   secondsPer100k: number;
 }
@@ -216,6 +225,18 @@ async function main(): Promise<void> {
         await client.end();
       }
       const generateMs = performance.now() - g0;
+      // The night before, as the scheduler ran it: the incremental run follows it. The demo
+      // seed's own run of that date is replaced, late that day (after the seed's clock).
+      const yesterday = dayBefore(args.runDate);
+      await withClient(url, (c) => c.query(`delete from runs where as_of = $1`, [yesterday]));
+      const night = await runDailyRun(envFor(db), args, `${size}-before`, {
+        mode: 'full',
+        asOf: yesterday,
+        at: `${yesterday}T23:00:00+08:00`,
+      });
+      console.log(`  the night before (full) ${night.runsSeconds} s`);
+      created.push(`${db}_inc`);
+      const incUrl = await cloneDatabase(db, `${db}_inc`);
       let scriptUrl: string | null = null;
       if (args.script) {
         created.push(`${db}_sql`);
@@ -227,6 +248,14 @@ async function main(): Promise<void> {
       );
       const run = await runDailyRun(envFor(db), args, String(size));
       console.log(`  run ${run.runsSeconds} s, peak RSS ${run.peakRssMb} MB`);
+      const incremental = await runDailyRun(
+        { ...envFor(db), DATABASE_URL: incUrl },
+        args,
+        `${size}-incremental`,
+        { mode: 'incremental' },
+      );
+      console.log(`  incremental run ${incremental.runsSeconds} s`);
+      if (!args.keep) await dropDatabase(`${db}_inc`);
       let script: ScriptFigures | null = null;
       if (scriptUrl) {
         script = await runSqlScript(scriptUrl, args.runDate);
@@ -240,8 +269,10 @@ async function main(): Promise<void> {
         generateSeconds: seconds(generateMs),
         loadAverage: { before, after: load() },
         run,
+        incremental,
         script,
         runToScript: script ? +(run.runsSeconds / script.seconds).toFixed(2) : null,
+        incrementalToScript: script ? +(incremental.runsSeconds / script.seconds).toFixed(2) : null,
         secondsPer100k: +((run.runsSeconds / size) * 100_000).toFixed(2),
       });
     }
@@ -264,6 +295,8 @@ async function main(): Promise<void> {
     render,
     goals: {
       runToScriptAtMost1_5: largest?.runToScript != null ? largest.runToScript <= 1.5 : null,
+      incrementalToScriptAtMost1_5:
+        largest?.incrementalToScript != null ? largest.incrementalToScript <= 1.5 : null,
       renderAtLeast80Percent: render ? render.engineToBare >= 0.8 : null,
       peakRssAtMost512Mb: sizes.every((s) => s.run.peakRssMb <= 512),
       linear: sizes.map((s) => ({ accounts: s.accounts, secondsPer100k: s.secondsPer100k })),
@@ -272,6 +305,11 @@ async function main(): Promise<void> {
   const out = resolve(WORK, `daily-run-${stamp}.json`);
   writeFileSync(out, JSON.stringify(result, null, 2));
   console.log(JSON.stringify(result, null, 2));
+  for (const s of sizes) {
+    console.log(
+      `${s.accounts} incremental ${s.incremental?.runsSeconds} s (${s.incrementalToScript}× script); steps ${JSON.stringify(s.incremental?.stepSeconds)}`,
+    );
+  }
   console.log('\naccounts   run s  script s  run/script  s/100k  peak RSS MB  load');
   for (const s of sizes) {
     console.log(

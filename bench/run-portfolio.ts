@@ -100,7 +100,8 @@ async function generateTenantBook(client: Client, share: TenantShare, runDate: s
          recorded_by, recorded_at)
        select $1::text::uuid, md5($1::text || ':p:' || n || ':' || seq)::uuid, account_id, 'bench',
               'P-' || n || '-' || seq, (due3 + (seq - 3) * interval '1 month')::date, 2050.00,
-              'bench', now()
+              -- Recorded the day it was paid: the incremental run tells new receipts by this.
+              'bench', (due3 + (seq - 3) * interval '1 month')::date + time '12:00'
        from bench_book_rows, generate_series(1, 2) as seq`,
       [share.tenantId],
     );
