@@ -51,6 +51,9 @@ const VARIANTS: Record<string, Args[]> = {
   loanToDepositRatio: [{ depositBalance: '900000.00' }],
   visitCount: each(PERIODS),
   collectionCost: each(PERIODS),
+  activePlans: [{}],
+  planAmount: [{}],
+  planKeptRate: each(PERIODS),
 };
 
 /**

@@ -126,6 +126,9 @@ const METRIC_VARIANTS: Record<MetricName, Variant[]> = {
   recoveredAmount: [{ period: 'year' }, { period: 'month' }],
   visitCount: [{ period: 'year' }, { period: 'week' }],
   collectionCost: [{ period: 'year' }, { period: 'month' }],
+  activePlans: [{}],
+  planAmount: [{}],
+  planKeptRate: [{ period: 'year' }, { period: 'month' }],
 };
 
 const TIME_ZONE = 'Asia/Shanghai';

@@ -242,7 +242,39 @@ export const INDEPENDENT: Record<string, Independent> = {
       from case_costs x join cases c on c.id = x.case_id
       where x.tenant_id = ${lit(s.tenantId)} and ${inPeriod('x.incurred_on', s)}`,
   },
+  // 还款计划 (issue 16): a plan is live from its signing to the day it was kept or broken.
+  activePlans: {
+    unit: 'count',
+    units: (s) => `
+      select c.debtor_id, p.case_id, 1 as num, null::numeric as den
+      from repayment_plans p join cases c on c.id = p.case_id
+      where p.tenant_id = ${lit(s.tenantId)} and ${livePlan(s)}`,
+  },
+  planAmount: {
+    unit: 'amount',
+    units: (s) => `
+      select c.debtor_id, p.case_id, p.arrears + p.penalty - p.waiver as num, null::numeric as den
+      from repayment_plans p join cases c on c.id = p.case_id
+      where p.tenant_id = ${lit(s.tenantId)} and ${livePlan(s)}`,
+  },
+  planKeptRate: {
+    unit: 'ratio',
+    units: (s) => `
+      select c.debtor_id, p.case_id, case when i.status = 'kept' then 1 else 0 end as num, 1 as den
+      from plan_instalments i
+      join repayment_plans p on p.id = i.plan_id
+      join cases c on c.id = p.case_id
+      where i.tenant_id = ${lit(s.tenantId)} and p.agreed_on is not null
+        and i.status <> 'pending' and ${inPeriod('i.due_on', s)}`,
+  },
 };
+
+/** Signed by the date and, on it, still active, or kept or broken only after it. */
+function livePlan(s: Scope): string {
+  const D = `${lit(s.asOf)}::date`;
+  return `p.agreed_on <= ${D} and (p.status = 'active'
+    or (p.status = 'kept' and p.kept_on > ${D}) or (p.status = 'broken' and p.broken_on > ${D}))`;
+}
 
 /**
  * Σnum, Σden per group of the breakdown, over a metric's hand-written units: `tenant`,

@@ -17,6 +17,7 @@ import { residentId } from '../../collection/support/fixtures';
 import { meta, openCase, packTenant, pay } from '../../packs/support/pack-scenario';
 import { reverse } from './kpi-fixtures';
 import { at, dateOf, DAY, dayNo, plusDays, plusMonths, prng } from './kpi-sql-book-kit';
+import { seedPlanRows } from './plan-rows';
 
 /** The book's last day: every metric is measured on it, and on MID. */
 export const AS_OF = '2026-04-23';
@@ -50,6 +51,7 @@ export async function generateSqlBook(seed: number, loanDebtors: number): Promis
   const { api, tenantId } = tenant;
   try {
     const counts = await fill(api, tenantId, tenant.users, seed, loanDebtors);
+    await seedPlanRows(api, tenantId, AS_OF);
     return { api, tenantId, counts };
   } catch (error) {
     await api.close();

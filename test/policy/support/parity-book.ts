@@ -13,6 +13,7 @@ import type { CollectionTestApi } from '../../collection/support/collection-api'
 import { residentId } from '../../collection/support/fixtures';
 import { openCase, pay, reverse } from '../../kpi/support/kpi-fixtures';
 import { meta, nightOf, ownerQuery, packTenant, runNight } from '../../packs/support/pack-scenario';
+import { seedPlanRows } from '../../kpi/support/plan-rows';
 
 /** The date both forms are evaluated on. */
 export const AS_OF = '2026-04-20';
@@ -297,6 +298,7 @@ async function fill(
     );
     if (paid) await pay(api, tenantId, account.id as string, paid, '1000.00');
   }
+  await seedPlanRows(api, tenantId, AS_OF);
   return { api, tenantId, debtors };
 }
 

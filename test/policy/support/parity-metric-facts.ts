@@ -48,6 +48,14 @@ export async function loadMetricFacts(
     `select id, case_id, amount::text as amount, incurred_on::text as incurred_on
      from case_costs where tenant_id = ?`,
   );
+  const plans = await rows(
+    `select p.id, p.case_id, p.status, p.total::text as total, p.agreed_on::text as agreed_on,
+            p.kept_on::text as kept_on, p.broken_on::text as broken_on
+     from repayment_plans p where p.tenant_id = ?`,
+  );
+  const instalments = await rows(
+    `select plan_id, seq, due_on::text as due_on, status from plan_instalments where tenant_id = ?`,
+  );
   const s = (v: string | null) => String(v);
   return {
     accounts: accounts.map((a) => ({
@@ -100,6 +108,18 @@ export async function loadMetricFacts(
       slaDueAt: t.sla_due_at,
       slaDueOn: t.sla_due_on,
       completedAt: t.completed_at,
+    })),
+    plans: plans.map((p) => ({
+      id: s(p.id),
+      caseId: s(p.case_id),
+      status: s(p.status),
+      total: s(p.total),
+      agreedOn: p.agreed_on,
+      keptOn: p.kept_on,
+      brokenOn: p.broken_on,
+      instalments: instalments
+        .filter((i) => i.plan_id === p.id)
+        .map((i) => ({ seq: Number(i.seq), dueOn: s(i.due_on), status: s(i.status) })),
     })),
     costs: costs.map((x) => ({
       id: s(x.id),

@@ -121,6 +121,13 @@ export const REPORT_COLUMNS = {
   target: { zh: '目标', en: 'Target' },
   actual: { zh: '实际', en: 'Actual' },
   gap: { zh: '差距', en: 'Gap' },
+  // 还款计划台账 (issue 16): the debtor's latest signed plan as of the report's date.
+  planTotal: { zh: '计划总额', en: 'Plan total' },
+  planDownPayment: { zh: '首付', en: 'Down payment' },
+  planCount: { zh: '期数', en: 'Instalments' },
+  planPaid: { zh: '已还', en: 'Paid under plan' },
+  planOverdue: { zh: '逾期期数', en: 'Instalments overdue' },
+  planStatus: { zh: '计划状态', en: 'Plan status' },
 } as const;
 export type ReportColumn = keyof typeof REPORT_COLUMNS;
 

@@ -29,6 +29,14 @@ const DPD_BAND_ZH = `case when s.dpd <= 0 then '未逾期' when s.dpd <= 30 then
   when s.dpd <= 60 then '31-60天' when s.dpd <= 90 then '61-90天' when s.dpd <= 180 then '91-180天'
   when s.dpd <= 360 then '181-360天' else '360天以上' end`;
 
+/**
+ * A figure of the debtor's latest plan signed by the report's date (还款计划台账): the plan
+ * is the overlay on the ledger, so its total and what was paid under it are its own.
+ */
+const latestPlan = (expression: string) => `(select ${expression} from repayment_plans rp
+  where rp.tenant_id = k.tenant_id and rp.case_id in ${CASES_OF} and rp.agreed_on <= k.as_of
+  order by rp.agreed_on desc, rp.proposed_at desc limit 1)`;
+
 /** A pack code and its Chinese words (the pack's overdue causes). */
 export interface CodeWords {
   readonly code: string;
@@ -106,6 +114,22 @@ export function listColumnSql(
                order by b.dpd desc limit 1), ${DPD_BAND_ZH})`;
     case 'loanClass':
       return inWords(loanClassSql('s.dpd', bands), LOAN_CLASS_WORDS);
+    case 'planTotal':
+      return latestPlan('rp.total');
+    case 'planDownPayment':
+      return latestPlan('rp.down_payment');
+    case 'planCount':
+      return latestPlan('rp.instalment_count');
+    case 'planPaid':
+      return latestPlan(`(select coalesce(sum(i.paid), 0) from plan_instalments i
+        where i.tenant_id = rp.tenant_id and i.plan_id = rp.id)`);
+    case 'planOverdue':
+      return latestPlan(`(select count(*) from plan_instalments i
+        where i.tenant_id = rp.tenant_id and i.plan_id = rp.id and i.due_on < k.as_of
+          and i.status <> 'kept')`);
+    case 'planStatus':
+      return latestPlan(`case rp.status when 'active' then '履行中' when 'kept' then '已履行'
+        when 'broken' then '已违约' when 'proposed' then '待生效' else '已取消' end`);
     case 'stage':
       // The stage as the pack names it (逾期7日送达逾期催收函), not its id (demand-letter).
       return inWords('lc.stage', stages);
@@ -181,6 +205,9 @@ export function listColumnSql(
 
 /** The numeric columns that are amounts in yuan (the others count days or contacts). */
 export const MONEY_COLUMNS = new Set([
+  'planTotal',
+  'planDownPayment',
+  'planPaid',
   'principal',
   'outstandingPrincipal',
   'overdueAmount',
@@ -192,6 +219,11 @@ export const MONEY_COLUMNS = new Set([
 ]);
 
 export const NUMERIC_COLUMNS = new Set([
+  'planTotal',
+  'planDownPayment',
+  'planPaid',
+  'planCount',
+  'planOverdue',
   'principal',
   'outstandingPrincipal',
   'overdueAmount',

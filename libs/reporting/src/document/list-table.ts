@@ -25,7 +25,13 @@ export interface ListContext {
 }
 
 /** Days, months and installments overdue are per row; adding them up says nothing. */
-const NOT_SUMMED = new Set(['dpd', 'consecutiveOverdue', 'cumulativeOverdue', 'monthsStopped']);
+const NOT_SUMMED = new Set([
+  'dpd',
+  'consecutiveOverdue',
+  'cumulativeOverdue',
+  'monthsStopped',
+  'planCount',
+]);
 
 /** Columns that name a debtor or an account: a report listing them is a list report. */
 const ROW_COLUMNS = new Set(['debtorName', 'accountRef', 'debtorIdMasked']);

@@ -7,6 +7,7 @@ import { loanTypes, type MetricDefinition } from './metric-definition';
 import { nplRatioMetric } from './npl-ratio.metric';
 import { overdueRateMetric } from './overdue-rate.metric';
 import { overdueReductionMetric } from './overdue-reduction.metric';
+import { activePlansMetric, planAmountMetric, planKeptRateMetric } from './plan-metrics';
 import { promisesKeptMetric } from './promises-kept.metric';
 import { recoveredAmountMetric } from './recovered-amount.metric';
 import { recoveredVsPlanMetric } from './recovered-vs-plan.metric';
@@ -33,6 +34,9 @@ export const METRIC_DEFINITIONS = {
   recoveredAmount: recoveredAmountMetric,
   visitCount: visitCountMetric,
   collectionCost: collectionCostMetric,
+  activePlans: activePlansMetric,
+  planKeptRate: planKeptRateMetric,
+  planAmount: planAmountMetric,
 };
 
 const DEFINITIONS: Readonly<Record<string, MetricDefinition<object>>> = METRIC_DEFINITIONS;

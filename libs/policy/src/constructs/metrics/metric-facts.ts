@@ -38,6 +38,21 @@ export interface MetricFacts {
     readonly slaDueOn: LocalDate | null;
     readonly completedAt: string | null;
   }[];
+  /** 还款计划 with their instalments as the nightly run left them (issue 16 §1). */
+  readonly plans: readonly {
+    readonly id: string;
+    readonly caseId: string;
+    readonly status: string;
+    readonly total: string;
+    readonly agreedOn: LocalDate | null;
+    readonly keptOn: LocalDate | null;
+    readonly brokenOn: LocalDate | null;
+    readonly instalments: readonly {
+      readonly seq: number;
+      readonly dueOn: LocalDate;
+      readonly status: string;
+    }[];
+  }[];
   readonly costs: readonly {
     readonly id: string;
     readonly caseId: string;
@@ -89,7 +104,7 @@ export interface MetricUnit {
 const ZERO = new Dec(0);
 const max0 = (d: Dec) => (d.isNegative() ? ZERO : d);
 const before = (a: LocalDate, b: LocalDate) => compareLocalDates(a, b) < 0;
-const onOrBefore = (a: LocalDate, b: LocalDate) => compareLocalDates(a, b) <= 0;
+export const onOrBefore = (a: LocalDate, b: LocalDate) => compareLocalDates(a, b) <= 0;
 
 /** An account as of the date by the contractual waterfall (the SQL `acct` CTE). */
 export interface AccountState {
