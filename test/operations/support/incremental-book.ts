@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { writeBookDebtors } from './portfolio';
 
 /**
  * A small microloan book for the incremental-vs-full comparison, written as an import would
@@ -14,13 +15,7 @@ export async function writeIncrementalBook(
   accounts: number,
 ): Promise<void> {
   const params = [tenantId, accounts, firstDay];
-  await owner.query(
-    `insert into debtors (tenant_id, id, kind, name, id_number, phones, created_at, created_by)
-     select $1::uuid, md5($1::text || ':d:' || i)::uuid, 'person', '客户' || i, lpad(i::text, 18, '0'),
-            array['1380000' || lpad(i::text, 4, '0')], now(), 'test'
-     from generate_series(1, $2::int) i`,
-    params.slice(0, 2),
-  );
+  await writeBookDebtors(owner, tenantId, accounts);
   await owner.query(
     `insert into accounts (tenant_id, id, debtor_id, type, source, external_ref, principal,
        annual_rate, start_date, repayment_method, created_at, created_by)

@@ -14,13 +14,7 @@ export async function writeMicroloanBook(
   accounts: number,
 ): Promise<void> {
   const params = [tenantId, accounts, asOf];
-  await owner.query(
-    `insert into debtors (tenant_id, id, kind, name, id_number, phones, created_at, created_by)
-     select $1::uuid, md5($1::text || ':d:' || i)::uuid, 'person', '客户' || i, lpad(i::text, 18, '0'),
-            array['1380000' || lpad(i::text, 4, '0')], now(), 'test'
-     from generate_series(1, $2::int) i`,
-    params.slice(0, 2),
-  );
+  await writeBookDebtors(owner, tenantId, accounts);
   await owner.query(
     `insert into accounts (tenant_id, id, debtor_id, type, source, external_ref, principal,
        annual_rate, start_date, repayment_method, created_at, created_by)
@@ -54,4 +48,15 @@ export function accountIdWithDpd(tenantId: string, dpd: number): string {
 function md5Uuid(text: string): string {
   const hex = createHash('md5').update(text).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Debtor i of a generated book: 客户<i>, one phone; ids md5(tenant:d:i) like the accounts'. */
+export async function writeBookDebtors(owner: Client, tenantId: string, debtors: number) {
+  await owner.query(
+    `insert into debtors (tenant_id, id, kind, name, id_number, phones, created_at, created_by)
+     select $1::uuid, md5($1::text || ':d:' || i)::uuid, 'person', '客户' || i, lpad(i::text, 18, '0'),
+            array['1380000' || lpad(i::text, 4, '0')], now(), 'test'
+     from generate_series(1, $2::int) i`,
+    [tenantId, debtors],
+  );
 }
