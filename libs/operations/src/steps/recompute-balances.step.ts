@@ -75,9 +75,20 @@ export class RecomputeBalancesStep implements RunStep {
       done += chunk.accounts;
     }
   }
+
   /** The dirty accounts by id, in chunks; the rest keep their snapshot (it is today's too). */
   private async dirtyOnly(ctx: RunStepContext, dirty: number, total: number) {
     let cursor = ctx.cursor;
+    let done = cursor
+      ? await this.tx.run(ctx.tenantId, async (em) => {
+          const [row] = await em.execute<{ n: string }[]>(
+            `select count(*) as n from run_accounts
+             where tenant_id = ? and run_id = ? and account_id <= ?::uuid`,
+            [ctx.tenantId, ctx.runId, cursor],
+          );
+          return Number(row.n);
+        })
+      : 0;
     for (;;) {
       const chunk = await this.tx.run(ctx.tenantId, async (em) => {
         const ids = (
@@ -99,7 +110,7 @@ export class RecomputeBalancesStep implements RunStep {
         });
         const last = ids[ids.length - 1];
         await ctx.checkpoint(
-          { cursor: last, done: dirty, total: dirty },
+          { cursor: last, done: done + ids.length, total: dirty },
           {
             accountsRecomputed: refreshed.accounts - refreshed.failed.length,
             accountsOverdue: refreshed.overdue,
@@ -107,11 +118,12 @@ export class RecomputeBalancesStep implements RunStep {
           },
           em,
         );
-        return last;
+        return { last, n: ids.length };
       });
       if (!chunk) return { accountsUnchanged: Math.max(0, total - dirty) };
       collectGarbageIfLarge();
-      cursor = chunk;
+      cursor = chunk.last;
+      done += chunk.n;
     }
   }
 }
