@@ -13,6 +13,7 @@ const REFILL_MS = 60_000;
 
 interface ChunkRow {
   seq: number;
+  size: number;
   state: 'pending' | 'done';
   counts: RunCounts | null;
   attempts: number;
@@ -64,8 +65,13 @@ export class RunChunks {
    * Waits for every chunk of the step; returns their counts summed. A chunk that failed
    * CHUNK_ATTEMPTS times fails the step (the run retries, and its resumed step starts the
    * chunk's attempts over). Pending chunks are enqueued again first: their jobs may be gone.
+   * Progress (cases in done chunks) is checkpointed as chunks finish, at `at`'s cursor.
    */
-  async drain(ctx: RunStepContext, step: string): Promise<RunCounts> {
+  async drain(
+    ctx: RunStepContext,
+    step: string,
+    at: { cursor: string | null; total: number },
+  ): Promise<RunCounts> {
     await this.tx.run(ctx.tenantId, (em) =>
       em.execute(
         `update run_chunks set attempts = 0 where tenant_id = ? and run_id = ? and step = ?
@@ -74,9 +80,15 @@ export class RunChunks {
       ),
     );
     let refilled = 0;
+    let reported = -1;
     for (;;) {
       const rows = await this.rows(ctx, step);
       const pending = rows.filter((r) => r.state === 'pending');
+      const done = rows.reduce((n, r) => n + (r.state === 'done' ? r.size : 0), 0);
+      if (done !== reported && pending.length > 0) {
+        await ctx.checkpoint({ cursor: at.cursor, done, total: at.total }, {});
+        reported = done;
+      }
       if (pending.length === 0) {
         const total: RunCounts = {};
         for (const row of rows) addCounts(total, row.counts ?? {});
@@ -99,7 +111,7 @@ export class RunChunks {
   private rows(ctx: RunStepContext, step: string): Promise<ChunkRow[]> {
     return this.tx.run(ctx.tenantId, (em) =>
       em.execute<ChunkRow[]>(
-        `select seq, state, counts, attempts, error from run_chunks
+        `select seq, cardinality(case_ids) as size, state, counts, attempts, error from run_chunks
           where tenant_id = ? and run_id = ? and step = ? order by seq`,
         [ctx.tenantId, ctx.runId, step],
       ),

@@ -75,7 +75,7 @@ export class EvaluateCasesStep implements RunStep {
         ).map((r) => r.id),
       );
       if (ids.length === 0) {
-        const fanned = await this.drained(ctx);
+        const fanned = await this.drained(ctx, { cursor, total });
         return dirty ? { ...fanned, casesSkipped: (await this.openCases(ctx)) - total } : fanned;
       }
       if (this.chunks.enabled) {
@@ -115,8 +115,11 @@ export class EvaluateCasesStep implements RunStep {
   }
 
   /** Fanned out: every planned chunk done, their counts summed (none in-process). */
-  private async drained(ctx: RunStepContext): Promise<RunCounts> {
-    return this.chunks.enabled ? this.chunks.drain(ctx, this.name) : {};
+  private async drained(
+    ctx: RunStepContext,
+    at: { cursor: string | null; total: number },
+  ): Promise<RunCounts> {
+    return this.chunks.enabled ? this.chunks.drain(ctx, this.name, at) : {};
   }
 
   private countBatch(ctx: RunStepContext, ids: string[]): Promise<RunCounts> {
