@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -70,7 +69,7 @@ export async function startConsoleE2e(
   try {
     await api.app.listen(0, '127.0.0.1');
     const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    const users = await seedDemoTenants(api.app, slugs, size);
+    const users = await seedDemoTenants(api, slugs, size);
     // Last: nothing after it can fail and leave the browser open.
     ready = { baseUrl, users, browser: await launchChromium() };
   } catch (error) {
@@ -136,7 +135,7 @@ async function launchChromium(): Promise<Browser> {
 }
 
 async function seedDemoTenants(
-  app: INestApplication,
+  { app, db }: CollectionTestApi,
   slugs: string[],
   /** Accounts per tenant; undefined: each kind's full demo book (`npm start`). */
   size: number | undefined,
@@ -183,6 +182,7 @@ async function seedDemoTenants(
       historyDays: 0,
       // A week of collectors' work (the demo's month would triple the seeding time).
       activityDays: 7,
+      ownerUrl: db.ownerUrl,
       meta: (id) => ({ ...meta(id), actorId: 'demo-seed' }),
     });
   }

@@ -243,6 +243,7 @@ export class DemoCommand extends CommandRunner {
         historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS,
         kpiDays: options.kpiDays,
         activityDays: options.activityDays,
+        ownerUrl: this.config().DATABASE_URL,
         meta: (tenantId) => ({ ...operatorMeta(tenantId), actorId: 'demo-seed' }),
       });
       summaries.push(summary);

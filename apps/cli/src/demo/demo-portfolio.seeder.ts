@@ -14,6 +14,7 @@ import {
 import { EvaluateCases } from '@qingshou/engine';
 import { randomUUID } from 'node:crypto';
 import { batchFor, type DemoBatch, demoBatches, recordDemoBatches } from './agency-batches';
+import { analyzeDatabase } from './analyze-tables';
 import { ACTIVITY, ACTIVITY_DAYS, logDemoActivity } from './demo-activity';
 import type { DemoTenant } from './demo-tenants';
 import { insertRows, writePortfolio } from './portfolio-writer';
@@ -33,6 +34,8 @@ export interface SeedOptions {
   readonly kpiDays?: number;
   /** Days of collectors' work logged up to today (default ACTIVITY_DAYS); cases open by then. */
   readonly activityDays?: number;
+  /** The database owner's URL: planner statistics are refreshed after the book is written. */
+  readonly ownerUrl?: string;
   readonly meta: (tenantId: string) => ActorMeta;
 }
 
@@ -134,6 +137,7 @@ export class DemoPortfolioSeeder {
         ],
       );
     });
+    if (options.ownerUrl) await analyzeDatabase(options.ownerUrl);
     if (tenant.pack === 'credit-coop-npl-drive') {
       await this.commands.execute(
         new LaunchDrive(options.meta(tenantId), 'npl-drive', addDays(today, -COOP_DRIVE.daysAgo)),
