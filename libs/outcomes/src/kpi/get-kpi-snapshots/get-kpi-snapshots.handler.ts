@@ -3,6 +3,7 @@ import { addDays, CalendarService } from '@qingshou/calendar';
 import { NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { METRICS, type MetricName } from '@qingshou/policy';
+import { SNAPSHOT_LABEL_COLUMNS, SNAPSHOT_LABEL_JOINS } from '../sql/snapshot-labels.sql';
 import { checkDate, resolveAsOf } from '../support/pinned-pack';
 import { display, rounded } from '../targets/judge';
 import { GetKpiSnapshots, KpiSnapshotPoint, KpiSnapshotsView } from './get-kpi-snapshots.query';
@@ -26,23 +27,10 @@ export class GetKpiSnapshotsHandler implements IQueryHandler<GetKpiSnapshots, Kp
       const from = query.from ? checkDate(query.from, 'from') : addDays(to, -30);
       const rows = await em.execute<Record<string, string | null>[]>(
         `select s.as_of::text, s.args_key, s.group_type, s.group_id,
-                coalesce(g.code, u.username, t.name, i.file_name, st.title,
-                         case when s.group_type = 'tenant' then 'tenant' end) as code,
-                coalesce(g.name, u.display_name, t.name, n.name, i.file_name, st.title) as name,
+                ${SNAPSHOT_LABEL_COLUMNS},
                 s.value::text, s.numerator::text, s.denominator::text
          from kpi_snapshots s
-         left join debtor_groups g on g.tenant_id = s.tenant_id and g.id = s.group_id
-         left join users u on u.tenant_id = s.tenant_id and u.id = s.group_id
-         left join teams t on t.tenant_id = s.tenant_id and t.id = s.group_id
-         left join tenants n on n.id = s.group_id
-         -- A batch is the import that opened the cases; a step's id is derived from its title
-         -- (dimensions.sql.ts).
-         left join imports i on s.group_type = 'batch' and i.tenant_id = s.tenant_id and i.id = s.group_id
-         left join lateral (
-           select x.title from tasks x
-           where s.group_type = 'step' and x.tenant_id = s.tenant_id
-             and md5('step:' || x.title)::uuid = s.group_id
-           limit 1) st on true
+         ${SNAPSHOT_LABEL_JOINS}
          where s.tenant_id = ? and s.metric = ? and s.as_of between ? and ?
            and (?::text is null or s.group_type = ?::text)
          order by s.as_of, s.group_type, code, s.args_key

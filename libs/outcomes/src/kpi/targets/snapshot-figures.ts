@@ -7,6 +7,7 @@ import {
   type MetricRequest,
   type MetricResult,
 } from '../metrics/metric-calculator';
+import { SNAPSHOT_LABEL_COLUMNS, SNAPSHOT_LABEL_JOINS } from '../sql/snapshot-labels.sql';
 import { argsKey, type Series, seriesOf } from '../snapshot-kpis/snapshot-series';
 
 /** Where a target's figures come from: the live statement (MetricCalculator) or the snapshot. */
@@ -71,21 +72,10 @@ export class SnapshotFigures implements FigureSource {
     if (periodName(series) !== periodName(req)) return null;
     const rows = await em.execute<SnapshotRow[]>(
       `select s.group_id,
-              coalesce(g.code, u.username, t.name, i.file_name, st.title,
-                       case when s.group_type = 'tenant' then 'tenant' end) as code,
-              coalesce(g.name, u.display_name, t.name, n.name, i.file_name, st.title) as name,
+              ${SNAPSHOT_LABEL_COLUMNS},
               s.value::text, s.numerator::text, s.denominator::text, s.computed_at
        from kpi_snapshots s
-       left join debtor_groups g on g.tenant_id = s.tenant_id and g.id = s.group_id
-       left join users u on u.tenant_id = s.tenant_id and u.id = s.group_id
-       left join teams t on t.tenant_id = s.tenant_id and t.id = s.group_id
-       left join tenants n on n.id = s.group_id
-       left join imports i on s.group_type = 'batch' and i.tenant_id = s.tenant_id and i.id = s.group_id
-       left join lateral (
-         select x.title from tasks x
-         where s.group_type = 'step' and x.tenant_id = s.tenant_id
-           and md5('step:' || x.title)::uuid = s.group_id
-         limit 1) st on true
+       ${SNAPSHOT_LABEL_JOINS}
        where s.tenant_id = ? and s.metric = ? and s.args_key = ? and s.group_type = ?
          and s.as_of = ?
        order by code, s.group_id`,
