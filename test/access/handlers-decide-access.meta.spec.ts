@@ -15,6 +15,16 @@ const NO_ROLE_TO_DECIDE: Record<string, string> = {
     "renews the caller's own token; roles are re-read from the users table",
   'libs/tenancy/src/logout/logout.handler.ts':
     "ends the caller's own session, found by the token it presents",
+  // The debtor's own page (issue 16 §3): no user and no role; the link gate (unexpired,
+  // unrevoked, unlocked, open case, pack on) and the session bound to that link decide.
+  'apps/api/src/self-service/verify-identity/request-debtor-code.handler.ts':
+    "the debtor's page: the link gate decides",
+  'apps/api/src/self-service/verify-code/verify-debtor-code.handler.ts':
+    "the debtor's page: the link gate decides",
+  'apps/api/src/self-service/get-debtor-page/get-debtor-page.handler.ts':
+    "the debtor's page: the link's verified session decides",
+  'apps/api/src/self-service/debtor-act/debtor-act.handler.ts':
+    "the debtor's page: the session and the pack decide, then the console's commands run",
   // Dispatched only by the worker, for no tenant or for every tenant (no person reaches them).
   'libs/jobs/src/heartbeat/record-heartbeat.handler.ts': 'worker liveness',
   'libs/collection/src/monitor-slas/monitor-slas.handler.ts': 'the SLA job, per tenant',

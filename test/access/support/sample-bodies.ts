@@ -46,6 +46,7 @@ const SAMPLE_BODIES: Record<string, object> = {
   'POST /cases/:id/promises': promise,
   'POST /cases/:id/disputes': { accountId: SOMEONE, kind: 'amount-wrong' },
   'POST /cases/:id/disputes/:disputeId/decision': { outcome: 'rejected' },
+  'POST /cases/:id/debtor-links': { channel: 'console' },
   'POST /cases/:id/plans': { arrears: '13200.00', count: 12, firstDueOn: '2026-04-02' },
   'POST /cases/:id/costs': cost,
   'POST /cases/:id/legal-steps': { step: 'filing', occurredOn: '2026-03-10' },

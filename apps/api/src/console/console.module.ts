@@ -27,6 +27,7 @@ import { GetCaseDatesHandler } from './queries/get-case-dates/get-case-dates.han
 import { CaseActionsController } from './cases/case-actions.controller';
 import { CaseDisputesController } from './cases/case-disputes.controller';
 import { CasePlansController } from './cases/case-plans.controller';
+import { CaseSelfServiceController } from './cases/case-self-service.controller';
 import { GetCasePlansHandler } from './queries/get-case-plans/get-case-plans.handler';
 import { DisputesInboxController } from './cases/disputes-inbox.controller';
 import { ConsoleViews } from './render/console-views';
@@ -112,6 +113,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CaseActionsController,
     CaseDisputesController,
     CasePlansController,
+    CaseSelfServiceController,
     DisputesInboxController,
     SupervisorPageController,
     DashboardPageController,

@@ -10,6 +10,7 @@ import { DebtorActHandler } from './debtor-act/debtor-act.handler';
 import { DebtorLinksController } from './debtor-links.controller';
 import { GetDebtorPageHandler } from './get-debtor-page/get-debtor-page.handler';
 import { IssueDebtorLinkHandler } from './issue-link/issue-debtor-link.handler';
+import { ListDebtorLinksHandler } from './list-links/list-debtor-links.handler';
 import { RevokeDebtorLinkHandler } from './revoke-link/revoke-debtor-link.handler';
 import { SelfServiceErrorFilter } from './self-service-error.filter';
 import { SelfServiceViews } from './self-service-views';
@@ -56,6 +57,7 @@ export const SELF_SERVICE_PREFIX_EXCLUDES: RouteInfo[] = [
     VerifyDebtorCodeHandler,
     GetDebtorPageHandler,
     DebtorActHandler,
+    ListDebtorLinksHandler,
   ],
 })
 export class SelfServiceModule {}

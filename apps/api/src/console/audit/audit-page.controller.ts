@@ -79,7 +79,10 @@ export class AuditPageController {
       rows: data.rows.map((row) => ({
         ...row,
         label: label(row.type),
-        actor: row.actorName ?? page.t('audit.system'),
+        // The debtor's own page acts as `debtor-self:<link>` (issue 16 §3): named, not 系统.
+        actor:
+          row.actorName ??
+          page.t(row.actorId.startsWith('debtor-self:') ? 'audit.debtorSelf' : 'audit.system'),
         subject: page.t(
           hasMessage(`audit.aggregate.${row.aggregateType}`)
             ? `audit.aggregate.${row.aggregateType}`
