@@ -3,10 +3,10 @@ import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { localDateOf, addDays } from '../../libs/calendar/src';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
-import { GetRun, RequestRun, type RequestedRun, type RunView } from '../../libs/operations/src';
-import { cloneTestDatabase, connect, createTestDatabase, TestDatabase } from '../support/test-db';
-import { writeMicroloanBook } from './support/portfolio';
-import { bootWorker, eventCounts, meta, packTenant, startRunKit } from './support/run-kit';
+import { GetRun, type RunView } from '../../libs/operations/src';
+import { connect, TestDatabase } from '../support/test-db';
+import { queuedRunTwins } from './support/queued-run';
+import { bootWorker, eventCounts, meta } from './support/run-kit';
 import { spawnWorker } from './support/worker-spawn';
 
 /** Enough cases for several engine batches and a few hundred letters, in well under a minute. */
@@ -78,19 +78,7 @@ describe('SIGKILL the worker mid-run: on restart the run resumes and ends exactl
   const asOf = addDays(localDateOf(new Date(), 'Asia/Shanghai'), -1);
 
   beforeAll(async () => {
-    a = await createTestDatabase();
-    const kit = await startRunKit(null, a);
-    try {
-      tenantId = await packTenant(kit, 'ops-kill');
-      await writeMicroloanBook(kit.owner, tenantId, asOf, ACCOUNTS);
-      const requested: RequestedRun = await kit.commands.execute(
-        new RequestRun(meta(tenantId), 'escalation', asOf, false),
-      );
-      runId = requested.run.id;
-    } finally {
-      await kit.close();
-    }
-    b = await cloneTestDatabase(a);
+    ({ a, b, tenantId, runId } = await queuedRunTwins('ops-kill', ACCOUNTS, asOf));
   }, 120_000);
   afterAll(async () => {
     await a?.drop();

@@ -2,17 +2,9 @@ import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { addDays, localDateOf } from '../../libs/calendar/src';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
-import { RequestRun, type RequestedRun } from '../../libs/operations/src';
-import { cloneTestDatabase, connect, createTestDatabase, TestDatabase } from '../support/test-db';
-import { writeMicroloanBook } from './support/portfolio';
-import {
-  bootWorker,
-  eventCounts,
-  meta,
-  packTenant,
-  startRunKit,
-  tableCounts,
-} from './support/run-kit';
+import { connect, TestDatabase } from '../support/test-db';
+import { queuedRunTwins } from './support/queued-run';
+import { bootWorker, eventCounts, tableCounts } from './support/run-kit';
 
 /** Enough open cases for three chunks of 500 (four in five accounts are late or due). */
 const ACCOUNTS = 1600;
@@ -94,19 +86,7 @@ describe('the nightly run fans its case chunks out over worker processes (issue 
   const asOf = addDays(localDateOf(new Date(), 'Asia/Shanghai'), -1);
 
   beforeAll(async () => {
-    one = await createTestDatabase();
-    const kit = await startRunKit(null, one);
-    try {
-      tenantId = await packTenant(kit, 'ops-fan-out');
-      await writeMicroloanBook(kit.owner, tenantId, asOf, ACCOUNTS);
-      const requested: RequestedRun = await kit.commands.execute(
-        new RequestRun(meta(tenantId), 'escalation', asOf, false),
-      );
-      runId = requested.run.id;
-    } finally {
-      await kit.close();
-    }
-    two = await cloneTestDatabase(one);
+    ({ a: one, b: two, tenantId, runId } = await queuedRunTwins('ops-fan-out', ACCOUNTS, asOf));
   }, 120_000);
   afterAll(async () => {
     await one?.drop();

@@ -3,8 +3,7 @@ import { requirePermission, systemMeta, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { EvaluateCases, type EvaluationSummary } from '@qingshou/engine';
 import type { RunCounts } from '../domain/run-vocabulary';
-import { pgArray } from '../support/pack-facts';
-import { BATCH_COUNTS } from '../steps/evaluate-cases.sql';
+import { countCaseBatch } from '../steps/evaluate-cases.sql';
 import { ExecuteRunChunk, type RunChunkResult } from './execute-run-chunk.command';
 
 /**
@@ -46,7 +45,9 @@ export class ExecuteRunChunkHandler implements ICommandHandler<ExecuteRunChunk, 
         new EvaluateCases(meta, chunk.as_of, chunk.case_ids),
       );
       const counts: RunCounts = {
-        ...(await this.countChunk(tenantId, chunk.case_ids, chunk.as_of)),
+        ...(await this.tx.run(tenantId, (em) =>
+          countCaseBatch(em, tenantId, chunk.case_ids, chunk.as_of),
+        )),
         casesEvaluated: summary.evaluated,
         caseErrors: summary.errors.length,
         noticeFailures: summary.noticeFailures.length,
@@ -72,17 +73,5 @@ export class ExecuteRunChunkHandler implements ICommandHandler<ExecuteRunChunk, 
         .catch(() => undefined);
       throw error;
     }
-  }
-
-  private countChunk(tenantId: string, ids: string[], asOf: string): Promise<RunCounts> {
-    return this.tx.run(tenantId, async (em) => {
-      const [row] = await em.execute<Record<string, string>[]>(BATCH_COUNTS, [
-        tenantId,
-        pgArray(ids),
-        asOf,
-        `%as of ${asOf}:%`,
-      ]);
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-    });
   }
 }

@@ -1,3 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RunCounts } from '../domain/run-vocabulary';
+import { pgArray } from '../support/pack-facts';
+
 /**
  * What the ladder did for a batch of cases on a date, read from the tables (parameters:
  * tenant, case ids, date, the cancellation note's pattern). Every lookup is by case id on
@@ -27,3 +31,19 @@ export const BATCH_COUNTS = `
        where x.id = a.target_id) as "approvalsRequested",
     (select count(*) from actions a, p join notices n on n.tenant_id = p.tenant
        where n.idempotency_key = a.idempotency_key) as "noticesIssued"`;
+
+/** BATCH_COUNTS for one batch: the in-process step and a worker's chunk count alike. */
+export async function countCaseBatch(
+  em: EntityManager,
+  tenantId: string,
+  ids: readonly string[],
+  asOf: string,
+): Promise<RunCounts> {
+  const [row] = await em.execute<Record<string, string>[]>(BATCH_COUNTS, [
+    tenantId,
+    pgArray([...ids]),
+    asOf,
+    `%as of ${asOf}:%`,
+  ]);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+}

@@ -6,10 +6,10 @@ import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
 import { RunChunks } from '../execute-run-chunk/run-chunks';
 import { collectGarbageIfLarge } from '../support/collect-garbage';
-import { pgArray, pinnedPackFacts } from '../support/pack-facts';
+import { pinnedPackFacts } from '../support/pack-facts';
 import { runScope } from '../support/run-scope';
 import { DIRTY_CASE, dirtyCaseParams } from './dirty-cases.sql';
-import { BATCH_COUNTS } from './evaluate-cases.sql';
+import { countCaseBatch } from './evaluate-cases.sql';
 
 /** Cases per EvaluateCases: the engine's own chunk, so each call is one transaction. */
 export const CASE_BATCH = 500;
@@ -123,14 +123,6 @@ export class EvaluateCasesStep implements RunStep {
   }
 
   private countBatch(ctx: RunStepContext, ids: string[]): Promise<RunCounts> {
-    return this.tx.run(ctx.tenantId, async (em) => {
-      const [row] = await em.execute<Record<string, string>[]>(BATCH_COUNTS, [
-        ctx.tenantId,
-        pgArray(ids),
-        ctx.asOf,
-        `%as of ${ctx.asOf}:%`,
-      ]);
-      return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
-    });
+    return this.tx.run(ctx.tenantId, (em) => countCaseBatch(em, ctx.tenantId, ids, ctx.asOf));
   }
 }
