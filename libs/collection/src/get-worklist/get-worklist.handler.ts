@@ -54,52 +54,84 @@ export class GetWorklistHandler implements IQueryHandler<GetWorklist, WorklistPa
       // "Due today" is the tenant's day, not UTC's: up to local midnight tonight.
       const startOfToday = instantOf(today, '00:00', timeZone);
       const startOfTomorrow = instantOf(addDays(today, 1), '00:00', timeZone);
-      const visible = visibleCasesSql(viewer);
+      // The case's visibility is asked of `vc`, the case row the task's own check reads.
+      const visible = visibleCasesSql(viewer, 'vc');
       // Besides my own tasks: work waiting unassigned for a role I hold (篇八: the
       // supervisor's `assign` task for each imported case), on a case I may see — or, for
       // those who distribute work, on a case nobody carries yet. A collector still sees only
       // the tasks of his own cases.
       const distributes = !isCollectorOnly(viewer);
-      const params: unknown[] = [
-        query.tenantId,
-        startOfTomorrow,
-        query.actorId,
-        `{${viewer.roles.join(',')}}`,
-        distributes,
-        ...visible.params,
-      ];
       const filter = worklistFilterSql(query.filters, startOfToday);
-      params.push(...filter.params);
-      // The tasks the page and its total share: the same filters, without the keyset.
-      const from = `from tasks t
-         left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
-         left join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
-         ${CASE_BALANCE_JOIN}
-         where t.tenant_id = ? and t.status = 'open' and t.due_at < ?
-           and (t.assignee_id = ? or (t.assignee_id is null and t.role = any(?::text[])))
-           and (t.case_id is null
-                or (?::boolean and t.assignee_id is null and c.assignee_id is null and c.team_id is null)
-                or ${visible.sql}) ${filter.sql}`;
+      // The tasks the page and its total share: the same filters, without the keyset. Two
+      // branches (mine; queued for my roles), each walked in the page's order on its own
+      // index (tasks_worklist_order, tasks_role_queue), the case's visibility asked per task
+      // — so a page reads its 50 tasks, not the collector's thousands (issue 15 §1).
+      const branch = (assigned: string, assignedParams: unknown[]) => {
+        const balance = filter.needsBalance
+          ? `left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id ${CASE_BALANCE_JOIN}`
+          : '';
+        return {
+          sql: `from tasks t ${balance}
+             where t.tenant_id = ? and t.status = 'open' and t.due_at < ? and ${assigned}
+               and (t.case_id is null or exists (
+                     select 1 from cases vc where vc.tenant_id = t.tenant_id and vc.id = t.case_id
+                       and ((?::boolean and t.assignee_id is null and vc.assignee_id is null
+                             and vc.team_id is null) or ${visible.sql})))
+               ${filter.sql}`,
+          params: [
+            query.tenantId,
+            startOfTomorrow,
+            ...assignedParams,
+            distributes,
+            ...visible.params,
+            ...filter.params,
+          ],
+        };
+      };
+      const mine = branch('t.assignee_id = ?', [query.actorId]);
+      const queued = branch('t.assignee_id is null and t.role = any(?::text[])', [
+        `{${viewer.roles.join(',')}}`,
+      ]);
       // One set-based count over every page (共 N 项), not a walk of the pages.
       const [counted] = await em.execute<{ total: number; overdue_total: number }[]>(
-        `select count(*)::int as total, count(*) filter (where t.due_at < ?)::int as overdue_total
-         ${from}`,
-        [startOfToday, ...params],
+        `select coalesce(sum(n), 0)::int as total, coalesce(sum(o), 0)::int as overdue_total from (
+           select count(*) as n, count(*) filter (where t.due_at < ?) as o ${mine.sql}
+           union all
+           select count(*), count(*) filter (where t.due_at < ?) ${queued.sql}) counted`,
+        [startOfToday, ...mine.params, startOfToday, ...queued.params],
       );
       let keyset = '';
+      const keysetParams: unknown[] = [];
       if (query.cursor) {
         const [negPriority, dueAt, id] = decodeCursor(CURSOR, query.cursor, 3);
         keyset = 'and (-t.priority, t.due_at, t.id) > (?::int, ?::timestamptz, ?::uuid)';
-        params.push(negPriority, dueAt, id);
+        keysetParams.push(negPriority, dueAt, id);
       }
+      const ORDER = 'order by -t.priority, t.due_at, t.id';
+      const pageOf = (part: typeof mine) =>
+        `(select t.id, t.priority, t.due_at ${part.sql} ${keyset} ${ORDER} limit ${size + 1})`;
+      // The page's ids first; its cases, debtors and balances are read for those rows only.
       const rows = await em.execute<Row[]>(
-        `select t.id, t.case_id, c.debtor_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
+        `with page as materialized (
+           select * from (${pageOf(mine)} union all ${pageOf(queued)}) both_parts
+           order by -priority, due_at, id limit ${size + 1})
+         select t.id, t.case_id, c.debtor_id, t.kind, t.title, t.due_at, t.sla_due_at, t.priority,
                 t.missed_count, t.role, t.assignee_id, t.due_at < ? as overdue, c.status as case_status,
                 d.name as debtor_name, bal.dpd, bal.amount_due
-         ${from} ${keyset}
-         order by -t.priority, t.due_at, t.id
-         limit ${size + 1}`,
-        [startOfToday, ...params],
+         from page p
+         join tasks t on t.tenant_id = ? and t.id = p.id
+         left join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
+         left join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+         ${CASE_BALANCE_JOIN}
+         ${ORDER}`,
+        [
+          ...mine.params,
+          ...keysetParams,
+          ...queued.params,
+          ...keysetParams,
+          startOfToday,
+          query.tenantId,
+        ],
       );
       const found = toPage(
         rows,
@@ -196,11 +228,14 @@ function toItem(row: Row): WorklistItem {
   };
 }
 
-/** The worklist's filters as SQL on tasks `t` and the balance `bal` (empty: no filter). */
+/**
+ * The worklist's filters as SQL on tasks `t` and the balance `bal` (empty: no filter);
+ * `needsBalance` when a DPD bound asks for the case's balance.
+ */
 function worklistFilterSql(
   filters: WorklistFilters,
   startOfToday: Date,
-): { sql: string; params: unknown[] } {
+): { sql: string; params: unknown[]; needsBalance: boolean } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filters.kind) {
@@ -222,5 +257,9 @@ function worklistFilterSql(
     parts.push('coalesce(bal.dpd, 0) <= ?');
     params.push(filters.maxDpd);
   }
-  return { sql: parts.map((part) => `and ${part}`).join(' '), params };
+  return {
+    sql: parts.map((part) => `and ${part}`).join(' '),
+    params,
+    needsBalance: filters.minDpd !== undefined || filters.maxDpd !== undefined,
+  };
 }

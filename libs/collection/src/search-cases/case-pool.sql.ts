@@ -3,6 +3,7 @@ import { visibleCasesSql } from '@qingshou/core';
 import type { Viewer } from '../domain/collection-command';
 import { decodeCursor, encodeCursor, pageSize, toPage } from '../domain/cursor';
 import {
+  CASE_BALANCE_JOIN,
   CASE_SUMMARY_COLUMNS,
   CASE_SUMMARY_JOINS,
   CaseSummaryRow,
@@ -17,7 +18,7 @@ import {
   caseFilterSql,
   NEXT_TASK_JOIN,
 } from './case-filter.sql';
-import { type CasePoolItem, type CasePoolPage, maskAccountRef } from './case-pool';
+import { type CasePoolItem, type CasePoolPage, maskAccountRef, POOL_TOTAL_CAP } from './case-pool';
 import {
   type CaseFilters,
   type CaseOrder,
@@ -78,10 +79,17 @@ export async function searchCasePool(
   const conditions = caseFilterSql(filters);
   const where = ['c.tenant_id = ?', visible.sql, ...conditions.where];
   const params: unknown[] = [tenantId, ...visible.params, ...conditions.params];
-  const [{ total }] = await em.execute<{ total: number }[]>(
-    `select count(*)::int as total from cases c ${POOL_JOINS} where ${where.join(' and ')}`,
+  // Counted up to the cap, with only the joins the conditions name: the rows' own laterals
+  // (refs, next task, flags) are read for the page alone.
+  const condition = where.join(' and ');
+  const [{ counted }] = await em.execute<{ counted: number }[]>(
+    `select count(*)::int as counted from (
+       select 1 from cases c ${countJoins(condition)} where ${condition} limit ${POOL_TOTAL_CAP + 1}
+     ) matched`,
     params,
   );
+  const totalCapped = counted > POOL_TOTAL_CAP;
+  const total = Math.min(counted, POOL_TOTAL_CAP);
 
   const sort = order.sort;
   const desc = sort
@@ -125,7 +133,19 @@ export async function searchCasePool(
     page.items.map((i) => i.id),
   );
   const items = page.items.map((i) => ({ ...i, overdueInstallments: counts.get(i.id) ?? null }));
-  return { ...page, items, total };
+  return { ...page, items, total, ...(totalCapped ? { totalCapped } : {}) };
+}
+
+/** The joins of POOL_JOINS that `condition` refers to, by their aliases. */
+function countJoins(condition: string): string {
+  const uses = (alias: string) => new RegExp(`\\b${alias}\\.`).test(condition);
+  return [
+    uses('d') ? 'join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id' : '',
+    uses('u') ? 'left join users u on u.tenant_id = c.tenant_id and u.id = c.assignee_id' : '',
+    uses('bal') ? CASE_BALANCE_JOIN : '',
+    uses('acc') ? CASE_ACCOUNTS_JOIN : '',
+    uses('nt') ? NEXT_TASK_JOIN : '',
+  ].join(' ');
 }
 
 /** 连续/累计逾期期数 of the page's cases only (a page is small; the whole pool is not). */

@@ -20,9 +20,18 @@ export interface CasePoolItem extends CaseSummary {
   readonly nextDueAt: string | null;
 }
 
+/** Above this many matches the pool's total is not counted further (shown as 10,000+). */
+export const POOL_TOTAL_CAP = 10_000;
+
 export interface CasePoolPage extends Page<CasePoolItem> {
-  /** All cases that match the filters (every page), as the viewer may see them. */
+  /**
+   * All cases that match the filters (every page), as the viewer may see them — counted up
+   * to POOL_TOTAL_CAP: a manager's unfiltered pool at a million accounts is not walked on
+   * every page (issue 15 §1).
+   */
   readonly total: number;
+  /** True when more than `total` (= POOL_TOTAL_CAP) cases match. */
+  readonly totalCapped?: boolean;
 }
 
 /**

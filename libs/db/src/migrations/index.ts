@@ -28,6 +28,7 @@ import { Migration20261207000039DebtorLinks } from './Migration20261207000039Deb
 import { Migration20261207000034DashboardFigures } from './Migration20261207000034DashboardFigures';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
+import { Migration20261207000035WorklistIndexes } from './Migration20261207000035WorklistIndexes';
 import { Migration20261207000036IncrementalRuns } from './Migration20261207000036IncrementalRuns';
 import { Migration20261207000037ScaleOut } from './Migration20261207000037ScaleOut';
 
@@ -79,6 +80,10 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261207000034DashboardFigures',
     class: Migration20261207000034DashboardFigures,
+  },
+  {
+    name: 'Migration20261207000035WorklistIndexes',
+    class: Migration20261207000035WorklistIndexes,
   },
   {
     name: 'Migration20261207000036IncrementalRuns',

@@ -9,7 +9,6 @@ import {
 } from '@qingshou/collection';
 import { hasPermission, viewerOf } from '@qingshou/core';
 import { UNREACHABLE_FLAG } from '@qingshou/ledger';
-import { GetPackVocabulary, type PackVocabulary } from '@qingshou/policy';
 import { randomUUID } from 'node:crypto';
 import { emptyForm, type FormSpec, type FormState } from '../forms/form-state';
 import {
@@ -21,6 +20,7 @@ import {
   CaseLetterChoices,
   ListCaseLetterTemplates,
 } from '../queries/list-case-letter-templates/list-case-letter-templates.query';
+import { ConsoleViews } from '../render/console-views';
 import { codeName } from '../render/helpers';
 import type { PageContext } from '../render/page-context';
 import { FILTER_FIELDS, filterQuery, ParsedFilters, SORT_CHOICES } from './case-pool-filters';
@@ -50,7 +50,10 @@ export const freshBatch = (): BatchState => ({ form: emptyForm(BATCH_SPEC), refu
 /** The case pool page: filter form, the page of rows with its total, and the batch bar. */
 @Injectable()
 export class CasePoolModel {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly views: ConsoleViews,
+  ) {}
 
   async build(
     page: PageContext,
@@ -72,7 +75,7 @@ export class CasePoolModel {
       this.queries.execute<ListCaseFilterChoices, CaseFilterChoices>(
         new ListCaseFilterChoices(page.meta()),
       ),
-      this.queries.execute<GetPackVocabulary, PackVocabulary>(new GetPackVocabulary(page.meta())),
+      this.views.vocabularyOf(page),
       mayAssign
         ? this.queries.execute<ListCollectors, CollectorOption[]>(new ListCollectors(page.meta()))
         : Promise.resolve([]),
@@ -85,6 +88,8 @@ export class CasePoolModel {
       filter: filterForm,
       query,
       total: result.total,
+      // Past 10,000 matches the count stops: "共 10,000 件以上".
+      totalCapped: result.totalCapped === true,
       rows: result.items.map((item) => this.row(item, name)),
       // 连续/累计逾期期数 where the office counts arrears in 期 (the pack says so).
       countInstallments: vocab.countInstallments === true,

@@ -3,7 +3,6 @@ import { QueryBus } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
 import { CaseDetail, ContactChannel, ContactParty, GetCase } from '@qingshou/collection';
 import { hasPermission, Viewer } from '@qingshou/core';
-import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import {
   ContactWindow,
   GetContactWindows,
@@ -16,6 +15,7 @@ import {
   CaseDeadline,
   ListCaseDeadlines,
 } from '../queries/list-case-deadlines/list-case-deadlines.query';
+import { ConsoleViews } from '../render/console-views';
 import { PageContext } from '../render/page-context';
 import {
   ContactFormTerms,
@@ -49,6 +49,7 @@ export class CasePageModel {
   constructor(
     private readonly queries: QueryBus,
     private readonly clock: Clock,
+    private readonly views: ConsoleViews,
   ) {}
 
   /** The letters a person may issue on the case (404 when the case is not theirs). */
@@ -63,9 +64,7 @@ export class CasePageModel {
     const windows = await this.queries.execute<GetContactWindows, ContactWindow[]>(
       new GetContactWindows(page.meta(), id, ASKED),
     );
-    const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
-      new GetPackVocabulary(page.meta()),
-    );
+    const vocab = await this.views.vocabularyOf(page);
     const terms = await this.queries.execute<GetContactTerms, ContactFormTerms>(
       new GetContactTerms(page.meta()),
     );

@@ -102,8 +102,11 @@ export class ConsoleViews {
     return me;
   }
 
-  /** The pinned pack's names for its stage, task and approval codes (the `code` helper). */
-  private async vocabularyOf(page: PageContext): Promise<PackVocabulary> {
+  /**
+   * The pinned pack's names for its stage, task and approval codes (the `code` helper), kept
+   * a minute a tenant: pages that need them too ask here, not in a transaction of their own.
+   */
+  async vocabularyOf(page: PageContext): Promise<PackVocabulary> {
     const tenantId = page.user.tenantId;
     const cached = this.vocab.get(tenantId);
     if (cached && Date.now() - cached.at < ME_TTL_MS) return cached.vocab;

@@ -1,7 +1,6 @@
 import { Get, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { GetWorklist, TASK_KINDS, WorklistPage } from '@qingshou/collection';
-import { GetPackVocabulary, PackVocabulary } from '@qingshou/policy';
 import { hasPermission, viewerOf } from '@qingshou/core';
 import { ConsoleController } from '../http/console-controller';
 import {
@@ -93,9 +92,7 @@ export class WorklistPageController {
 
   /** The platform's task kinds and the pack's own (录入委案批次…), for the kind filter. */
   private async taskKinds(page: PageContext): Promise<string[]> {
-    const vocab = await this.queries.execute<GetPackVocabulary, PackVocabulary>(
-      new GetPackVocabulary(page.meta()),
-    );
+    const vocab = await this.views.vocabularyOf(page);
     return [...new Set([...TASK_KINDS, ...Object.keys(vocab.taskKinds)])];
   }
 }
