@@ -88,14 +88,17 @@ export class GetCollectorPerformanceHandler implements IQueryHandler<
     const scope = caseScopeOf(viewer);
     // A collector compares nobody; a supervisor sees the collectors of their teams.
     if (scope.kind === 'none' || scope.kind === 'own') return { from: null, to: null, rows: [] };
-    const rows = await this.tx.run(query.tenantId, (em) =>
-      em.execute<Row[]>(SQL, [
+    const rows = await this.tx.run(query.tenantId, async (em) => {
+      // A month's receipts of a few thousand cases: compiling the plan (JIT) took longer than
+      // running it on the 100k bench book (206 ms with JIT, 84 ms without).
+      await em.execute('set local jit = off');
+      return em.execute<Row[]>(SQL, [
         this.clock.now().toISOString(),
         query.tenantId,
         scope.kind === 'teams',
         query.actorId,
-      ]),
-    );
+      ]);
+    });
     return {
       from: rows[0]?.from_on ?? null,
       to: rows[0]?.to_on ?? null,
