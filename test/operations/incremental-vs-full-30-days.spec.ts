@@ -155,7 +155,12 @@ async function dayEvents(kit: RunKit, t: string, d: number, day: string) {
     );
     await kit.commands.execute(
       new UpgradePack(
-        { ...meta(t, 'test-admin'), roles: ['tenant-admin'], system: false },
+        {
+          tenantId: t,
+          actorId: 'test-admin',
+          correlationId: 'incr-upgrade',
+          roles: ['tenant-admin'],
+        },
         t,
         'microloan-overdue',
         undefined,
