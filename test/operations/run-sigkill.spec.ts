@@ -5,54 +5,13 @@ import { localDateOf, addDays } from '../../libs/calendar/src';
 import { QUEUES, redisConnectionOptions } from '../../libs/jobs/src';
 import { GetRun, type RunView } from '../../libs/operations/src';
 import { connect, TestDatabase } from '../support/test-db';
-import { queuedRunTwins } from './support/queued-run';
-import { bootWorker, eventCounts, meta } from './support/run-kit';
+import { queuedRunTwins, runSnapshot } from './support/queued-run';
+import { bootWorker, meta } from './support/run-kit';
 import { spawnWorker } from './support/worker-spawn';
 
 /** Enough cases for several engine batches and a few hundred letters, in well under a minute. */
 const ACCOUNTS = 2500;
 const LOCK_MS = 3000;
-
-/** What the run leaves, by keys that do not depend on generated ids or wall-clock instants. */
-const SNAPSHOT = {
-  balances: `select account_id, as_of, dpd, total_due, aging_bucket, loan_class from account_balances
-             where tenant_id = $1 order by account_id`,
-  cases: `select account_id, status, stage, opened_on, version from cases where tenant_id = $1
-          order by account_id`,
-  links: `select c.account_id, ca.account_id as linked from case_accounts ca
-          join cases c on c.tenant_id = ca.tenant_id and c.id = ca.case_id
-          where ca.tenant_id = $1 order by 1, 2`,
-  history: `select c.account_id, h.from_stage, h.to_stage, h.as_of, h.reason, h.effective_dpd
-            from case_stage_history h join cases c on c.tenant_id = h.tenant_id and c.id = h.case_id
-            where h.tenant_id = $1 order by c.account_id, h.seq`,
-  actions: `select c.account_id, regexp_replace(e.idempotency_key, '^[^:]+:[^:]+:', '') as key,
-              e.action, (e.target_id is not null) as targeted
-            from engine_actions e join cases c on c.tenant_id = e.tenant_id and c.id = e.case_id
-            where e.tenant_id = $1 order by 1, 2`,
-  tasks: `select c.account_id, t.kind, t.title, t.status, t.due_at, t.sla_due_at,
-            regexp_replace(t.idempotency_key, '^[^:]+:[^:]+:', '') as key
-          from tasks t join cases c on c.tenant_id = t.tenant_id and c.id = t.case_id
-          where t.tenant_id = $1 order by 1, key`,
-  notices: `select c.account_id, n.template_id, n.status,
-              regexp_replace(n.idempotency_key, '^[^:]+:[^:]+:', '') as key
-            from notices n join cases c on c.tenant_id = n.tenant_id and c.id = n.case_id
-            where n.tenant_id = $1 order by 1, key`,
-  outbox: `select count(*)::int as n from outbox where tenant_id = $1`,
-  run: `select state, counts, jsonb_array_length(steps) as steps from runs where tenant_id = $1`,
-};
-
-async function snapshot(url: string, tenantId: string) {
-  const owner = await connect(url);
-  try {
-    const out: Record<string, unknown> = { events: await eventCounts(owner, tenantId) };
-    for (const [name, sql] of Object.entries(SNAPSHOT)) {
-      out[name] = (await owner.query(sql, [tenantId])).rows;
-    }
-    return out;
-  } finally {
-    await owner.end();
-  }
-}
 
 async function until<T>(
   what: string,
@@ -190,8 +149,8 @@ describe('SIGKILL the worker mid-run: on restart the run resumes and ends exactl
       await queue.close();
     }
 
-    const killed = await snapshot(a.ownerUrl, tenantId);
-    const uninterrupted = await snapshot(b.ownerUrl, tenantId);
+    const killed = await runSnapshot(a.ownerUrl, tenantId);
+    const uninterrupted = await runSnapshot(b.ownerUrl, tenantId);
     // Sanity: the run did real work (cases, tasks, letters, events) to compare.
     expect((uninterrupted.tasks as unknown[]).length).toBeGreaterThan(1000);
     expect((uninterrupted.notices as unknown[]).length).toBeGreaterThan(200);
