@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { assign } from '../collection/support/fixtures';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
@@ -134,5 +135,43 @@ describe('the case page 还款计划 panel (console form)', () => {
     const live = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
     expect(live.text).toContain('履行中');
     expect(live.text).toContain('待还');
+  });
+
+  it('prints the 分期还款协议书 from the pack template (figures and capitals); the signed scan marks it 已签署', async () => {
+    const [plan] = await plans();
+    const letter = await get(
+      users.sales,
+      `/console/cases/${caseId}/plans/${plan.id}/letter`,
+    ).expect(200);
+    expect(letter.text).toContain('分期还款协议书');
+    expect(letter.text).toContain('华通经销');
+    expect(letter.text).toContain('壹万叁仟贰佰元整');
+    expect(letter.text).toContain('第12期');
+    expect(letter.text).toContain('壹仟元整');
+    const none = await post(users.sales, `/console/cases/${caseId}/plans/${plan.id}/signed`, {});
+    expect(none.status).toBe(422);
+    expect(none.text).toContain('请选择签署件扫描文件');
+    const scan = Buffer.from('%PDF-1.4 signed agreement scan');
+    await api
+      .http()
+      .post(`/console/cases/${caseId}/plans/${plan.id}/signed`)
+      .set('Cookie', `qs_session=${users.sales.token}; qs_csrf=${CSRF}`)
+      .set('X-CSRF-Token', CSRF)
+      .attach('file', scan, { filename: '协议签署件.pdf', contentType: 'application/pdf' })
+      .expect(303);
+    const [row] = await ownerQuery<{ sha256: string; original_name: string }>(
+      api,
+      `select f.sha256, f.original_name from repayment_plans p
+       join attachments f on f.tenant_id = p.tenant_id and f.id = p.signed_attachment_id
+       where p.id = $1`,
+      [plan.id],
+    );
+    expect(row).toEqual({
+      sha256: createHash('sha256').update(scan).digest('hex'),
+      original_name: '协议签署件.pdf',
+    });
+    const panel = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
+    expect(panel.text).toContain('已签署');
+    expect(panel.text).toContain('签署件：协议签署件.pdf');
   });
 });

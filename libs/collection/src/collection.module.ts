@@ -36,6 +36,7 @@ import { NoPlanRules, PlanRules } from './ports/plan-rules';
 import { PauseCaseHandler } from './pause-case/pause-case.handler';
 import { DefaultDisputePolicy, DisputePolicy } from './ports/dispute-policy';
 import { RaiseDisputeHandler } from './raise-dispute/raise-dispute.handler';
+import { RecordSignedPlanHandler } from './record-signed-plan/record-signed-plan.handler';
 import { RecordLegalStepHandler } from './record-legal-step/record-legal-step.handler';
 import { RecordPromiseHandler } from './record-promise/record-promise.handler';
 import { RecordSettlementInKindHandler } from './record-settlement-in-kind/record-settlement-in-kind.handler';
@@ -76,6 +77,7 @@ const COMMAND_HANDLERS = [
   AcknowledgeAlertHandler,
   ArchiveRecordingsHandler,
   RaiseDisputeHandler,
+  RecordSignedPlanHandler,
   DecideDisputeHandler,
 ];
 

@@ -34,6 +34,7 @@ export * from './evaluate-promises/evaluate-promises.command';
 export * from './propose-plan/propose-plan.command';
 export { PLAN_APPROVAL_KIND } from './propose-plan/propose-plan.handler';
 export * from './agree-plan/agree-plan.command';
+export * from './record-signed-plan/record-signed-plan.command';
 export * from './evaluate-plans/evaluate-plans.command';
 export * from './domain/plan-split';
 export * from './domain/plan-judgement';

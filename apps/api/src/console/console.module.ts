@@ -29,6 +29,7 @@ import { CaseDisputesController } from './cases/case-disputes.controller';
 import { CasePlansController } from './cases/case-plans.controller';
 import { CaseSelfServiceController } from './cases/case-self-service.controller';
 import { GetCasePlansHandler } from './queries/get-case-plans/get-case-plans.handler';
+import { GetPlanLetterHandler } from './queries/get-plan-letter/get-plan-letter.handler';
 import { DisputesInboxController } from './cases/disputes-inbox.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
@@ -144,6 +145,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     ListAlertGroupsHandler,
     GetCaseDatesHandler,
     GetCasePlansHandler,
+    GetPlanLetterHandler,
     SupervisorDesk,
     GetAgingDistributionHandler,
     GetContributionArrearsHandler,

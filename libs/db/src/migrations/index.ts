@@ -31,6 +31,7 @@ import { Migration20261207000027KpiOpeningRecovered } from './Migration202612070
 import { Migration20261207000035WorklistIndexes } from './Migration20261207000035WorklistIndexes';
 import { Migration20261207000036IncrementalRuns } from './Migration20261207000036IncrementalRuns';
 import { Migration20261207000037ScaleOut } from './Migration20261207000037ScaleOut';
+import { Migration20261207000038PlanSignedCopy } from './Migration20261207000038PlanSignedCopy';
 
 /** Every migration, in order. Listed explicitly so the compiled build finds them. */
 export const MIGRATIONS = [
@@ -90,6 +91,10 @@ export const MIGRATIONS = [
     class: Migration20261207000036IncrementalRuns,
   },
   { name: 'Migration20261207000037ScaleOut', class: Migration20261207000037ScaleOut },
+  {
+    name: 'Migration20261207000038PlanSignedCopy',
+    class: Migration20261207000038PlanSignedCopy,
+  },
   { name: 'Migration20261207000039DebtorLinks', class: Migration20261207000039DebtorLinks },
 ];
 

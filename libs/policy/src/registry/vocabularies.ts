@@ -138,6 +138,12 @@ export type ReportColumn = keyof typeof REPORT_COLUMNS;
  */
 export const SUPPLIED_TEMPLATE_FIELDS = [
   'tenant.name',
+  // The 分期还款协议书 (plan-agreement.hbs): the case page prints it with the plan's figures.
+  'plan.total',
+  'plan.downPayment',
+  'plan.count',
+  'plan.instalments',
+  'plan.graceDays',
   'tenant.address',
   'tenant.phone',
   'recipient.name',

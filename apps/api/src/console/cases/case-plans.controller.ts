@@ -1,12 +1,30 @@
-import { Body, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  Body,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { AgreePlan, ProposePlan, splitPlan, type PlanSplit } from '@qingshou/collection';
+import {
+  AgreePlan,
+  ProposePlan,
+  RecordSignedPlan,
+  splitPlan,
+  type PlanSplit,
+} from '@qingshou/collection';
 import { FieldProblem, hasPermission, ValidationFailedError, type Viewer } from '@qingshou/core';
 import { Permission } from '../../auth/access.decorators';
 import { emptyForm, FormSpec, FormState, formValues, formWithProblems } from '../forms/form-state';
 import { runPanelForm } from '../forms/panel-form';
+import { utf8Name } from '../legal/legal-page.controller';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml } from '../http/console-redirect';
+import { GetPlanLetter } from '../queries/get-plan-letter/get-plan-letter.query';
 import { CasePlans, GetCasePlans } from '../queries/get-case-plans/get-case-plans.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
@@ -26,12 +44,15 @@ const PROPOSE: FormSpec = {
   ],
 };
 const AGREE: FormSpec = { id: 'plan-agree', fields: [] };
+const SIGNED: FormSpec = { id: 'plan-signed', fields: ['file'] };
+const MAX_SCAN_BYTES = 20 * 1024 * 1024;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MONEY = /^\d{1,15}(\.\d{1,2})?$/;
 
 interface Forms {
   propose: FormState;
   agree: FormState;
+  signed: FormState;
 }
 
 /**
@@ -125,6 +146,46 @@ export class CasePlansController {
     );
   }
 
+  /** 分期还款协议书 to print (A4, the pack's template): the browser prints it or saves a PDF. */
+  @Get(':id/plans/:planId/letter')
+  letter(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('planId', ParseUUIDPipe) planId: string,
+  ): Promise<string> {
+    return this.queries.execute<GetPlanLetter, string>(new GetPlanLetter(page.meta(), id, planId));
+  }
+
+  /** 上传签署件: the scan of the signed 分期还款协议书, kept with its sha256. */
+  @Post(':id/plans/:planId/signed')
+  @HttpCode(200)
+  @Permission('promise.record')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_SCAN_BYTES } }))
+  async signed(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @UploadedFile() file: { buffer: Buffer; originalname: string; mimetype: string } | undefined,
+  ): Promise<string> {
+    const data = await this.plans(page, id);
+    const problems = file?.buffer?.length
+      ? []
+      : [{ path: 'file', reason: page.t('plan.scanNeeded') }];
+    const redirect = `/console/cases/${id}`;
+    return runPanelForm(
+      { spec: SIGNED, values: {}, problems, redirect, flash: 'flash.planSigned' },
+      () =>
+        this.commands.execute(
+          new RecordSignedPlan(page.meta(), planId, {
+            data: file!.buffer,
+            originalName: utf8Name(file!.originalname),
+            contentType: file!.mimetype,
+          }),
+        ),
+      (form) => this.render(page, id, data, { ...this.fresh(data), signed: form }, null, 422),
+    );
+  }
+
   private plans(page: PageContext, id: string): Promise<CasePlans> {
     return this.queries.execute<GetCasePlans, CasePlans>(new GetCasePlans(page.meta(), id));
   }
@@ -143,6 +204,7 @@ export class CasePlansController {
         notes: '',
       }),
       agree: emptyForm(AGREE),
+      signed: emptyForm(SIGNED),
     };
   }
 

@@ -34,6 +34,7 @@ export function planView(plan: CasePlan, today: string, agreeing: boolean) {
     paid: formatMoney(paid),
     overdue: instalments.filter((i) => i.state === 'overdue' || i.state === 'missed').length,
     live: plan.status === 'proposed' || plan.status === 'active',
+    mayUpload: agreeing && plan.status !== 'cancelled',
     awaiting,
     mayAgree:
       agreeing &&

@@ -22,6 +22,9 @@ interface PlanRow {
   waiver_withdrawn: boolean;
   approval_status: string | null;
   notes: string | null;
+  signed_name: string | null;
+  signed_sha256: string | null;
+  signed_at: string | null;
   instalments: { seq: number; dueOn: string; amount: string; paid: string; status: string }[];
 }
 
@@ -63,7 +66,8 @@ export class GetCasePlansHandler implements IQueryHandler<GetCasePlans, CasePlan
         `select p.id, p.status, p.arrears::text, p.penalty::text, p.waiver::text, p.total::text,
                 p.down_payment::text, p.instalment_count, p.start_on::text, p.grace_days,
                 p.agreed_on::text, p.kept_on::text, p.broken_on::text, p.waiver_withdrawn,
-                a.status as approval_status, p.notes,
+                a.status as approval_status, p.notes, f.original_name as signed_name,
+                f.sha256 as signed_sha256, to_json(p.signed_at)#>>'{}' as signed_at,
                 (select jsonb_agg(jsonb_build_object('seq', i.seq, 'dueOn', i.due_on::text,
                           'amount', i.amount::text, 'paid', i.paid::text, 'status', i.status)
                           order by i.seq)
@@ -71,6 +75,7 @@ export class GetCasePlansHandler implements IQueryHandler<GetCasePlans, CasePlan
                   as instalments
          from repayment_plans p
          left join approvals a on a.tenant_id = p.tenant_id and a.id = p.approval_id
+         left join attachments f on f.tenant_id = p.tenant_id and f.id = p.signed_attachment_id
          where p.tenant_id = ? and p.case_id = ?
          order by p.proposed_at desc, p.id`,
         [query.tenantId, query.caseId],
@@ -92,6 +97,9 @@ export class GetCasePlansHandler implements IQueryHandler<GetCasePlans, CasePlan
         waiverWithdrawn: r.waiver_withdrawn,
         approvalStatus: r.approval_status,
         notes: r.notes,
+        signed: r.signed_at
+          ? { name: String(r.signed_name), sha256: String(r.signed_sha256), at: r.signed_at }
+          : null,
         instalments: (r.instalments ?? []).map((i) => ({ ...i, amount: String(i.amount) })),
       }));
       return {

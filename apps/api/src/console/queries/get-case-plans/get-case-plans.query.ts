@@ -29,6 +29,8 @@ export interface CasePlan {
   /** pending, approved, rejected; null: the plan needed no approval. */
   readonly approvalStatus: string | null;
   readonly notes: string | null;
+  /** The signed agreement's scan (扫描件): its name, sha256 and when it was filed. */
+  readonly signed: { name: string; sha256: string; at: string } | null;
   readonly instalments: CasePlanInstalment[];
 }
 
