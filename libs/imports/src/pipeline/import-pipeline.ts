@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@qingshou/calendar';
 import { EventContext, EventLog, TenantTx } from '@qingshou/db';
-import { AccountBalances, refreshAccountBalances, type PackTerms } from '@qingshou/ledger';
+import {
+  AccountBalances,
+  insertNotYetDueSnapshots,
+  refreshAccountBalances,
+  type PackTerms,
+} from '@qingshou/ledger';
 import { performance } from 'node:perf_hooks';
 import { addCounts, IMPORT_EVENTS } from '../domain/import-vocabulary';
 import { CopyLineEncoder } from '../staging/copy-text';
@@ -192,16 +197,49 @@ async function refreshStaged(
   meta: PipelineMeta,
   now: Date,
 ): Promise<void> {
-  const rows = await em.execute<{ account_id: string }[]>(
-    `select distinct account_id::text as account_id from ${ACCOUNT_STAGE}
-     where account_id is not null`,
+  // New accounts with no receipt and nothing due yet (most of a book) cannot owe anything:
+  // the ledger writes their snapshots in one statement, like the one the calculator made
+  // for the first of them; the rest, and any it does not vouch for, go to the calculator.
+  const rows = await em.execute<{ account_id: string; quiet: boolean; outstanding: string }[]>(
+    `select account_id::text as account_id,
+       bool_and(not account_existed and not account_repeat
+         and coalesce(cardinality(receipt_ids), 0) = 0 and cardinality(due_dates) > 0
+         and (select min(d) from unnest(due_dates) d) > ?::date) as quiet,
+       max((select coalesce(sum(p), 0) from unnest(inst_principal) p))::text as outstanding
+     from ${ACCOUNT_STAGE} where account_id is not null group by account_id`,
+    [meta.today],
   );
-  await refreshAccountBalances(em, balances, {
+  const quiet = rows.filter((r) => r.quiet);
+  const like = quiet.shift();
+  const calculated = rows.filter((r) => !r.quiet).map((r) => r.account_id);
+  const refresh = (accountIds: string[]) =>
+    refreshAccountBalances(em, balances, {
+      tenantId: meta.tenantId,
+      accountIds,
+      asOf: meta.today,
+      now,
+    });
+  await refresh(like ? [...calculated, like.account_id] : calculated);
+  if (!like || quiet.length === 0) return;
+  const accounts = quiet.map((r) => ({ accountId: r.account_id, outstanding: r.outstanding }));
+  const written = await insertNotYetDueSnapshots(em, {
     tenantId: meta.tenantId,
-    accountIds: rows.map((r) => r.account_id),
     asOf: meta.today,
-    now,
+    like: { accountId: like.account_id, outstanding: like.outstanding },
+    accounts,
   });
+  if (written < accounts.length) {
+    const have = new Set(
+      (
+        await em.execute<{ account_id: string }[]>(
+          `select account_id::text as account_id from account_balances
+           where tenant_id = ? and account_id = any(?::uuid[])`,
+          [meta.tenantId, `{${accounts.map((a) => a.accountId).join(',')}}`],
+        )
+      ).map((r) => r.account_id),
+    );
+    await refresh(accounts.map((a) => a.accountId).filter((id) => !have.has(id)));
+  }
 }
 
 /** The promise is awaited later; until then a rejection must not count as unhandled. */
