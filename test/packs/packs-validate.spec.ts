@@ -526,9 +526,37 @@ describe('every template renders through the notices engine with amounts in figu
         ],
       },
       replySlip: { returnBy: '2026-03-20' },
+      // 分期还款协议书 (plan-agreement): 1,200.00 down and 12 × 1,000.00 on 13,200.00.
+      plan: {
+        accounts: [{ ref: 'ZL-2025-0003' }],
+        arrears: '13200.00',
+        penalty: '660.00',
+        waiver: '660.00',
+        hasPenalty: true,
+        hasWaiver: true,
+        total: '13200.00',
+        downPayment: '1200.00',
+        count: 12,
+        graceDays: 5,
+        instalments: [
+          { label: '首付', dueOn: '2026-03-05', amount: '1200.00' },
+          ...Array.from({ length: 12 }, (_, k) => ({
+            label: `第${k + 1}期`,
+            dueOn: `${k < 10 ? 2026 : 2027}-${String(((k + 3) % 12) + 1).padStart(2, '0')}-05`,
+            amount: '1000.00',
+          })),
+        ],
+      },
       params: { ...pack.params },
     };
   }
+
+  /** Every pack's 分期还款协议书: the total and each instalment in figures and capitals. */
+  const PLAN_AMOUNTS: [string, string][] = [
+    ['13,200.00', '壹万叁仟贰佰元整'],
+    ['1,200.00', '壹仟贰佰元整'],
+    ['1,000.00', '壹仟元整'],
+  ];
 
   /** template → [the amount's field, its figures, its capitals] the letter must print. */
   const AMOUNTS: Record<string, [string, string][]> = {
@@ -560,6 +588,12 @@ describe('every template renders through the notices engine with amounts in figu
       ['775.00', '柒佰柒拾伍元整'],
     ],
     'housing-fund/contribution-demand': [['100,775.00', '壹拾万零柒佰柒拾伍元整']],
+    'leasing-dealer-arrears/plan-agreement': PLAN_AMOUNTS,
+    'student-loan/plan-agreement': PLAN_AMOUNTS,
+    'credit-coop-npl-drive/plan-agreement': PLAN_AMOUNTS,
+    'microloan-overdue/plan-agreement': PLAN_AMOUNTS,
+    'card-collection-agency/plan-agreement': PLAN_AMOUNTS,
+    'housing-fund/plan-agreement': PLAN_AMOUNTS,
   };
 
   const templates = PACKS.flatMap((id) =>

@@ -93,6 +93,8 @@ const SAMPLE_BODIES: Record<string, object> = {
     firstDueOn: '2026-04-02',
   },
   'POST /console/cases/:id/plans/:planId/agree': {},
+  // The scan is a multipart file: without one the form re-renders (422) after the case check.
+  'POST /console/cases/:id/plans/:planId/signed': {},
   'POST /console/approvals/:id/decision': { decision: 'approved' },
   'POST /console/finance/payments/:id/reversal': { reason: '银行退票' },
   'POST /console/notices/:id/delivery': delivery,

@@ -82,10 +82,10 @@ export class GetPlanLetterHandler implements IQueryHandler<GetPlanLetter, string
       tenant: { name: row.tenant_name },
       debtor: {
         name: row.debtor_name,
-        idMasked: row.id_number ? maskIdNumber(row.id_number) : null,
+        idNumberMasked: row.id_number ? maskIdNumber(row.id_number) : null,
       },
-      accounts: (row.accounts ?? []).map((ref) => ({ ref })),
       plan: {
+        accounts: (row.accounts ?? []).map((ref) => ({ ref })),
         arrears: row.arrears,
         penalty: row.penalty,
         waiver: row.waiver,
