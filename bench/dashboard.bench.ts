@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { migrate } from '../libs/db/src/migrator';
 import { dropDatabase, freshDatabase, PG_BASE } from './bench-db';
 import { generatePortfolio } from './run-portfolio';
 import { BENCH_PASSWORD, buildWork } from './web-book';
@@ -196,7 +197,11 @@ async function main(): Promise<void> {
     // A day's run is done once (RequestRun answers with the day's run): on a kept book the
     // day's runs are forgotten (their chunks cascade), so the night is run again and its
     // snapshot is newer than anything entered since.
-    if (reused) await forgetRuns(db, runDate);
+    if (reused) {
+      // A kept book is brought to the schema of this build first.
+      await migrate(`${PG_BASE}/${db}`);
+      await forgetRuns(db, runDate);
+    }
     const t1 = performance.now();
     const night = JSON.parse(
       child(
