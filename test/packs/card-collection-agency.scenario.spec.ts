@@ -2,6 +2,8 @@ import { assign } from '../collection/support/fixtures';
 import { startEngineWorker } from '../engine/support/engine-worker';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { PackContactPolicy } from '../../libs/engine/src';
+import { ProposePlan } from '../../libs/collection/src';
+import { meta } from '../kpi/support/kpi-fixtures';
 import {
   loan,
   Member,
@@ -141,5 +143,38 @@ describe('card-collection-agency (篇八): letter 7 days after assignment; conta
         reason: 'the pack allows contacting only: debtor, guarantor',
         params: { parties: 'debtor,guarantor' }, // the figures a console words the refusal from
       });
+  });
+
+  it("plans on the client bank's terms: down ≥ 10%, ≤ 36 instalments of ≥ 200.00; A's 12,345.67 as 1,234.57 + 36 × 308.64…", async () => {
+    const phone = meta(tenantId, users.phone.id, ['phone-collector']);
+    const plan = (downPayment: string, count: number) =>
+      api.commands.execute(
+        new ProposePlan(phone, {
+          caseId: ids.A.caseId,
+          arrears: '12345.67',
+          downPayment,
+          count,
+          startOn: '2026-03-17',
+          firstDueOn: '2026-04-17',
+        }),
+      );
+    await expect(plan('1234.56', 37)).rejects.toMatchObject({
+      status: 400,
+      problems: expect.arrayContaining([
+        expect.objectContaining({ path: 'downPayment' }),
+        expect.objectContaining({ path: 'count' }),
+      ]),
+    });
+    const made = await plan('1234.57', 36);
+    // Under the client's 20,000.00 the collector agrees it without the supervisor.
+    expect(made).toMatchObject({ total: '12345.67', approvalId: null });
+    const rows = await ownerQuery<{ seq: number; amount: string }>(
+      api,
+      `select seq, amount::text from plan_instalments where plan_id = $1 order by seq`,
+      [made.id],
+    );
+    expect(rows).toHaveLength(37);
+    expect(rows[1].amount).toBe('308.64');
+    expect(rows[36].amount).toBe('308.70'); // the last takes the remainder: 11,111.10 in all
   });
 });
