@@ -135,6 +135,12 @@ async function measure(args: Args, base: string, bareUrl: string, sessions: Sess
     worklist: () => roundRobin(collectors, () => '/console/work'),
     casePage: () =>
       roundRobin(withCases, (s, n) => `/console/cases/${s.caseIds[n % s.caseIds.length]}`),
+    // 案件查询 with the search box: a generated debtor's name in part (压测债务人123…).
+    caseSearch: () =>
+      roundRobin(
+        collectors,
+        (_, n) => `/console/cases?q=${encodeURIComponent(`压测债务人${n % 1000}`)}`,
+      ),
     dashboard: () => roundRobin(managers, () => '/console/dashboard'),
   };
   const figures: Record<string, PhaseFigures & { connections: number }> = {};
@@ -152,6 +158,7 @@ async function measure(args: Args, base: string, bareUrl: string, sessions: Sess
   await run('bare', bareUrl, args.connections);
   await run('worklist', base, args.connections, pages.worklist());
   await run('casePage', base, args.connections, pages.casePage());
+  await run('caseSearch', base, args.connections, pages.caseSearch());
   await run('dashboard', base, args.dashboardConnections, pages.dashboard());
   return figures;
 }
@@ -230,6 +237,7 @@ async function main(): Promise<void> {
       goals: {
         worklistP99AtMost150: figures.worklist.p99 <= 150,
         casePageP99AtMost150: figures.casePage.p99 <= 150,
+        caseSearchP99AtMost150: figures.caseSearch.p99 <= 150,
         dashboardP99AtMost500: figures.dashboard.p99 <= 500,
         worklistThroughputShareOfBare: share('worklist'),
         casePageThroughputShareOfBare: share('casePage'),
