@@ -1,3 +1,5 @@
+import { ProposePlan } from '../../libs/collection/src';
+import { meta as as } from '../kpi/support/kpi-fixtures';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ContributionArrears,
@@ -264,5 +266,30 @@ describe('housing-fund (篇九): recovered vs plan 91%, loan-to-deposit 82%, con
     });
     // 9,079,100.00 overdue of 41,000,000.00 = 22.14% against a 0.15% ceiling.
     expect(november['overdue-rate']).toMatchObject({ display: '22.14%', status: 'missed' });
+  });
+
+  it("plans for an employer's unpaid contributions as for a borrower: down ≥ 20%, ≤ 12 of ≥ 1,000.00; the head agrees, above 100,000.00 it waits for the approval", async () => {
+    const plan = (who: 'head', name: string, arrears: string, down: string) =>
+      api.commands.execute(
+        new ProposePlan(as(tenantId, users[who].id, ['manager']), {
+          caseId: ids[name].caseId as string,
+          arrears,
+          downPayment: down,
+          count: 12,
+          startOn: '2013-12-02',
+          firstDueOn: '2014-01-02',
+        }),
+      );
+    // 县煤矿's 60,000.00: 12,000.00 down and 12 × 4,000.00 (one cent less down is refused).
+    await expect(plan('head', 'mine', '60000.00', '11999.99')).rejects.toMatchObject({
+      status: 400,
+    });
+    expect(await plan('head', 'mine', '60000.00', '12000.00')).toMatchObject({
+      total: '60000.00',
+      approvalId: null,
+    });
+    // L1's 9,079,100.00 is far above 100,000.00: the plan waits for the head's approval.
+    const big = await plan('head', 'L1', '9079100.00', '1815820.00');
+    expect(big.approvalId).not.toBeNull();
   });
 });
