@@ -1,3 +1,5 @@
+import { ProposePlan } from '../../libs/collection/src';
+import { meta as as } from '../kpi/support/kpi-fixtures';
 import { AddRelatedParty } from '../../libs/ledger/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
@@ -148,5 +150,20 @@ describe('student-loan (篇二): notices to student and parent, local help, defa
       status: 'missed',
       gapDisplay: '20.00%',
     });
+  });
+
+  it("a graduate's plan: 王小明's 6,000.00 with nothing down as 24 × 250.00 from his first pay month; 25 instalments are refused", async () => {
+    const plan = (count: number) =>
+      api.commands.execute(
+        new ProposePlan(as(tenantId, users.principal.id, ['manager']), {
+          caseId: cases['王小明'],
+          arrears: '6000.00',
+          count,
+          startOn: '2026-07-01',
+          firstDueOn: '2026-08-01',
+        }),
+      );
+    await expect(plan(25)).rejects.toMatchObject({ status: 400 });
+    expect(await plan(24)).toMatchObject({ total: '6000.00', approvalId: null });
   });
 });
