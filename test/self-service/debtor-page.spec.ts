@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RedisClient } from '../../libs/db/src';
 import { RegisterAccount, RegisterDebtor } from '../../libs/ledger/src';
 import { residentId } from '../collection/support/fixtures';
 import type { CollectionTestApi } from '../collection/support/collection-api';
@@ -228,5 +229,17 @@ describe("the debtor's own page (债务人自助页面, issue 16 §3)", () => {
     api.clock.set('2026-03-09T02:00:01Z');
     expect(await bodyOf(old.path, idNumber.slice(-4), '000000')).toEqual(reference);
     api.clock.set(NOW);
+  });
+
+  it('the 31st step on one link within 15 minutes is refused (429, Retry-After) whether or not the link exists', async () => {
+    const unknown = `/d/${'B'.repeat(43)}`;
+    for (let i = 0; i < 30; i += 1) await verify(unknown, '1234').expect(200);
+    const refused = await verify(unknown, '1234').expect(429);
+    expect(refused.text).toContain('操作过于频繁');
+    // 02:00:00Z is the start of a 15-minute window: 900 seconds to its end.
+    expect(refused.headers['retry-after']).toBe('900');
+    // Counted in Redis under the link's hash, so every API instance sees the same count.
+    const keys = await api.app.get(RedisClient).keys(`*selfsvc:link:*`);
+    expect(keys.length).toBeGreaterThan(0);
   });
 });

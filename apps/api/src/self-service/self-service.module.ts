@@ -17,6 +17,7 @@ import { SelfServiceViews } from './self-service-views';
 import { SelfServiceController } from './self-service.controller';
 import { DebtorBalances } from './support/debtor-balances';
 import { DebtorSessions } from './support/debtor-sessions';
+import { DebtorSteps } from './support/debtor-steps';
 import { DebtorSms } from './support/debtor-sms';
 import { LinkGate } from './support/link-gate';
 import { SelfServiceRules } from './support/self-service-rules';
@@ -49,6 +50,7 @@ export const SELF_SERVICE_PREFIX_EXCLUDES: RouteInfo[] = [
     LinkGate,
     SelfServiceThrottle,
     DebtorSessions,
+    DebtorSteps,
     DebtorSms,
     DebtorBalances,
     IssueDebtorLinkHandler,

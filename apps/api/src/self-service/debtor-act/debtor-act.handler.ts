@@ -11,12 +11,10 @@ import {
 } from '@qingshou/collection';
 import { DomainError, systemMeta, ValidationFailedError } from '@qingshou/core';
 import { dec } from '@qingshou/ledger';
-import { hashToken } from '../domain/link-token';
 import { DebtorBalances } from '../support/debtor-balances';
-import { DebtorSessions } from '../support/debtor-sessions';
-import { LinkGate, OpenLink } from '../support/link-gate';
+import { DebtorSteps } from '../support/debtor-steps';
+import type { OpenLink } from '../support/link-gate';
 import { debtorActorId } from '../support/self-service-audit';
-import { SelfServiceThrottle } from '../support/self-service-throttle';
 import { DebtorAct, DebtorActInput, DebtorActResult } from './debtor-act.command';
 import { planProblemText } from './plan-problems';
 
@@ -35,21 +33,15 @@ class Refusal {
 @CommandHandler(DebtorAct)
 export class DebtorActHandler implements ICommandHandler<DebtorAct, DebtorActResult> {
   constructor(
-    private readonly gate: LinkGate,
-    private readonly throttle: SelfServiceThrottle,
-    private readonly sessions: DebtorSessions,
+    private readonly steps: DebtorSteps,
     private readonly commands: CommandBus,
     private readonly balances: DebtorBalances,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: DebtorAct): Promise<DebtorActResult> {
-    const tokenHash = hashToken(command.token);
-    await this.throttle.hit(tokenHash, command.ip);
-    const session = await this.sessions.find(command.sessionId, tokenHash);
-    if (!session) return null;
-    const link = await this.gate.open(command.token);
-    if (!link || link.linkId !== session.linkId) return null;
+    const link = await this.steps.verified(command);
+    if (!link) return null;
     if (!link.rules.actions.includes(command.action)) {
       return { ok: false, errors: { action: '本机构未开通此项自助办理' } };
     }

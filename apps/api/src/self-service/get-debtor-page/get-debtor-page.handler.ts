@@ -2,12 +2,11 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
 import { EventLog, TenantTx } from '@qingshou/db';
-import { hashToken, maskName } from '../domain/link-token';
+import { maskName } from '../domain/link-token';
 import { DebtorBalances } from '../support/debtor-balances';
-import { DebtorSessions } from '../support/debtor-sessions';
-import { LinkGate, OpenLink } from '../support/link-gate';
+import { DebtorSteps } from '../support/debtor-steps';
+import type { OpenLink } from '../support/link-gate';
 import { auditOnCase, debtorActorId } from '../support/self-service-audit';
-import { SelfServiceThrottle } from '../support/self-service-throttle';
 import { DebtorPageView, GetDebtorPage } from './get-debtor-page.query';
 
 /**
@@ -18,9 +17,7 @@ import { DebtorPageView, GetDebtorPage } from './get-debtor-page.query';
 @QueryHandler(GetDebtorPage)
 export class GetDebtorPageHandler implements IQueryHandler<GetDebtorPage, DebtorPageView | null> {
   constructor(
-    private readonly gate: LinkGate,
-    private readonly throttle: SelfServiceThrottle,
-    private readonly sessions: DebtorSessions,
+    private readonly steps: DebtorSteps,
     private readonly tx: TenantTx,
     private readonly events: EventLog,
     private readonly clock: Clock,
@@ -28,12 +25,8 @@ export class GetDebtorPageHandler implements IQueryHandler<GetDebtorPage, Debtor
   ) {}
 
   async execute(query: GetDebtorPage): Promise<DebtorPageView | null> {
-    const tokenHash = hashToken(query.token);
-    await this.throttle.hit(tokenHash, query.ip);
-    const session = await this.sessions.find(query.sessionId, tokenHash);
-    if (!session) return null;
-    const link = await this.gate.open(query.token);
-    if (!link || link.linkId !== session.linkId) return null;
+    const link = await this.steps.verified(query);
+    if (!link) return null;
     const rows = await this.tx.run(link.tenantId, (em) => this.read(em, link, query));
     const { asOf, accounts, totals } = await this.balances.of(link, query.correlationId);
     const rules = link.rules;
