@@ -60,4 +60,20 @@ describe('timeline lines name what an event was about (issue 11 §8: no raw code
       '审批决定',
     );
   });
+
+  it('names a repayment plan by its figures, and the instalment that broke it (issue 16)', () => {
+    const instalments = [0, 1, 2].map((seq) => ({ seq, dueOn: '2026-04-02', amount: '1000.00' }));
+    expect(
+      headline(event('PlanProposed', { total: '3000.00', downPayment: '1000.00', instalments })),
+    ).toBe('提出还款计划：总额 ¥3,000.00，首付 ¥1,000.00，分 2 期');
+    expect(
+      headline(
+        event('PlanBroken', {
+          brokenOn: '2026-08-08',
+          missedInstalment: 5,
+          waiverWithdrawn: '660.00',
+        }),
+      ),
+    ).toBe('还款计划违约：第5期逾期超过宽限，2026-08-08起恢复催收，罚息减免撤回');
+  });
 });

@@ -86,6 +86,26 @@ function eventHeadline(
       const decision = named('approval.decision', payload.decision);
       return kind && decision ? page.t('timeline.approvalDecided', { kind, decision }) : null;
     }
+    case 'PlanProposed': {
+      // 提出还款计划：总额 ¥13,200.00，首付 ¥1,200.00，分 12 期.
+      const instalments = Array.isArray(payload.instalments) ? payload.instalments : [];
+      const count = instalments.filter((i) => Number((i as { seq?: unknown }).seq) > 0).length;
+      if (!text(payload.total)) return null;
+      return page.t('timeline.planProposed', {
+        total: formatMoney(payload.total),
+        down: formatMoney(payload.downPayment ?? '0.00'),
+        count: String(count),
+      });
+    }
+    case 'PlanBroken': {
+      const on = text(payload.brokenOn);
+      if (!on) return null;
+      const seq = Number(payload.missedInstalment);
+      return page.t(payload.waiverWithdrawn ? 'timeline.planBrokenWaiver' : 'timeline.planBroken', {
+        on,
+        nth: seq > 0 ? `第${seq}期` : '首付',
+      });
+    }
     default:
       return null;
   }
