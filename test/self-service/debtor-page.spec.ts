@@ -191,6 +191,47 @@ describe("the debtor's own page (债务人自助页面, issue 16 §3)", () => {
     expect(tasks).toEqual([{ kind: 'call', due_at: new Date('2026-03-03T07:30:00Z') }]);
   });
 
+  it('a promise and a dispute with a receipt land on the case through RecordPromise and RaiseDispute', async () => {
+    const { path } = await issue();
+    const cookie = await login(path);
+    const page = await api.http().get(path).set('Cookie', cookie).expect(200);
+    const token = /name="_t" value="([^"]+)"/.exec(page.text)?.[1] as string;
+    const accountId = /<option value="([0-9a-f-]{36})">尾号4321/.exec(page.text)?.[1] as string;
+    await api
+      .http()
+      .post(`${path}/act/promise`)
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _t: token, amount: '500', dueOn: '2026-03-09' })
+      .expect(303);
+    await api
+      .http()
+      .post(`${path}/act/dispute`)
+      .set('Cookie', cookie)
+      .field('_t', token)
+      .field('accountId', accountId)
+      .field('kind', 'already-paid')
+      .field('note', '已于2月1日转账还款')
+      .attach('files', Buffer.from('%PDF-1.4 receipt'), {
+        filename: 'receipt.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(303);
+    const promises = await ownerQuery<{ amount: string; due_on: string }>(
+      api,
+      `select amount::text, due_on::text from promises where case_id = $1`,
+      [caseId],
+    );
+    expect(promises).toEqual([{ amount: '500.00', due_on: '2026-03-09' }]);
+    const disputes = await ownerQuery<{ kind: string; raised_by_party: string; files: number }>(
+      api,
+      `select kind, raised_by_party, cardinality(attachment_ids) as files from disputes
+        where case_id = $1`,
+      [caseId],
+    );
+    expect(disputes).toEqual([{ kind: 'already-paid', raised_by_party: 'debtor', files: 1 }]);
+  });
+
   it('wrong id, unknown, revoked and expired links, and a wrong code answer the same; five wrong codes lock the link', async () => {
     const unknown = `/d/${'A'.repeat(43)}`;
     const bodyOf = async (path: string, idTail: string, code: string) => {
