@@ -49,4 +49,31 @@ describe('time zones', () => {
     expect(() => localDateOf(new Date('nonsense'))).toThrow(InvalidCalendarInputError);
     expect(assertTimeZone('Asia/Shanghai')).toBe('Asia/Shanghai');
   });
+
+  it('reads the wall clock as Intl does at every minute of DST days and odd offsets (the quarter-hour offset cache)', () => {
+    const zones = ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Asia/Shanghai'];
+    // Each zone's 2026 transition days and an ordinary one, minute by minute, with seconds.
+    const days = ['2026-03-08', '2026-04-05', '2026-10-04', '2026-11-01', '2026-07-15'];
+    for (const timeZone of zones) {
+      const intl = new Intl.DateTimeFormat('sv-SE', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      for (const day of days) {
+        const start = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+        for (let ms = start; ms < start + 3 * 86_400_000; ms += 60_000 + 7_001) {
+          const at = new Date(ms);
+          const [date, time] = intl.format(at).split(' ');
+          expect(`${localDateOf(at, timeZone)} ${localTimeOf(at, timeZone)}`).toBe(
+            `${date} ${time}`,
+          );
+        }
+      }
+    }
+  });
 });

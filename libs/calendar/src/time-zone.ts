@@ -61,7 +61,48 @@ function assertInstant(instant: Date): number {
   return ms;
 }
 
+/**
+ * Zone offsets (local minus UTC, ms) by quarter hour: every offset change falls on a quarter
+ * hour, so one Intl call answers a whole quarter, and a worklist page that judges 100
+ * contacts "now" asks Intl once, not 300 times (issue 15 §1, a CPU profile). Bounded.
+ */
+const QUARTER_MS = 900_000;
+const quarterOffsets = new Map<string, number>();
+
 function wallClockOf(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_MS)}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    const start = Math.floor(ms / QUARTER_MS) * QUARTER_MS;
+    offset = clockOffset(start, intlWallClockOf(start, timeZone));
+    if (quarterOffsets.size >= 50_000) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  const local = new Date(ms + offset);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/** The wall clock's reading minus the instant, in ms (whole seconds, as Intl reads them). */
+function clockOffset(ms: number, clock: WallClock): number {
+  const asUtc = Date.UTC(
+    clock.year,
+    clock.month - 1,
+    clock.day,
+    clock.hour,
+    clock.minute,
+    clock.second,
+  );
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+function intlWallClockOf(ms: number, timeZone: string): WallClock {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
