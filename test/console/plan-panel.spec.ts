@@ -174,4 +174,31 @@ describe('the case page 还款计划 panel (console form)', () => {
     expect(panel.text).toContain('已签署');
     expect(panel.text).toContain('签署件：协议签署件.pdf');
   });
+
+  it('还款计划台账: the plan register lists the debtor with 总额, 首付, 期数, 已还, 逾期期数 and 状态, and a 合计', async () => {
+    const run = await api
+      .http()
+      .post('/api/v1/reports/plan-register')
+      .set('Authorization', `Bearer ${users.boss.token}`)
+      .send({ asOf: D0, format: 'html' })
+      .expect(201);
+    expect(run.body.state).toBe('done');
+    const file = await api
+      .http()
+      .get(`/api/v1/reports/runs/${run.body.id}/download`)
+      .set('Authorization', `Bearer ${users.boss.token}`)
+      .expect(200);
+    const html = String(file.text ?? file.body);
+    for (const text of [
+      '还款计划台账',
+      '华通经销',
+      '计划总额',
+      '逾期期数',
+      '13,200.00',
+      '1,200.00',
+      '履行中',
+      '合计',
+    ])
+      expect(html).toContain(text);
+  });
 });
