@@ -1,4 +1,4 @@
-import { DecideApproval, RequestApproval } from '../../libs/collection/src';
+import { DecideApproval, ProposePlan, RequestApproval } from '../../libs/collection/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { meta } from '../kpi/support/kpi-fixtures';
 import {
@@ -158,5 +158,27 @@ describe('credit-coop-npl-drive (篇三): phases from the launch date, the amnes
       granted: false,
       criteria: [{ display: '10.01%', holds: false }],
     });
+  });
+
+  it("an NPL debtor's plan as the co-op negotiates it: 乙二's 1,001.00 + 120.00 罚息 waived in full, 20% down, no instalment under 500.00", async () => {
+    const plan = (count: number) =>
+      api.commands.execute(
+        new ProposePlan(meta(tenantId, users.deputy.id, ['manager']), {
+          caseId: cases['乙二'],
+          arrears: '1001.00',
+          penalty: '120.00',
+          waiver: '120.00',
+          downPayment: '200.20',
+          count,
+          startOn: '2013-04-23',
+          firstDueOn: '2013-05-23',
+        }),
+      );
+    // 800.80 in two is 400.40 a month: under the pack's 500.00.
+    await expect(plan(2)).rejects.toMatchObject({
+      status: 400,
+      problems: [expect.objectContaining({ path: 'count' })],
+    });
+    expect(await plan(1)).toMatchObject({ total: '1001.00', approvalId: null });
   });
 });
