@@ -1,5 +1,10 @@
 import { addDays } from '../../libs/calendar/src';
-import { DecideApproval, EvaluatePromises, RecordPromise } from '../../libs/collection/src';
+import {
+  DecideApproval,
+  EvaluatePromises,
+  ProposePlan,
+  RecordPromise,
+} from '../../libs/collection/src';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import { meta } from '../kpi/support/kpi-fixtures';
 import {
@@ -229,5 +234,29 @@ describe('microloan-overdue (篇六): the day-0/1-3/4/7 ladder, legal referral a
     expect(rows).toEqual([
       { since: day(12), reason: '结清后列入黑名单（microloan-overdue@1.0.0）' },
     ]);
+  });
+
+  it("a plan on the microloan's short terms: D's 8,000.00 with 30% down in at most 6 months; above 5,000.00 the manager approves", async () => {
+    const plan = (downPayment: string, count: number) =>
+      api.commands.execute(
+        new ProposePlan(meta(tenantId, users.boss.id, ['manager']), {
+          caseId: cases.D,
+          arrears: '8000.00',
+          downPayment,
+          count,
+          startOn: day(20),
+          firstDueOn: day(50),
+        }),
+      );
+    await expect(plan('2399.99', 7)).rejects.toMatchObject({
+      status: 400,
+      problems: expect.arrayContaining([
+        expect.objectContaining({ path: 'downPayment' }),
+        expect.objectContaining({ path: 'count' }),
+      ]),
+    });
+    const made = await plan('2400.00', 6);
+    expect(made.total).toBe('8000.00');
+    expect(made.approvalId).not.toBeNull();
   });
 });
