@@ -8,7 +8,9 @@ import { configureApp } from '../../apps/api/src/http/configure-app';
 import { systemMeta, type AppConfig, type Role } from '../../libs/core/src';
 import { PLATFORM_TENANT_ID } from '../../libs/db/src';
 import { CreateTenant, CreateUser } from '../../libs/tenancy/src';
+import { PasswordHasher } from '../../libs/tenancy/src/auth/password-hasher';
 import { closePartialApp } from './close-partial-app';
+import { ReusedHashPasswordHasher } from './reused-hash';
 import { createTestDatabase, TestDatabase } from './test-db';
 
 export interface TestApi {
@@ -33,7 +35,9 @@ export async function startTestApi(settings: Partial<AppConfig> = {}): Promise<T
           queuePrefix: `qs-test-${randomBytes(4).toString('hex')}`,
         }),
       ],
-    }),
+    })
+      .overrideProvider(PasswordHasher)
+      .useClass(ReusedHashPasswordHasher),
     () => db.drop(),
   );
   return {

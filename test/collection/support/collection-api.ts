@@ -9,7 +9,9 @@ import { ApiModule } from '../../../apps/api/src/api.module';
 import { Clock, FixedClock } from '../../../libs/calendar/src';
 import { ContactPolicy, FileStorage, LocalDiskFileStorage } from '../../../libs/collection/src';
 import type { AppConfig } from '../../../libs/core/src';
+import { ReusedHashPasswordHasher } from '../../support/reused-hash';
 import { initApp, type TestApi } from '../../support/test-app';
+import { PasswordHasher } from '../../../libs/tenancy/src/auth/password-hasher';
 import { createTestDatabase } from '../../support/test-db';
 
 export interface CollectionTestApi extends TestApi {
@@ -49,7 +51,9 @@ export async function startCollectionApi(
     .overrideProvider(Clock)
     .useValue(clock)
     .overrideProvider(FileStorage)
-    .useValue(new LocalDiskFileStorage({ STORAGE_DIR: storageDir } as AppConfig));
+    .useValue(new LocalDiskFileStorage({ STORAGE_DIR: storageDir } as AppConfig))
+    .overrideProvider(PasswordHasher)
+    .useClass(ReusedHashPasswordHasher);
   if (options.contactPolicy)
     builder = builder.overrideProvider(ContactPolicy).useValue(options.contactPolicy);
   const app = await initApp(builder, async () => {
