@@ -7,6 +7,7 @@ import { Clock, addDays } from '../../../libs/calendar/src';
 import { systemMeta } from '../../../libs/core/src';
 import { EventLog, PLATFORM_TENANT_ID, TenantTx } from '../../../libs/db/src';
 import { AccountBalances } from '../../../libs/ledger/src';
+import { CHROMIUM_ARGS } from '../../../libs/notices/src/delivery/pdf-printer';
 import { InstallPack } from '../../../libs/policy/src';
 import { CreateTenant, CreateUser } from '../../../libs/tenancy/src';
 import { CollectionTestApi, startCollectionApi } from '../../collection/support/collection-api';
@@ -121,16 +122,7 @@ async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
