@@ -98,6 +98,12 @@ describe('the case page 还款计划 panel (console form)', () => {
     expect(response.text).toContain('分期预览：合计 ¥13,200.00');
     expect(response.text).toContain('第12期');
     expect(response.text).toContain('2027-03-02');
+    // 每期间隔 3 months: 4 × 3,000.00 on 04-02, 07-02, 10-02 and 2027-01-02.
+    const quarterly = { ...terms, count: '4', intervalMonths: '3', intent: 'preview' };
+    const every = await post(users.sales, `/console/cases/${caseId}/plans`, quarterly).expect(200);
+    for (const text of ['2026-07-02', '2026-10-02', '2027-01-02', '¥3,000.00'])
+      expect(every.text).toContain(text);
+    expect(every.text).not.toContain('第5期');
     expect(await plans()).toEqual([]);
   });
 

@@ -42,6 +42,13 @@ export class ProposePlanBody {
   @Matches(DATE, { message: `firstDueOn ${DATE_MESSAGE}` })
   firstDueOn!: string;
 
+  @ApiPropertyOptional({ example: 1, description: '每期间隔: months between instalments' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  intervalMonths?: number;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()

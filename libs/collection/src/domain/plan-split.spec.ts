@@ -38,6 +38,21 @@ describe('repayment plan split (issue 16 §1)', () => {
     ]);
   });
 
+  it('every 3 months (每期间隔): 4 × 3,000.00 from the 31st, end of quarter clamped; a 13-month interval refused', () => {
+    const split = splitPlan({ ...TERMS, count: 4, intervalMonths: 3 }, RULES);
+    expect(split.instalments.slice(1).map((i) => [i.dueOn, i.amount])).toEqual([
+      ['2026-03-31', '3000.00'],
+      ['2026-06-30', '3000.00'],
+      ['2026-09-30', '3000.00'],
+      ['2026-12-31', '3000.00'],
+    ]);
+    expect(() => splitPlan({ ...TERMS, intervalMonths: 13 }, RULES)).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([expect.objectContaining({ path: 'intervalMonths' })]),
+      }),
+    );
+  });
+
   it('rounds each instalment half-up to the fen once; the last takes the remainder (10,000.00 / 3)', () => {
     const split = splitPlan(
       { ...TERMS, arrears: '10000.00', downPayment: '0.00', count: 3 },

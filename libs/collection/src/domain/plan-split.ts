@@ -13,8 +13,10 @@ export interface PlanTerms {
   readonly count: number;
   /** The down payment's due date (the plan's start). */
   readonly startOn: LocalDate;
-  /** The first instalment's due date; the others follow month by month from it. */
+  /** The first instalment's due date; the others follow every `intervalMonths` from it. */
   readonly firstDueOn: LocalDate;
+  /** 每期间隔 in months (1 monthly, 3 quarterly); default 1. */
+  readonly intervalMonths?: number;
 }
 
 export interface PlanInstalment {
@@ -50,7 +52,11 @@ export function splitPlan(terms: PlanTerms, rules: PlanRulesView): PlanSplit {
   if (!Number.isInteger(terms.count) || terms.count < 1 || terms.count > rules.maxInstalments)
     fail('count', `must be 1 to ${rules.maxInstalments} instalments`);
   if (terms.firstDueOn < terms.startOn) fail('firstDueOn', 'must not be before the start');
-  const last = addMonths(terms.firstDueOn, Math.max(terms.count, 1) - 1);
+  const every = terms.intervalMonths ?? 1;
+  if (!Number.isInteger(every) || every < 1 || every > 12)
+    fail('intervalMonths', 'must be a whole number of months from 1 to 12');
+  const step = Number.isInteger(every) && every >= 1 ? every : 1;
+  const last = addMonths(terms.firstDueOn, (Math.max(terms.count, 1) - 1) * step);
   if (last > addMonths(terms.startOn, rules.maxTermMonths))
     fail('count', `the last instalment must fall within ${rules.maxTermMonths} months`);
   const rest = total.minus(down);
@@ -65,7 +71,7 @@ export function splitPlan(terms: PlanTerms, rules: PlanRulesView): PlanSplit {
     const amount = k < terms.count ? each : rest.minus(each.times(terms.count - 1));
     instalments.push({
       seq: k,
-      dueOn: addMonths(terms.firstDueOn, k - 1),
+      dueOn: addMonths(terms.firstDueOn, (k - 1) * step),
       amount: formatMoney(amount),
     });
   }

@@ -15,6 +15,8 @@ export interface ProposePlanInput {
   /** The down payment's due day and the plan's start; default today. */
   readonly startOn?: string;
   readonly firstDueOn: string;
+  /** 每期间隔: months between instalments (default 1, monthly). */
+  readonly intervalMonths?: number;
   readonly notes?: string;
 }
 

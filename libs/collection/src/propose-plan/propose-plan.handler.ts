@@ -45,7 +45,16 @@ export class ProposePlanHandler implements ICommandHandler<ProposePlan, ProposeP
         throw new ConflictError(`Case ${found.id} is ${found.status}`);
       const rules = checkPlanRules(foundRules, viewer);
       const split = splitPlan(
-        { arrears, penalty, waiver, downPayment, count: input.count, startOn, firstDueOn },
+        {
+          arrears,
+          penalty,
+          waiver,
+          downPayment,
+          count: input.count,
+          startOn,
+          firstDueOn,
+          intervalMonths: input.intervalMonths,
+        },
         rules,
       );
       const [live] = await w.em.execute<{ id: string }[]>(

@@ -38,6 +38,7 @@ const PROPOSE: FormSpec = {
     'waiver',
     'downPayment',
     'count',
+    'intervalMonths',
     'startOn',
     'firstDueOn',
     'notes',
@@ -95,6 +96,7 @@ export class CasePlansController {
       count: Number(values.count),
       startOn: values.startOn || undefined,
       firstDueOn: values.firstDueOn,
+      intervalMonths: values.intervalMonths?.trim() ? Number(values.intervalMonths) : undefined,
       notes: values.notes?.trim() || undefined,
     });
     const rerender = (form: FormState) =>
@@ -111,6 +113,7 @@ export class CasePlansController {
             count: t.count,
             startOn: t.startOn ?? data.today,
             firstDueOn: t.firstDueOn,
+            intervalMonths: t.intervalMonths,
           },
           data.rules,
         );
@@ -199,6 +202,7 @@ export class CasePlansController {
         waiver: '0.00',
         downPayment: '',
         count: '',
+        intervalMonths: '1',
         startOn: data.today,
         firstDueOn: '',
         notes: '',
@@ -254,6 +258,8 @@ function readProblems(page: PageContext, values: Record<string, string>): FieldP
   }
   need('count', /^\d{1,3}$/.test(values.count?.trim() ?? ''), 'validation.integer');
   need('firstDueOn', DAY.test(values.firstDueOn ?? ''), 'validation.date');
+  if (values.intervalMonths?.trim())
+    need('intervalMonths', /^\d{1,2}$/.test(values.intervalMonths.trim()), 'validation.integer');
   if (values.startOn) need('startOn', DAY.test(values.startOn), 'validation.date');
   return problems;
 }

@@ -70,6 +70,7 @@ const BY_TEXT: readonly Rule[] = [
     values: (m) => ({ min: m[1] }),
   },
   { test: /must not be before the start/i, key: 'validation.planFirstDue' },
+  { test: /whole number of months from 1 to 12/i, key: 'validation.planInterval' },
   { test: /already has a live plan/i, key: 'validation.planLive' },
   { test: /waits for its approval/i, key: 'validation.planAwaitsApproval' },
   { test: /may agree repayment plans/i, key: 'validation.planRole' },
