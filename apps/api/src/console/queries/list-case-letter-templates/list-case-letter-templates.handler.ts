@@ -16,8 +16,12 @@ function gateOf(pack: ResolvedPack, template: string): string | null {
   return ref.kind ?? 'notice-approval';
 }
 
+/** A template that needs a repayment plan's figures is printed from the plan panel, not here. */
+const needsPlan = (required: readonly string[]) => required.some((f) => f.startsWith('plan.'));
+
 function choicesOf(pack: ResolvedPack): LetterTemplateChoice[] {
-  return Object.values(pack.templates).map((t) => ({
+  const letters = Object.values(pack.templates).filter((t) => !needsPlan(t.required));
+  return letters.map((t) => ({
     id: `${pack.id}/${t.name}`,
     title: t.title,
     channel: t.channel,
