@@ -1,4 +1,11 @@
-import { connect, createTestDatabase, TestDatabase } from '../support/test-db';
+import {
+  connect,
+  createTestDatabase,
+  PLATFORM_ROUTING_TABLES,
+  TestDatabase,
+} from '../support/test-db';
+
+const routing = (table: string) => table in PLATFORM_ROUTING_TABLES;
 
 describe('row-level security covers every tenant table (DESIGN §3)', () => {
   let db: TestDatabase;
@@ -28,7 +35,9 @@ describe('row-level security covers every tenant table (DESIGN §3)', () => {
                         and col.column_name = 'tenant_id')
         order by 1`);
       expect(rows.length).toBeGreaterThanOrEqual(5);
-      const unprotected = rows.filter((r) => !r.enabled || !r.forced || r.checked < 1);
+      const unprotected = rows.filter(
+        (r) => !routing(r.table_name) && (!r.enabled || !r.forced || r.checked < 1),
+      );
       expect(unprotected.map((r) => r.table_name)).toEqual([]);
     } finally {
       await owner.end();
@@ -49,7 +58,23 @@ describe('row-level security covers every tenant table (DESIGN §3)', () => {
                       where col.table_schema = 'public' and col.table_name = c.relname
                         and col.column_name = 'tenant_id')`);
       expect(rows.length).toBeGreaterThan(0);
-      expect(rows.filter((r) => r.first_col !== 'tenant_id')).toEqual([]);
+      expect(rows.filter((r) => !routing(r.table_name) && r.first_col !== 'tenant_id')).toEqual([]);
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('a platform routing table outside RLS holds only its key, tenant and link (no personal data)', async () => {
+    const owner = await connect(db.ownerUrl);
+    try {
+      for (const [table, columns] of Object.entries(PLATFORM_ROUTING_TABLES)) {
+        const { rows } = await owner.query<{ column_name: string }>(
+          `select column_name from information_schema.columns
+            where table_schema = 'public' and table_name = $1 order by 1`,
+          [table],
+        );
+        expect({ table, columns: rows.map((r) => r.column_name) }).toEqual({ table, columns });
+      }
     } finally {
       await owner.end();
     }

@@ -6,6 +6,16 @@ import { Client } from 'pg';
 import { AppConfig, loadAppConfig } from '../../libs/core/src';
 import { ADMIN_URL, runPrefix, templateDb, urlFor } from './test-db-names';
 
+/**
+ * Platform tables that carry a tenant id yet sit outside row-level security on purpose: an
+ * anonymous request (the debtor's own page) reads one to learn which tenant to bind before RLS
+ * can apply, as login reads `tenants`. Each holds no personal data (test/db/rls-meta.spec.ts
+ * pins their columns); every other table with a tenant_id is under RLS.
+ */
+export const PLATFORM_ROUTING_TABLES: Record<string, string[]> = {
+  debtor_link_routes: ['link_id', 'tenant_id', 'token_hash'],
+};
+
 export interface TestDatabase {
   readonly name: string;
   /** Owner URL (superuser): for fixtures and for checking what really is in the tables. */
