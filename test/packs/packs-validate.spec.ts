@@ -66,6 +66,16 @@ describe('the six production packs validate with the real loader', () => {
     expect(pack.extendsChain).toEqual([]);
   });
 
+  it.each(PACKS)(
+    '%s: the 分期还款协议书 is its one plan agreement, every other template a case letter',
+    (id) => {
+      const purposes = Object.values(install(id).templates).map((t) => [t.name, t.purpose]);
+      expect(purposes.filter(([, purpose]) => purpose)).toEqual([
+        ['plan-agreement', 'plan-agreement'],
+      ]);
+    },
+  );
+
   it('the registry lists all six', () => {
     const ids = loader.registry.ids();
     for (const id of PACKS) expect(ids).toContain(id);

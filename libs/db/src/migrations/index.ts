@@ -25,6 +25,7 @@ import { Migration20261207000026Assignment } from './Migration20261207000026Assi
 import { Migration20261207000031ReportFiles } from './Migration20261207000031ReportFiles';
 import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
 import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
+import { Migration20261207000041TemplatePurpose } from './Migration20261207000041TemplatePurpose';
 import { Migration20261207000034DashboardFigures } from './Migration20261207000034DashboardFigures';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
@@ -96,6 +97,10 @@ export const MIGRATIONS = [
     class: Migration20261207000038PlanSignedCopy,
   },
   { name: 'Migration20261207000039DebtorLinks', class: Migration20261207000039DebtorLinks },
+  {
+    name: 'Migration20261207000041TemplatePurpose',
+    class: Migration20261207000041TemplatePurpose,
+  },
 ];
 
 export { PLATFORM_TENANT_ID } from './Migration20261128000001Platform';

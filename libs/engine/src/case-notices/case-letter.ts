@@ -4,7 +4,7 @@ import { CalendarService, isLocalDate, type LocalDate } from '@qingshou/calendar
 import { type FieldProblem, NotFoundError, ValidationFailedError } from '@qingshou/core';
 import { AccountBalances } from '@qingshou/ledger';
 import { checkNoticeInput } from '@qingshou/notices';
-import type { ResolvedTemplate } from '@qingshou/policy';
+import { templatePurpose, type ResolvedTemplate } from '@qingshou/policy';
 import { type NoticeGate, noticeGate } from '../apply/action-rows';
 import type { ReadyNotice } from '../apply/notice-data';
 import { noticeDataFor } from '../run/notice-orders';
@@ -160,7 +160,17 @@ function templateOf(
     !!name &&
     Object.prototype.hasOwnProperty.call(pack.templates, name);
   if (!known) throw new NotFoundError('Notice template', templateId);
-  return pack.templates[name];
+  const template = pack.templates[name];
+  if (templatePurpose(template) !== 'case-letter') {
+    // A plan agreement prints one plan's figures: the 还款计划 panel prints it, never a case letter.
+    throw new ValidationFailedError('The template is not a case letter', [
+      {
+        path: 'templateId',
+        reason: `${templateId} is the plan agreement (分期还款协议书): print it from the case's 还款计划 panel`,
+      },
+    ]);
+  }
+  return template;
 }
 
 async function requireParty(

@@ -44,6 +44,7 @@ export function templateFile(
     ...(t.replySlip ? { replySlip: true } : {}),
     ...(t.layout ? { layout: t.layout } : {}),
     ...(t.input?.length ? { input: t.input.map((field) => ({ ...field })) } : {}),
+    ...(t.purpose ? { purpose: t.purpose } : {}),
   };
   const body = NOTICE_FIELDS.reduce(
     (text, [pattern, replacement]) => text.replace(pattern, replacement),

@@ -36,6 +36,15 @@ export const NOTICE_CHANNELS = [
 ] as const;
 export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
 
+/**
+ * What a template is for. A case letter (the default) is issued on a case from the ledger's
+ * figures — nightly by the pack's rules, or by a person on the case page and in batches. A
+ * plan agreement (分期还款协议书) is printed from the case page's 还款计划 panel with one
+ * repayment plan's figures (`plan.*`), which no case letter has.
+ */
+export const TEMPLATE_PURPOSES = ['case-letter', 'plan-agreement'] as const;
+export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
+
 const PATH_MESSAGE = 'each entry must be a field path such as debtor.name';
 
 /**
@@ -101,6 +110,13 @@ export class NoticeFrontMatter {
 
   @IsIn(NOTICE_CHANNELS, { message: `must be one of ${NOTICE_CHANNELS.join(', ')}` })
   channel!: NoticeChannel;
+
+  /** Default case-letter; see TEMPLATE_PURPOSES. */
+  @IsOptional()
+  @IsIn(TEMPLATE_PURPOSES, {
+    message: `must be one of ${TEMPLATE_PURPOSES.join(', ')} (plan-agreement: the 分期还款协议书 printed from the 还款计划 panel)`,
+  })
+  purpose?: TemplatePurpose;
 
   /** Checked before rendering; every missing one is named at once. */
   @IsOptional()

@@ -23,8 +23,13 @@ const keysOf = (value: unknown, key: string): string[] =>
  * Gathers what the (merged, raw) pack declares. Built before validation so a reference can
  * be checked even when the declaration it points at has problems of its own.
  */
-export function buildContext(raw: Raw, templateNames: readonly string[]): ValidationContext {
+export function buildContext(
+  raw: Raw,
+  templateNames: readonly string[],
+  planAgreements: readonly string[] = [],
+): ValidationContext {
   const context = emptyContext();
+  planAgreements.forEach((name) => (context.planAgreements as Set<string>).add(name));
   const refs = context.refs as Record<RefKind, Set<string>>;
   const add = (kind: RefKind, names: readonly string[]) => names.forEach((n) => refs[kind].add(n));
 

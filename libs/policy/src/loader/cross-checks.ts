@@ -1,9 +1,9 @@
 import { dec } from '@qingshou/ledger';
 import { MERGED_LISTS } from './merge';
 import { PackProblem } from './problem';
-import { SUPPLIED_TEMPLATE_FIELDS } from '../registry/vocabularies';
+import { PLAN_AGREEMENT_FIELDS, SUPPLIED_TEMPLATE_FIELDS } from '../registry/vocabularies';
 import type { PackSpec } from '../schema/pack.schema';
-import type { ResolvedTemplate } from './resolved-pack';
+import { templatePurpose, type ResolvedTemplate } from './resolved-pack';
 
 /** Ids must be unique within a list: `stages[4].id: duplicate id "legal" (also stages[2])`. */
 function uniqueIn(
@@ -56,33 +56,70 @@ export function duplicateIdProblems(spec: PackSpec): PackProblem[] {
 }
 
 const SUPPLIED = new Set<string>(SUPPLIED_TEMPLATE_FIELDS);
+const PLAN_FIELDS = new Set<string>(PLAN_AGREEMENT_FIELDS);
+const isPlanField = (field: string) => field.startsWith('plan.');
+/** `plan.` inside a mustache of the body (`{{money plan.total}}`, `{{#each plan.instalments}}`). */
+const PLAN_IN_BODY = /\{\{[^}]*?(?<![\w.])(plan\.[\w.]+)/;
+
+function fieldProblem(field: string, template: ResolvedTemplate): string | null {
+  if (templatePurpose(template) === 'plan-agreement') {
+    return PLAN_FIELDS.has(field)
+      ? null
+      : `"${field}" is not a field the plan agreement supplies (see PLAN_AGREEMENT_FIELDS in docs/policy-packs.md)`;
+  }
+  if (isPlanField(field)) {
+    return `"${field}" is a repayment plan's field: only a template with purpose: plan-agreement prints it (模板 ${template.name} 是案件通知书，不能使用还款计划字段)`;
+  }
+  return SUPPLIED.has(field)
+    ? null
+    : `"${field}" is not a field the engine supplies (see SUPPLIED_TEMPLATE_FIELDS in docs/policy-packs.md)`;
+}
 
 /**
- * A template may require only what the engine can supply (SUPPLIED_TEMPLATE_FIELDS), the
+ * A template may require only what its purpose supplies — a case letter the engine's fields
+ * (SUPPLIED_TEMPLATE_FIELDS), a plan agreement the plan's (PLAN_AGREEMENT_FIELDS) — plus the
  * pack's own parameters and the user-input fields it declares (`input.<name>`, required
- * ones only: an optional field may be absent); anything else would fail at render time.
+ * ones only: an optional field may be absent); anything else would fail at render time. A
+ * pack has at most one plan agreement: the plan panel prints that one.
  */
 export function templateFieldProblems(
   templates: Readonly<Record<string, ResolvedTemplate>>,
   parameterNames: ReadonlySet<string>,
 ): PackProblem[] {
   const out: PackProblem[] = [];
+  let agreement: string | undefined;
   for (const template of Object.values(templates)) {
+    const file = `templates/${template.name}.hbs`;
+    if (templatePurpose(template) === 'plan-agreement') {
+      if (agreement) {
+        out.push({
+          path: `${file}:purpose`,
+          reason: `only one template may be the plan agreement (also templates/${agreement}.hbs)`,
+        });
+      }
+      agreement ??= template.name;
+    } else {
+      const used = PLAN_IN_BODY.exec(template.body)?.[1];
+      if (used) out.push({ path: file, reason: fieldProblem(used, template)! });
+    }
     const inputs = new Set(
       (template.input ?? []).filter((f) => f.required).map((f) => `input.${f.name}`),
     );
     template.required.forEach((field, i) => {
       const param = /^params\.(.+)$/.exec(field)?.[1];
-      const ok = param ? parameterNames.has(param) : SUPPLIED.has(field) || inputs.has(field);
-      if (!ok) {
-        out.push({
-          path: `templates/${template.name}.hbs:required[${i}]`,
-          reason: param
-            ? `parameter "${param}" is not declared`
-            : field.startsWith('input.')
-              ? `"${field}" is not a required field of the template's input declaration`
-              : `"${field}" is not a field the engine supplies (see SUPPLIED_TEMPLATE_FIELDS in docs/policy-packs.md)`,
-        });
+      const path = `${file}:required[${i}]`;
+      if (param) {
+        if (!parameterNames.has(param))
+          out.push({ path, reason: `parameter "${param}" is not declared` });
+      } else if (field.startsWith('input.')) {
+        if (!inputs.has(field))
+          out.push({
+            path,
+            reason: `"${field}" is not a required field of the template's input declaration`,
+          });
+      } else {
+        const reason = fieldProblem(field, template);
+        if (reason) out.push({ path, reason });
       }
     });
   }

@@ -8,7 +8,13 @@ import { stripDirectives, mergePacks, parseExtends } from './merge';
 import { PackFiles, PackSourceResolver, parseYaml } from './pack-files';
 import { declarationProblems, effectiveParams } from './params';
 import { PackProblem, PackResult } from './problem';
-import { digestOf, PackData, ResolvedPack, ResolvedTemplate } from './resolved-pack';
+import {
+  digestOf,
+  PackData,
+  ResolvedPack,
+  ResolvedTemplate,
+  templatePurpose,
+} from './resolved-pack';
 import { satisfies, versionProblem } from './semver';
 import { substitute } from './substitute';
 import { readTemplate } from './templates';
@@ -119,7 +125,10 @@ export function resolvePack(
     if (template) templates[name] = template;
   }
 
-  const context = buildContext(merged, [...templateTexts.keys()]);
+  const planAgreements = Object.values(templates)
+    .filter((t) => templatePurpose(t) === 'plan-agreement')
+    .map((t) => t.name);
+  const context = buildContext(merged, [...templateTexts.keys()], planAgreements);
   const spec = plainToInstance(PackSpec, merged);
   withValidationContext(context, () => {
     const version = versionProblem(merged.version);

@@ -1,4 +1,4 @@
-import type { NoticeInputField } from '@qingshou/notices';
+import type { NoticeInputField, TemplatePurpose } from '@qingshou/notices';
 import canonicalize from 'canonicalize';
 import { createHash } from 'node:crypto';
 import type { PackSpec } from '../schema/pack.schema';
@@ -30,6 +30,35 @@ export interface ResolvedTemplate {
    * any stay as they were).
    */
   readonly input?: readonly NoticeInputField[];
+  /**
+   * Front matter `purpose:`, kept only when it is not the default case-letter (so digests of
+   * packs without a plan agreement stay as they were). Read it through templatePurpose().
+   */
+  readonly purpose?: Exclude<TemplatePurpose, 'case-letter'>;
+}
+
+/** What a template is for: a case letter unless it declares otherwise. */
+export function templatePurpose(template: Pick<ResolvedTemplate, 'purpose'>): TemplatePurpose {
+  return template.purpose ?? 'case-letter';
+}
+
+/**
+ * The templates issued on a case (nightly, on the case page, in batches): every one but the
+ * plan agreement, which needs a plan's figures and is printed from the 还款计划 panel.
+ */
+export function caseLetterTemplates<T extends Pick<ResolvedTemplate, 'purpose'>>(
+  templates: Readonly<Record<string, T>>,
+): Record<string, T> {
+  return Object.fromEntries(
+    Object.entries(templates).filter(([, t]) => templatePurpose(t) === 'case-letter'),
+  );
+}
+
+/** The pack's 分期还款协议书 (at most one: the loader refuses a second), or undefined. */
+export function planAgreementTemplate(
+  pack: Pick<ResolvedPack, 'templates'>,
+): ResolvedTemplate | undefined {
+  return Object.values(pack.templates).find((t) => templatePurpose(t) === 'plan-agreement');
 }
 
 /**

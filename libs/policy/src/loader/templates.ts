@@ -53,5 +53,6 @@ export function readTemplate(
     ...(meta.layout ? { layout: meta.layout } : {}),
     body,
     ...(meta.input?.length ? { input: meta.input.map((field) => ({ ...field })) } : {}),
+    ...(meta.purpose && meta.purpose !== 'case-letter' ? { purpose: meta.purpose } : {}),
   };
 }

@@ -138,12 +138,6 @@ export type ReportColumn = keyof typeof REPORT_COLUMNS;
  */
 export const SUPPLIED_TEMPLATE_FIELDS = [
   'tenant.name',
-  // The 分期还款协议书 (plan-agreement.hbs): the case page prints it with the plan's figures.
-  'plan.total',
-  'plan.downPayment',
-  'plan.count',
-  'plan.instalments',
-  'plan.graceDays',
   'tenant.address',
   'tenant.phone',
   'recipient.name',
@@ -198,4 +192,27 @@ export const SUPPLIED_TEMPLATE_FIELDS = [
   'statement.balance',
   'statement.balanceUpper',
   'replySlip.returnBy',
+] as const;
+
+/**
+ * What a `purpose: plan-agreement` template (分期还款协议书) may require: the plan panel
+ * prints it with one repayment plan's figures, the creditor, the debtor and the date, and
+ * nothing of a case letter's account or notice fields. `plan.*` is allowed nowhere else.
+ */
+export const PLAN_AGREEMENT_FIELDS = [
+  'tenant.name',
+  'debtor.name',
+  'debtor.idNumberMasked',
+  'notice.date',
+  'plan.accounts',
+  'plan.arrears',
+  'plan.penalty',
+  'plan.waiver',
+  'plan.hasPenalty',
+  'plan.hasWaiver',
+  'plan.total',
+  'plan.downPayment',
+  'plan.count',
+  'plan.instalments',
+  'plan.graceDays',
 ] as const;

@@ -128,6 +128,9 @@ export function refToProblem(kind: RefKind, value: unknown, each: boolean): stri
   for (const name of each ? (value as unknown[]) : [value]) {
     if (typeof name !== 'string' || name.trim() === '') return 'must be a name';
     const names = context?.refs[kind] ?? new Set<string>();
+    if (kind === 'template' && context?.planAgreements.has(name)) {
+      return `template "${name}" is the plan agreement (purpose: plan-agreement): it is printed from the case page's 还款计划 panel with a plan's figures, never sent as a notice`;
+    }
     if (names.has(name)) continue;
     if (kind === 'template') {
       return `template "${name}" not found (no templates/${name}.hbs in this pack or the packs it extends)`;

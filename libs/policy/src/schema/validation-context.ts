@@ -41,6 +41,8 @@ export interface ValidationContext {
   readonly attributeValues: ReadonlyMap<string, ReadonlySet<string>>;
   /** Approval kinds declared with an approver, so an action may omit `by`. */
   readonly approvalKindsWithApprover: ReadonlySet<string>;
+  /** Templates with `purpose: plan-agreement`: printed from the plan panel, never sent as a notice. */
+  readonly planAgreements: ReadonlySet<string>;
 }
 
 let current: ValidationContext | null = null;
@@ -75,5 +77,6 @@ export function emptyContext(): ValidationContext {
     drivePhases: new Map(),
     attributeValues: new Map(),
     approvalKindsWithApprover: new Set(),
+    planAgreements: new Set(),
   };
 }

@@ -2,7 +2,7 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CalendarService } from '@qingshou/calendar';
 import { NotFoundError, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
-import { ActivePacks, type ResolvedPack } from '@qingshou/policy';
+import { ActivePacks, caseLetterTemplates, type ResolvedPack } from '@qingshou/policy';
 import {
   CaseLetterChoices,
   LetterTemplateChoice,
@@ -16,11 +16,9 @@ function gateOf(pack: ResolvedPack, template: string): string | null {
   return ref.kind ?? 'notice-approval';
 }
 
-/** A template that needs a repayment plan's figures is printed from the plan panel, not here. */
-const needsPlan = (required: readonly string[]) => required.some((f) => f.startsWith('plan.'));
-
+/** The pack's case letters: its plan agreement is printed from the 还款计划 panel, not here. */
 function choicesOf(pack: ResolvedPack): LetterTemplateChoice[] {
-  const letters = Object.values(pack.templates).filter((t) => !needsPlan(t.required));
+  const letters = Object.values(caseLetterTemplates(pack.templates));
   return letters.map((t) => ({
     id: `${pack.id}/${t.name}`,
     title: t.title,
