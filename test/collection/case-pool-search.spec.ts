@@ -187,6 +187,24 @@ describe('case pool: search box, filters, sorts with keyset paging and total, vi
     expect(idsOf(await search('?q=HT-2026'))).toEqual(sorted('li', 'zhao'));
   });
 
+  it('the search box looks fields up by index: a name or contract number in part, a masked phone finds nothing', async () => {
+    // Substrings from the middle and the end of a name (trigram index; two characters too).
+    expect(idsOf(await search(`?q=${encodeURIComponent('小明')}`))).toEqual(sorted('wang'));
+    expect(idsOf(await search(`?q=${encodeURIComponent('小')}`))).toEqual(sorted('wang', 'li'));
+    expect(idsOf(await search(`?q=${encodeURIComponent('王小明')}`))).toEqual(sorted('wang'));
+    // A contract number in part, any case; a card number only whole.
+    expect(idsOf(await search('?q=t-2026-01'))).toEqual(sorted('zhao'));
+    expect(idsOf(await search('?q=6222***********1234'))).toEqual([]);
+    // The phone as the list shows it (masked) recovers nothing; whole, with spaces, it does.
+    expect(idsOf(await search(`?q=${encodeURIComponent('138****5678')}`))).toEqual([]);
+    expect(idsOf(await search(`?q=${encodeURIComponent('138 1234 5678')}`))).toEqual(
+      sorted('wang'),
+    );
+    // A debtor's case is found once even when several fields match it.
+    const both = await search(`?q=${encodeURIComponent(idNumber)}`);
+    expect(both.total).toBe(1);
+  });
+
   it('filters: group type, flag, attribute, next due on or before a day (tenant zone), 五级分类', async () => {
     expect(idsOf(await search('?groupType=school'))).toEqual(sorted('zhao'));
     expect(idsOf(await search('?flag=lost-contact'))).toEqual(sorted('li'));

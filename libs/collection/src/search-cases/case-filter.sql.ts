@@ -67,29 +67,51 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A digits-only string this long is a card number: it matches whole, never in part. */
 const CARD_LIKE = /^\d{5,}$/;
 
-/** The search box: see CaseFilters.q for which fields match whole and which in part. */
-function searchCondition(raw: string): { sql: string; params: unknown[] } {
+/**
+ * The search box (see CaseFilters.q for which fields match whole and which in part) as a
+ * set of candidate case ids, each field looked up by its own index (trigram GIN for the
+ * name and the contract number in part, GIN for the phone array, btree for the rest,
+ * migration 42): the union is small and is built before visibility and the page's joins,
+ * instead of testing every visible case against every field.
+ */
+function searchCondition(tenantId: string, raw: string): { sql: string; params: unknown[] } {
   const q = raw.trim();
   const compact = q.replace(/[\s-]/g, '');
   const idNumber = compact.toUpperCase();
   const partRef = q.length >= 2 && !CARD_LIKE.test(compact);
+  const refInPart = partRef ? ` or a.external_ref ilike ? escape '\\'` : '';
   return {
-    sql: `(d.name ilike ? escape '\\'
-       or exists (select 1 from case_accounts ca
-                  join accounts a on a.tenant_id = ca.tenant_id and a.id = ca.account_id
-                  where ca.tenant_id = c.tenant_id and ca.case_id = c.id
-                    and (a.external_ref = ? or a.external_ref = ?
-                         or (?::boolean and a.external_ref ilike ? escape '\\')))
-       or ? = any(d.phones) or d.id_number = ?
-       or exists (select 1 from related_parties rp
-                  where rp.tenant_id = c.tenant_id and rp.debtor_id = c.debtor_id
-                    and (rp.phone = ? or rp.id_number = ?)))`,
-    params: [likeText(q), q, compact, partRef, likeText(q), compact, idNumber, compact, idNumber],
+    sql: `c.id in (
+       select sc.id from debtors sd
+       join cases sc on sc.tenant_id = sd.tenant_id and sc.debtor_id = sd.id
+       where sd.tenant_id = ?
+         and (sd.name ilike ? escape '\\' or sd.phones @> array[?]::text[] or sd.id_number = ?)
+       union
+       select ca.case_id from accounts a
+       join case_accounts ca on ca.tenant_id = a.tenant_id and ca.account_id = a.id
+       where a.tenant_id = ? and (a.external_ref = ? or a.external_ref = ?${refInPart})
+       union
+       select sc.id from related_parties rp
+       join cases sc on sc.tenant_id = rp.tenant_id and sc.debtor_id = rp.debtor_id
+       where rp.tenant_id = ? and (rp.phone = ? or rp.id_number = ?))`,
+    params: [
+      tenantId,
+      likeText(q),
+      compact,
+      idNumber,
+      tenantId,
+      q,
+      compact,
+      ...(partRef ? [likeText(q)] : []),
+      tenantId,
+      compact,
+      idNumber,
+    ],
   };
 }
 
 /** Filters shared by the case pool and a debtor's cases (visibility is added by the caller). */
-export function caseFilterSql(filters: CaseFilters): SqlConditions {
+export function caseFilterSql(tenantId: string, filters: CaseFilters): SqlConditions {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -181,7 +203,7 @@ export function caseFilterSql(filters: CaseFilters): SqlConditions {
     );
   }
   if (filters.q?.trim()) {
-    const search = searchCondition(filters.q);
+    const search = searchCondition(tenantId, filters.q);
     add(search.sql, ...search.params);
   }
   return { where, params };

@@ -76,7 +76,7 @@ export async function searchCasePool(
 ): Promise<CasePoolPage> {
   const size = pageSize(limit);
   const visible = visibleCasesSql(viewer);
-  const conditions = caseFilterSql(filters);
+  const conditions = caseFilterSql(tenantId, filters);
   const where = ['c.tenant_id = ?', visible.sql, ...conditions.where];
   const params: unknown[] = [tenantId, ...visible.params, ...conditions.params];
   // Counted up to the cap, with only the joins the conditions name: the rows' own laterals

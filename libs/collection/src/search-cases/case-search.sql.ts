@@ -28,7 +28,7 @@ export async function searchCases(
 ): Promise<Page<CaseSummary>> {
   const size = pageSize(limit);
   const visible = visibleCasesSql(viewer);
-  const conditions = caseFilterSql(filters);
+  const conditions = caseFilterSql(tenantId, filters);
   const where: string[] = ['c.tenant_id = ?', visible.sql, ...conditions.where];
   const params: unknown[] = [tenantId, ...visible.params, ...conditions.params];
   if (cursor) {
