@@ -10,6 +10,7 @@ import { BENCH_PASSWORD, buildWork } from './web-book';
 
 /*
  * `npm run bench -- --only dashboard [--accounts 100000] [--requests 30] [--port 3141] [--keep]`
+ * (BENCH_DB=<name> builds or keeps the book in that database instead of qs_bench_dash_<accounts>)
  * Issue 15 §1: the leader's dashboard and the supervisor desk answer in ≤ 500 ms on a big
  * book. Builds the web benchmark's book (run-portfolio + web-book: the six demo tenants, one
  * manager each) — or, with --keep, reuses the one a previous --keep run left — runs the
@@ -175,7 +176,8 @@ async function timePage(url: string, cookie: string, requests: number): Promise<
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(WORK, { recursive: true });
-  const db = `qs_bench_dash_${args.accounts}`;
+  // BENCH_DB: a helper's own database when several bench on one server at once.
+  const db = process.env.BENCH_DB ?? `qs_bench_dash_${args.accounts}`;
   const runDate = today();
   const scratch = mkdtempSync(join(tmpdir(), 'qs-bench-dash-'));
   const env: NodeJS.ProcessEnv = {

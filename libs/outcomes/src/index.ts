@@ -24,6 +24,10 @@ export * from './incentives/record-attribute/record-attribute.command';
 export * from './drives/domain/phase-dates';
 export * from './drives/launch-drive/launch-drive.command';
 export * from './drives/get-drive-progress/get-drive-progress.query';
+export {
+  DASHBOARD_DRIVES,
+  type DriveSnapshotCounts,
+} from './drives/snapshot-drives/snapshot-drives';
 export * from './drives/complete-drive-item/complete-drive-item.command';
 export * from './drives/publish-drive-progress/publish-drive-progress.command';
 export * from './drives/publish-due-drive-progress/publish-due-drive-progress.command';

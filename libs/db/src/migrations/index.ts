@@ -26,6 +26,7 @@ import { Migration20261207000031ReportFiles } from './Migration20261207000031Rep
 import { Migration20261207000033RepaymentPlans } from './Migration20261207000033RepaymentPlans';
 import { Migration20261207000039DebtorLinks } from './Migration20261207000039DebtorLinks';
 import { Migration20261207000041TemplatePurpose } from './Migration20261207000041TemplatePurpose';
+import { Migration20261207000045DriveSnapshots } from './Migration20261207000045DriveSnapshots';
 import { Migration20261207000042SearchTrigrams } from './Migration20261207000042SearchTrigrams';
 import { Migration20261207000034DashboardFigures } from './Migration20261207000034DashboardFigures';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
@@ -105,6 +106,10 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261207000042SearchTrigrams',
     class: Migration20261207000042SearchTrigrams,
+  },
+  {
+    name: 'Migration20261207000045DriveSnapshots',
+    class: Migration20261207000045DriveSnapshots,
   },
 ];
 

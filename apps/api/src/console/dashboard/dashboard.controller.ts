@@ -4,6 +4,7 @@ import { addDays } from '@qingshou/calendar';
 import { hasPermission, NotFoundError, PERMISSIONS, viewerOf } from '@qingshou/core';
 import { GetCurrentPack, InstallationView } from '@qingshou/policy';
 import {
+  DASHBOARD_DRIVES,
   DriveProgress,
   GetDriveProgress,
   GetKpiSnapshots,
@@ -69,7 +70,7 @@ export class DashboardPageController {
         if (error instanceof NotFoundError) return null;
         throw error;
       });
-    const [aging, performance, drives] = await Promise.all([
+    const [aging, performance, progress] = await Promise.all([
       this.queries.execute<GetAgingDistribution, AgingBucketRow[]>(new GetAgingDistribution(meta)),
       this.queries.execute<GetCollectorPerformance, CollectorPerformance>(
         new GetCollectorPerformance(meta),
@@ -84,7 +85,7 @@ export class DashboardPageController {
       scripts: ['echarts.min.js'],
       aging: agingModel(page.t.bind(page), aging),
       performance: performanceModel(page.t.bind(page), performance, collectorWord),
-      drives,
+      drives: progress.map((p) => driveModel(page.lang, p)),
     };
     if (!installed?.resolved) {
       return this.views.page('dashboard/index', page, {
@@ -154,7 +155,11 @@ export class DashboardPageController {
       },
       asOf: targets.asOf,
       // The night's figures are shown with when they were computed (截至 …, the tenant's zone).
-      figuresAt: [targets.figuresAt, assessed?.figuresAt ?? null]
+      figuresAt: [
+        targets.figuresAt,
+        assessed?.figuresAt ?? null,
+        ...progress.map((p) => p.figuresAt),
+      ]
         .filter((x): x is string => x !== null)
         .sort()[0],
       targets: targets.targets.map((target) =>
@@ -172,14 +177,18 @@ export class DashboardPageController {
     });
   }
 
-  private async drives(page: PageContext) {
+  /** The latest drives' progress, from the night's drive snapshot where it answers. */
+  private async drives(page: PageContext): Promise<DriveProgress[]> {
     const meta = page.meta();
-    const drives = await this.queries.execute<ListDrives, DriveSummary[]>(new ListDrives(meta, 3));
-    const progress = await Promise.all(
+    const drives = await this.queries.execute<ListDrives, DriveSummary[]>(
+      new ListDrives(meta, DASHBOARD_DRIVES),
+    );
+    return Promise.all(
       drives.map((d) =>
-        this.queries.execute<GetDriveProgress, DriveProgress>(new GetDriveProgress(meta, d.id)),
+        this.queries.execute<GetDriveProgress, DriveProgress>(
+          new GetDriveProgress(meta, d.id, undefined, true),
+        ),
       ),
     );
-    return progress.map((p) => driveModel(page.lang, p));
   }
 }

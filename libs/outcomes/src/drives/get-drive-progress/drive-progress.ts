@@ -1,31 +1,36 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { compareLocalDates, type LocalDate } from '@qingshou/calendar';
-import { MetricCalculator } from '../../kpi/metrics/metric-calculator';
 import type { PinnedPack } from '../../kpi/support/pinned-pack';
 import { evaluateTarget, TargetView } from '../../kpi/targets/evaluate-targets';
 import { loadDrive } from '../support/drive-rows';
 import { DriveProgress, GroupProgress, PhaseProgress } from './get-drive-progress.query';
+import type { DriveFigures } from './drive-figures';
 import { progressCells } from './progress.sql';
 
 const earlier = (a: LocalDate, b: LocalDate) => (compareLocalDates(a, b) <= 0 ? a : b);
 
-/** Shared by GetDriveProgress and the progress publication (which stores it). */
+/**
+ * Shared by GetDriveProgress, the progress publication (which stores it) and the night's
+ * snapshot (which records the figures it computes); `figures` says where the costly ones
+ * come from (see DriveFigures).
+ */
 export async function driveProgress(
   em: EntityManager,
-  calculator: MetricCalculator,
+  figures: DriveFigures,
   ctx: { tenantId: string; timeZone: string; pack: PinnedPack },
   driveId: string,
   asOf: LocalDate,
 ): Promise<DriveProgress> {
   const { drive, phases } = await loadDrive(em, ctx.tenantId, driveId);
-  const cells = await progressCells(em, {
+  const scope = {
     tenantId: ctx.tenantId,
     driveId,
     asOf,
     timeZone: ctx.timeZone,
     accountTypes: ctx.pack.spec.accountTypes,
     groupTypes: ctx.pack.spec.groupTypes,
-  });
+  };
+  const cells = await progressCells(em, scope, await figures.recovered(em, scope));
   const empty = {
     tasks: { done: 0, total: 0 },
     deliverables: { done: 0, total: 0 },
@@ -49,7 +54,7 @@ export async function driveProgress(
       targets.push(
         await evaluateTarget(
           em,
-          calculator,
+          figures.phase(p.phaseKey),
           ctx,
           target,
           earlier(asOf, p.endsOn),
@@ -106,5 +111,6 @@ export async function driveProgress(
     groups: [...groups.values()].sort((a, b) =>
       `${a.groupType}|${a.groupCode}`.localeCompare(`${b.groupType}|${b.groupCode}`),
     ),
+    figuresAt: figures.computedAt?.toISOString() ?? null,
   };
 }

@@ -4,6 +4,8 @@ import { CalendarService } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
 import { MetricCalculator } from '../../kpi/metrics/metric-calculator';
 import { pinnedPack, resolveAsOf, tenantTimeZone } from '../../kpi/support/pinned-pack';
+import { SnapshotDriveFigures } from '../snapshot-drives/snapshot-drive-figures';
+import { LiveDriveFigures } from './drive-figures';
 import { driveProgress } from './drive-progress';
 import { DriveProgress, GetDriveProgress } from './get-drive-progress.query';
 
@@ -21,9 +23,12 @@ export class GetDriveProgressHandler implements IQueryHandler<GetDriveProgress, 
       const pack = await pinnedPack(em, query.tenantId);
       const timeZone = await tenantTimeZone(em, query.tenantId);
       const asOf = await resolveAsOf(em, this.calendar, query.tenantId, query.asOf);
+      const snapshot = query.fromSnapshot
+        ? await SnapshotDriveFigures.load(em, this.calculator, query.tenantId, query.driveId, asOf)
+        : null;
       return driveProgress(
         em,
-        this.calculator,
+        snapshot ?? new LiveDriveFigures(this.calculator),
         { tenantId: query.tenantId, timeZone, pack },
         query.driveId,
         asOf,

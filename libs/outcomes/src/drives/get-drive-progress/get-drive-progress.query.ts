@@ -2,12 +2,18 @@ import { ActorMeta, ActorQuery } from '@qingshou/core';
 import type { TargetView } from '../../kpi/targets/evaluate-targets';
 import type { LocalizedText } from '@qingshou/policy';
 
-/** Where a launched drive stands as of a date: per phase and per group of its cases. */
+/**
+ * Where a launched drive stands as of a date: per phase and per group of its cases.
+ * `fromSnapshot`: the recovered arrears and the phase targets' figures from the night's
+ * drive snapshot where it answers (the dashboard; see SnapshotDriveFigures), else each is
+ * computed live as the API, reports and publications want it.
+ */
 export class GetDriveProgress extends ActorQuery {
   constructor(
     meta: ActorMeta,
     readonly driveId: string,
     readonly asOf?: string,
+    readonly fromSnapshot = false,
   ) {
     super(meta);
   }
@@ -61,4 +67,6 @@ export interface DriveProgress {
   readonly cases: number;
   readonly phases: PhaseProgress[];
   readonly groups: GroupProgress[];
+  /** When the oldest night figure shown was computed (ISO); null when all are live. */
+  readonly figuresAt: string | null;
 }

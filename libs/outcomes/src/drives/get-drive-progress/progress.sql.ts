@@ -13,7 +13,13 @@ export interface ProgressCell {
   readonly recovered: string;
 }
 
-interface Scope {
+/** A row of the recovered statement: null group for the whole drive. */
+export type RecoveredRow = Record<
+  'phase_key' | 'group_type' | 'group_id' | 'code' | 'name' | 'recovered',
+  string | null
+>;
+
+export interface ProgressScope {
   readonly tenantId: string;
   readonly driveId: string;
   readonly asOf: string;
@@ -30,7 +36,7 @@ const GROUP_JOIN = `
  * Items ticked off per phase (quantities: 60 of 100 posters count 60), for the drive and
  * per debtor group of its cases (phase-wide tasks such as meetings belong to no group).
  */
-async function itemCells(em: EntityManager, s: Scope) {
+async function itemCells(em: EntityManager, s: ProgressScope) {
   return em.execute<Record<string, string | null>[]>(
     `select i.phase_key, (i.kind <> 'deliverable') as is_task, null as group_type, null as group_id,
             null as code, null as name, sum(i.done_quantity)::text as done, sum(i.quantity)::text as total
@@ -51,10 +57,16 @@ async function itemCells(em: EntityManager, s: Scope) {
 /**
  * Arrears recovered on the drive's accounts within each phase's dates (up to the as-of
  * date), for the drive and per debtor group: the same "recovered" as the metric.
+ * `recovery`: the recovery CTEs, inline or read from the night's cached table
+ * (AccountStateTables: the same rows).
  */
-async function recoveredCells(em: EntityManager, s: Scope) {
-  return em.execute<Record<string, string | null>[]>(
-    `with ${K_CTE}, ${RECOVERY_CTES},
+export async function recoveredCells(
+  em: EntityManager,
+  s: ProgressScope,
+  recovery: string = RECOVERY_CTES,
+): Promise<RecoveredRow[]> {
+  return em.execute<RecoveredRow[]>(
+    `with ${K_CTE}, ${recovery},
      scope as (
        select distinct ca.account_id from drive_cases dc
        join case_accounts ca on ca.tenant_id = dc.tenant_id and ca.case_id = dc.case_id
@@ -94,8 +106,15 @@ async function recoveredCells(em: EntityManager, s: Scope) {
   );
 }
 
-/** One cell per phase and group (and per phase for the whole drive). */
-export async function progressCells(em: EntityManager, s: Scope): Promise<ProgressCell[]> {
+/**
+ * One cell per phase and group (and per phase for the whole drive): the items ticked off as
+ * they stand, the recovered arrears as `recovered` gives them (computed now or the night's).
+ */
+export async function progressCells(
+  em: EntityManager,
+  s: ProgressScope,
+  recovered: readonly RecoveredRow[],
+): Promise<ProgressCell[]> {
   const cells = new Map<string, ProgressCell>();
   const cell = (r: Record<string, string | null>): ProgressCell => {
     const key = `${r.phase_key}|${r.group_id ?? ''}`;
@@ -119,7 +138,7 @@ export async function progressCells(em: EntityManager, s: Scope): Promise<Progre
     target.done += Number(r.done);
     target.total += Number(r.total);
   }
-  for (const r of await recoveredCells(em, s)) {
+  for (const r of recovered) {
     const c = cell(r);
     cells.set(`${r.phase_key}|${r.group_id ?? ''}`, { ...c, recovered: String(r.recovered) });
   }

@@ -5,6 +5,7 @@ import { ACCOUNT_STATE_CTES, K_CTE, kParams } from '../../kpi/sql/account-state.
 import { conditionOptions } from '../../kpi/sql/select-subjects';
 import { compileCondition, subjectsCte } from '../../kpi/sql/subject-condition.sql';
 import type { PinnedPack } from '../../kpi/support/pinned-pack';
+import { LiveDriveFigures } from '../get-drive-progress/drive-figures';
 import { driveProgress } from '../get-drive-progress/drive-progress';
 
 type ReportData = PinnedPack['spec']['reports'][number];
@@ -29,7 +30,8 @@ export async function publicationContent(
   asOf: string,
 ): Promise<Record<string, unknown>> {
   if (!report.list || !['debtors', 'cases', 'accounts'].includes(report.list.of)) {
-    const progress = await driveProgress(em, calculator, ctx, driveId, asOf);
+    const figures = new LiveDriveFigures(calculator);
+    const progress = await driveProgress(em, figures, ctx, driveId, asOf);
     return { kind: 'progress', report: report.id, names: report.names, progress };
   }
   const compiled = compileCondition(

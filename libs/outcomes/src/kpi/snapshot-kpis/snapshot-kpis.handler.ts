@@ -3,8 +3,10 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { requirePermission, viewerOf } from '@qingshou/core';
 import { CalendarService, Clock } from '@qingshou/calendar';
 import { EventLog, TenantTx } from '@qingshou/db';
+import { snapshotDrives } from '../../drives/snapshot-drives/snapshot-drives';
 import { MetricCalculator, MetricValue } from '../metrics/metric-calculator';
 import { AccountStateTables } from '../sql/account-state-tables';
+import { planForWholeTenant } from '../sql/whole-tenant-plans';
 import { pinnedPack, resolveAsOf, tenantTimeZone } from '../support/pinned-pack';
 import { KpiSnapshotResult, SnapshotKpis } from './snapshot-kpis.command';
 import { Series, seriesOf } from './snapshot-series';
@@ -32,6 +34,7 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
       const series = seriesOf(pack.spec);
       // Every series reads the same account state: computed once for the transaction.
       const tables = new AccountStateTables(em, command.tenantId);
+      await planForWholeTenant(em);
       let rows = 0;
       let changed = 0;
       for (const one of series) {
@@ -39,6 +42,8 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
         rows += result.values.length;
         changed += await upsert(em, command.tenantId, asOf, one, result.values, now);
       }
+      // The dashboard's drives: their progress per phase, as the page would compute it.
+      const drives = await snapshotDrives(em, this.calculator, tables, ctx, asOf, now);
       // Unchanged figures are not rewritten, but they were confirmed now: the dashboard's
       // 截至 is the run's time, not the day a figure last moved.
       await em.execute(
@@ -46,7 +51,7 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
          where tenant_id = ? and as_of = ? and computed_at < ?`,
         [now, command.tenantId, asOf, now],
       );
-      if (changed > 0) {
+      if (changed + drives.changed > 0) {
         await this.events.append(em, { ...command, occurredAt: now }, [
           {
             type: 'KpisSnapshotted',
@@ -59,13 +64,16 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
               series: series.length,
               rows,
               changed,
+              drives: drives.drives,
+              driveRows: drives.rows,
+              driveRowsChanged: drives.changed,
             },
             before: null,
-            after: { asOf, rows, changed },
+            after: { asOf, rows, changed, driveRows: drives.rows },
           },
         ]);
       }
-      return { asOf, series: series.length, rows, changed };
+      return { asOf, series: series.length, rows, changed, drives };
     });
   }
 }

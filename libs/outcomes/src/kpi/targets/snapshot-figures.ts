@@ -89,7 +89,7 @@ export class SnapshotFigures implements FigureSource {
         : null;
     }
     const computedAt = new Date(Math.min(...rows.map((r) => new Date(r.computed_at).getTime())));
-    if (await this.enteredSince(em, ctx.tenantId, req.metric, computedAt)) return null;
+    if (await enteredSince(em, ctx.tenantId, req.metric, computedAt)) return null;
     if (this.oldest === null || computedAt < this.oldest) this.oldest = computedAt;
     return this.result(req, period, rows);
   }
@@ -130,24 +130,27 @@ export class SnapshotFigures implements FigureSource {
     }
     return ran;
   }
+}
 
-  /** A plan or deposit balance recorded after the figure was computed, for a metric that reads one. */
-  private async enteredSince(
-    em: EntityManager,
-    tenantId: string,
-    metric: string,
-    computedAt: Date,
-  ): Promise<boolean> {
-    const entry = METRICS[metric as MetricName];
-    const inputs = [entry?.plan?.input, entry?.opening?.input].filter(
-      (x): x is NonNullable<typeof x> => x !== undefined,
-    );
-    if (inputs.length === 0) return false;
-    const rows = await em.execute<{ one: number }[]>(
-      `select 1 as one from kpi_inputs
-       where tenant_id = ? and input = any(?::text[]) and recorded_at > ? limit 1`,
-      [tenantId, `{${inputs.join(',')}}`, computedAt],
-    );
-    return rows.length > 0;
-  }
+/**
+ * A plan or deposit balance recorded after the figure was computed, for a metric that reads
+ * one: RecordKpiInput does not re-snapshot, so such a figure is computed live until the night.
+ */
+export async function enteredSince(
+  em: EntityManager,
+  tenantId: string,
+  metric: string,
+  computedAt: Date,
+): Promise<boolean> {
+  const entry = METRICS[metric as MetricName];
+  const inputs = [entry?.plan?.input, entry?.opening?.input].filter(
+    (x): x is NonNullable<typeof x> => x !== undefined,
+  );
+  if (inputs.length === 0) return false;
+  const rows = await em.execute<{ one: number }[]>(
+    `select 1 as one from kpi_inputs
+     where tenant_id = ? and input = any(?::text[]) and recorded_at > ? limit 1`,
+    [tenantId, `{${inputs.join(',')}}`, computedAt],
+  );
+  return rows.length > 0;
 }
