@@ -12,8 +12,8 @@ const SNAPSHOT = `select account_id, as_of::text, overdue_principal, overdue_int
   from account_balances where tenant_id = $1 order by account_id`;
 
 /**
- * Issue 15 §4: an import writes the first snapshots of accounts that cannot owe anything yet
- * in one statement, the calculator only for the rest. Every snapshot must be the very one
+ * Issue 15 §4: an import writes the first snapshots of accounts that have received nothing
+ * (overdue or not yet due) in one statement, the calculator only for the rest. Every snapshot must be the very one
  * the ledger's calculator writes for the same account on the same date.
  */
 describe('an import’s balance snapshots are the calculator’s, whichever way they were written', () => {
@@ -36,7 +36,7 @@ describe('an import’s balance snapshots are the calculator’s, whichever way 
     expect(imported).toHaveLength(150);
     expect(imported.filter((r) => r.dpd > 0).length).toBeGreaterThan(3);
     const quiet = imported.filter((r) => r.dpd === 0 && Number(r.total_due) === 0);
-    // Several chunks each had more than one account with nothing due yet (the copied path).
+    // Both kinds went the set-based way: accounts in arrears and accounts not yet due.
     expect(quiet.length).toBeGreaterThan(3);
 
     await kit.owner.query(`delete from account_balances where tenant_id = $1`, [kit.tenantId]);

@@ -27,7 +27,7 @@ export * from './get-debtor/get-debtor.query';
 export * from './get-account-balance/get-account-balance.query';
 export * from './get-ledger/get-ledger.query';
 export * from './refresh-balances/refresh-balance-chunk';
-export * from './refresh-balances/not-yet-due-snapshots';
+export * from './refresh-balances/unpaid-snapshots';
 export * from './contact-points/contact-point-codes';
 export * from './contact-points/contact-points.writer';
 export * from './add-contact-point/add-contact-point.command';

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@qingshou/calendar';
 import { EventContext, EventLog, TenantTx } from '@qingshou/db';
-import {
-  AccountBalances,
-  insertNotYetDueSnapshots,
-  refreshAccountBalances,
-  type PackTerms,
-} from '@qingshou/ledger';
+import { AccountBalances, refreshUnpaidBalances, type PackTerms } from '@qingshou/ledger';
 import { performance } from 'node:perf_hooks';
 import { addCounts, IMPORT_EVENTS } from '../domain/import-vocabulary';
 import { CopyLineEncoder } from '../staging/copy-text';
@@ -189,57 +184,25 @@ export class ImportPipeline {
  * Balances of the chunk's accounts as of today, in the chunk's transaction: the new cases
  * show their amount due and DPD right after the import (the supervisor assigns them within
  * a working day, 篇八), not ¥0.00 until the nightly run. The stage is this transaction's
- * TEMP table; refused rows have left it.
+ * TEMP table; refused rows have left it. Accounts that have received nothing (most of a
+ * book, in arrears or not) are priced set-based by the ledger; the calculator takes the rest.
  */
 async function refreshStaged(
-  em: Parameters<typeof refreshAccountBalances>[0],
+  em: Parameters<typeof refreshUnpaidBalances>[0],
   balances: AccountBalances,
   meta: PipelineMeta,
   now: Date,
 ): Promise<void> {
-  // New accounts with no receipt and nothing due yet (most of a book) cannot owe anything:
-  // the ledger writes their snapshots in one statement, like the one the calculator made
-  // for the first of them; the rest, and any it does not vouch for, go to the calculator.
-  const rows = await em.execute<{ account_id: string; quiet: boolean; outstanding: string }[]>(
-    `select account_id::text as account_id,
-       bool_and(not account_existed and not account_repeat
-         and coalesce(cardinality(receipt_ids), 0) = 0 and cardinality(due_dates) > 0
-         and (select min(d) from unnest(due_dates) d) > ?::date) as quiet,
-       max((select coalesce(sum(p), 0) from unnest(inst_principal) p))::text as outstanding
-     from ${ACCOUNT_STAGE} where account_id is not null group by account_id`,
-    [meta.today],
+  const rows = await em.execute<{ account_id: string }[]>(
+    `select distinct account_id::text as account_id from ${ACCOUNT_STAGE}
+     where account_id is not null`,
   );
-  const quiet = rows.filter((r) => r.quiet);
-  const like = quiet.shift();
-  const calculated = rows.filter((r) => !r.quiet).map((r) => r.account_id);
-  const refresh = (accountIds: string[]) =>
-    refreshAccountBalances(em, balances, {
-      tenantId: meta.tenantId,
-      accountIds,
-      asOf: meta.today,
-      now,
-    });
-  await refresh(like ? [...calculated, like.account_id] : calculated);
-  if (!like || quiet.length === 0) return;
-  const accounts = quiet.map((r) => ({ accountId: r.account_id, outstanding: r.outstanding }));
-  const written = await insertNotYetDueSnapshots(em, {
+  await refreshUnpaidBalances(em, balances, {
     tenantId: meta.tenantId,
+    accountIds: rows.map((r) => r.account_id),
     asOf: meta.today,
-    like: { accountId: like.account_id, outstanding: like.outstanding },
-    accounts,
+    now,
   });
-  if (written < accounts.length) {
-    const have = new Set(
-      (
-        await em.execute<{ account_id: string }[]>(
-          `select account_id::text as account_id from account_balances
-           where tenant_id = ? and account_id = any(?::uuid[])`,
-          [meta.tenantId, `{${accounts.map((a) => a.accountId).join(',')}}`],
-        )
-      ).map((r) => r.account_id),
-    );
-    await refresh(accounts.map((a) => a.accountId).filter((id) => !have.has(id)));
-  }
 }
 
 /** The promise is awaited later; until then a rejection must not count as unhandled. */

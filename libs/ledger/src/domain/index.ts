@@ -21,6 +21,7 @@ export * from './balance/loan-class';
 export * from './balance/months-in-arrears.sql';
 export * from './balance/overdue-installments';
 export * from './balance/overdue-installments.sql';
+export * from './balance/unpaid-balance.sql';
 export * from './balance/account.types';
 export * from './balance/balance.calculator';
 

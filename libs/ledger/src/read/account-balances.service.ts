@@ -61,6 +61,11 @@ export class AccountBalances {
     this.applyTerms(await this.terms.of(em, tenantId), loaded);
   }
 
+  /** The tenant's pack terms as attachTerms reads them (for set-based writers of the same figures). */
+  tenantTerms(em: EntityManager, tenantId: string): Promise<TenantTerms> {
+    return this.terms.of(em, tenantId);
+  }
+
   /** As attachTerms, with terms already read (the caller looked them up once per chunk). */
   applyTerms(tenant: TenantTerms, loaded: readonly LoadedAccount[]): void {
     const options: BalanceOptions = {
