@@ -14,6 +14,9 @@ const levels = {
   // (KPIs, incentives, drives), and what it does to a case (ladder, rules, gates, dry run).
   policy: 4,
   outcomes: 5,
+  // The debtor's page links (debtor_links): the pack's selfService rules, issued by the
+  // engine's letters and the console, revoked when collection closes the case.
+  'self-service': 5,
   engine: 6,
   reporting: 7,
   imports: 7,

@@ -4,7 +4,7 @@ import type { Client } from 'pg';
 import { Clock, FixedClock } from '../../libs/calendar/src';
 import { systemMeta } from '../../libs/core/src';
 import { qrCodeDataUrl } from '../../libs/notices/src/rendering/qr-code';
-import { IssueDebtorLink } from '../../apps/api/src/self-service/issue-link/issue-debtor-link.command';
+import { IssueDebtorLink } from '../../libs/self-service/src';
 import { connect } from '../support/test-db';
 import {
   ConsoleE2e,

@@ -113,6 +113,7 @@ describe('notice data: the leasing statement of account adds up to the fen', () 
           },
         ],
         loaded.balances,
+        null,
       );
       return ready.data;
     });

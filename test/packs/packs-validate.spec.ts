@@ -508,6 +508,13 @@ describe('every template renders through the notices engine with amounts in figu
         nextDueAmount: '6261.00',
       },
       case: { ref: '6F1C2F0E', stage: '逾期催收', collector: '张磊' },
+      // The debtor's page (issue 16 §3): a demand letter to the debtor prints its QR.
+      selfService: {
+        url: `https://qingshou.example.com/d/${'A'.repeat(43)}`,
+        expiresOn: '2026-04-04',
+        idDigits: 6,
+        preview: false,
+      },
       incentive: {
         name: '主动还款减免罚息',
         deadline: '2026-07-05',
@@ -650,6 +657,25 @@ describe('every template renders through the notices engine with amounts in figu
       writeFileSync(join(dump, `${key.replace('/', '--')}.html`), html);
     }
   });
+
+  it.each([
+    ['card-collection-agency', 'collection-letter'],
+    ['credit-coop-npl-drive', 'loan-detail-notice'],
+    ['housing-fund', 'contribution-demand'],
+    ['housing-fund', 'loan-overdue'],
+    ['leasing-dealer-arrears', 'demand-letter'],
+    ['microloan-overdue', 'overdue-demand'],
+    ['student-loan', 'collection-notice'],
+  ] as [PackId, string][])(
+    'issue 16 §3: %s/%s prints the debtor page QR, its link under it and how to enter',
+    (id, name) => {
+      const { html } = render(id, name);
+      expect(html).toContain('<img src="data:image/svg+xml;base64,');
+      expect(html).toContain(`https://qingshou.example.com/d/${'A'.repeat(43)}</figcaption>`);
+      expect(html).toContain('扫码查看欠款、在线承诺还款或申请分期');
+      expect(html).toContain('后6位和发送至预留手机的短信验证码进入，2026年4月4日前有效');
+    },
+  );
 
   it('篇一: the statement goes out with a reply slip to sign and return by a date', () => {
     const { html } = render('leasing-dealer-arrears', 'statement');

@@ -35,6 +35,7 @@ import { DefaultOverdueReasonCatalog, OverdueReasonCatalog } from './ports/overd
 import { NoPlanRules, PlanRules } from './ports/plan-rules';
 import { PauseCaseHandler } from './pause-case/pause-case.handler';
 import { DefaultDisputePolicy, DisputePolicy } from './ports/dispute-policy';
+import { CaseClosing, NothingElseCloses } from './ports/case-closing';
 import { RaiseDisputeHandler } from './raise-dispute/raise-dispute.handler';
 import { RecordSignedPlanHandler } from './record-signed-plan/record-signed-plan.handler';
 import { RecordLegalStepHandler } from './record-legal-step/record-legal-step.handler';
@@ -103,6 +104,7 @@ export interface CollectionPorts {
   readonly fileStorage?: Type<FileStorage>;
   readonly planRules?: Type<PlanRules>;
   readonly disputePolicy?: Type<DisputePolicy>;
+  readonly caseClosing?: Type<CaseClosing>;
 }
 
 const PORTS = [
@@ -114,6 +116,7 @@ const PORTS = [
   DisputePolicy,
   // The case page's plan panel states the pack's limits next to its fields.
   PlanRules,
+  CaseClosing,
 ];
 
 /**
@@ -134,6 +137,7 @@ const BOUND_COLLECTION = new WeakMap<CollectionPorts, DynamicModule>();
     { provide: FileStorage, useClass: LocalDiskFileStorage },
     { provide: PlanRules, useClass: NoPlanRules },
     { provide: DisputePolicy, useClass: DefaultDisputePolicy },
+    { provide: CaseClosing, useClass: NothingElseCloses },
     ...COMMAND_HANDLERS,
     ...QUERY_HANDLERS,
   ],
@@ -163,6 +167,7 @@ export class CollectionModule {
         ...bind(FileStorage, ports.fileStorage),
         ...bind(PlanRules, ports.planRules),
         ...bind(DisputePolicy, ports.disputePolicy),
+        ...bind(CaseClosing, ports.caseClosing),
       ],
     };
     BOUND_COLLECTION.set(ports, bound);

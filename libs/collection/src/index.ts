@@ -23,6 +23,7 @@ export * from './ports/contact-policy';
 export * from './ports/dispute-policy';
 export * from './ports/overdue-reason-catalog';
 export * from './ports/plan-rules';
+export * from './ports/case-closing';
 export * from './storage/file-storage';
 
 export * from './open-case/open-case.command';

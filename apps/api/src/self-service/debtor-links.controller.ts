@@ -9,8 +9,8 @@ import {
   IssueDebtorLink,
   IssueDebtorLinkResult,
   type LinkChannel,
-} from './issue-link/issue-debtor-link.command';
-import { RevokeDebtorLink } from './revoke-link/revoke-debtor-link.command';
+  RevokeDebtorLink,
+} from '@qingshou/self-service';
 
 export class IssueDebtorLinkBody {
   @ApiProperty({ enum: ['sms', 'console'], description: 'sms: sent to the phone on file now' })

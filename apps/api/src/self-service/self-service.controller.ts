@@ -19,7 +19,7 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/access.decorators';
 import { parseCookies } from '../console/http/session';
 import { DebtorAct, DebtorAction, DebtorActInput } from './debtor-act/debtor-act.command';
-import { formTokenOf } from './domain/link-token';
+import { formTokenOf } from '@qingshou/self-service';
 import { GetDebtorPage, DebtorPageView } from './get-debtor-page/get-debtor-page.query';
 import { pageModel } from './self-service-page-model';
 import { SelfServiceErrorFilter } from './self-service-error.filter';

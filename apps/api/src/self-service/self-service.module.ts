@@ -6,21 +6,17 @@ import { CalendarModule } from '@qingshou/calendar';
 import { ENGINE_NOTICES_PORTS } from '@qingshou/engine';
 import { NoticesModule } from '@qingshou/notices';
 import { ActivePacksModule } from '@qingshou/policy';
+import { DEBTOR_LINK_HANDLERS, DebtorLinksModule } from '@qingshou/self-service';
 import { DebtorActHandler } from './debtor-act/debtor-act.handler';
 import { DebtorLinksController } from './debtor-links.controller';
 import { GetDebtorPageHandler } from './get-debtor-page/get-debtor-page.handler';
-import { IssueDebtorLinkHandler } from './issue-link/issue-debtor-link.handler';
 import { ListDebtorLinksHandler } from './list-links/list-debtor-links.handler';
-import { RevokeDebtorLinkHandler } from './revoke-link/revoke-debtor-link.handler';
 import { SelfServiceErrorFilter } from './self-service-error.filter';
 import { SelfServiceViews } from './self-service-views';
 import { SelfServiceController } from './self-service.controller';
 import { DebtorBalances } from './support/debtor-balances';
 import { DebtorSessions } from './support/debtor-sessions';
 import { DebtorSteps } from './support/debtor-steps';
-import { DebtorSms } from './support/debtor-sms';
-import { LinkGate } from './support/link-gate';
-import { SelfServiceRules } from './support/self-service-rules';
 import { SelfServiceThrottle } from './support/self-service-throttle';
 import { VerifyDebtorCodeHandler } from './verify-code/verify-debtor-code.handler';
 import { RequestDebtorCodeHandler } from './verify-identity/request-debtor-code.handler';
@@ -33,7 +29,7 @@ export const SELF_SERVICE_PREFIX_EXCLUDES: RouteInfo[] = [
 /**
  * 债务人自助页面 (issue 16 §3): links (issue, revoke), verification (ID characters + SMS code),
  * the page and the debtor's actions, which dispatch the console's collection commands.
- * Owns `debtor_links` and `debtor_link_routes`.
+ * The links themselves (and their tables) are libs/self-service's; this module words the page.
  */
 @Module({
   imports: [
@@ -41,20 +37,17 @@ export const SELF_SERVICE_PREFIX_EXCLUDES: RouteInfo[] = [
     CalendarModule,
     ActivePacksModule,
     NoticesModule.withPorts(ENGINE_NOTICES_PORTS),
+    DebtorLinksModule,
   ],
   controllers: [SelfServiceController, DebtorLinksController],
   providers: [
     SelfServiceViews,
     SelfServiceErrorFilter,
-    SelfServiceRules,
-    LinkGate,
+    ...DEBTOR_LINK_HANDLERS,
     SelfServiceThrottle,
     DebtorSessions,
     DebtorSteps,
-    DebtorSms,
     DebtorBalances,
-    IssueDebtorLinkHandler,
-    RevokeDebtorLinkHandler,
     RequestDebtorCodeHandler,
     VerifyDebtorCodeHandler,
     GetDebtorPageHandler,

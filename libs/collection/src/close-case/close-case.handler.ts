@@ -4,17 +4,21 @@ import { viewerOf } from '../domain/collection-command';
 import { CLOSE_OUTCOMES, isClosedStatus } from '../domain/vocabulary';
 import { oneOf, textArg } from '../support/args';
 import { CollectionTx } from '../support/collection-tx';
+import { CaseClosing } from '../ports/case-closing';
 import { CloseCase, CloseCaseResult } from './close-case.command';
 import { cancelOpenTasks } from '../writers/task-writers';
 
 /**
  * Closes the case with its outcome: open tasks are cancelled, an active pause and an open
- * legal matter end today. Pending promises stay as they are: the evaluation skips closed
+ * legal matter end today, and what other libs end with it (CaseClosing: the debtor's links). Pending promises stay as they are: the evaluation skips closed
  * cases, and their history is kept.
  */
 @CommandHandler(CloseCase)
 export class CloseCaseHandler implements ICommandHandler<CloseCase, CloseCaseResult> {
-  constructor(private readonly tx: CollectionTx) {}
+  constructor(
+    private readonly tx: CollectionTx,
+    private readonly closing: CaseClosing,
+  ) {}
 
   execute(command: CloseCase): Promise<CloseCaseResult> {
     requirePermission(viewerOf(command), 'case.close');
@@ -58,6 +62,17 @@ export class CloseCaseHandler implements ICommandHandler<CloseCase, CloseCaseRes
       found.pausedUntil = null;
       const payload = { outcome, reason, tasksCancelled: cancelled.length };
       await w.append([w.caseEvent('CaseClosed', found.id, payload, before, found.snapshot())]);
+      // The debtor's page links end with the case (issue 16 §3), in this transaction.
+      await this.closing.closed(
+        w.em,
+        {
+          tenantId: w.tenantId,
+          actorId: command.actorId,
+          correlationId: command.correlationId,
+          occurredAt: w.now,
+        },
+        found.id,
+      );
       return { status: outcome, closedOn: w.today, tasksCancelled: cancelled.length };
     });
   }

@@ -10,10 +10,12 @@ import {
   ZERO,
 } from '@qingshou/ledger';
 import { noticeIncentives, type PricedAccount, type PinnedIncentive } from '@qingshou/outcomes';
+import type { LetterLinks } from '@qingshou/self-service';
 import { statementOf } from '../domain/statement';
 import type { EvaluatedAccount } from '../load/case-facts';
 import { groupBy, pgArray } from '../load/sql';
 import { salutationOf } from './salutation';
+import { withSelfServiceLinks } from './self-service-links';
 import type { NoticeOrder, RunContext } from '../run/run-context';
 
 type Row = Record<string, string | string[] | null>;
@@ -41,8 +43,21 @@ export async function withNoticeData(
   ctx: RunContext,
   orders: readonly NoticeOrder[],
   balances: ReadonlyMap<string, readonly AccountBalance[]>,
+  links: LetterLinks | null,
+  mode: 'issue' | 'preview' = 'issue',
 ): Promise<ReadyNotice[]> {
   if (orders.length === 0) return [];
+  const ready = await figuresOf(em, ctx, orders, balances);
+  // The debtor's page (issue 16 §3): a letter's QR link, by the one rule for every path.
+  return withSelfServiceLinks(em, ctx, ready, links, mode);
+}
+
+async function figuresOf(
+  em: EntityManager,
+  ctx: RunContext,
+  orders: readonly NoticeOrder[],
+  balances: ReadonlyMap<string, readonly AccountBalance[]>,
+): Promise<ReadyNotice[]> {
   const caseIds = pgArray([...new Set(orders.map((o) => o.caseId))]);
   const cases = new Map(
     (

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService, isLocalDate, type LocalDate } from '@qingshou/calendar';
 import { type FieldProblem, NotFoundError, ValidationFailedError } from '@qingshou/core';
 import { AccountBalances } from '@qingshou/ledger';
+import { LetterLinks } from '@qingshou/self-service';
 import { checkNoticeInput } from '@qingshou/notices';
 import { templatePurpose, type ResolvedTemplate } from '@qingshou/policy';
 import { type NoticeGate, noticeGate } from '../apply/action-rows';
@@ -75,6 +76,7 @@ export class CaseLetters {
     private readonly packs: PinnedPacks,
     private readonly ledger: AccountBalances,
     private readonly calendar: CalendarService,
+    private readonly links: LetterLinks,
   ) {}
 
   async prepare(
@@ -141,9 +143,23 @@ export class CaseLetters {
     };
   }
 
-  /** The data the template prints: the nightly run's builder, plus the person's input. */
-  async data(em: EntityManager, letter: CaseLetter): Promise<ReadyNotice> {
-    const [ready] = await noticeDataFor(em, this.ledger, letter.ctx, [letter.order]);
+  /**
+   * The data the template prints: the nightly run's builder, plus the person's input. A
+   * preview prints a stand-in for the debtor's page link; issuing mints the letter's own.
+   */
+  async data(
+    em: EntityManager,
+    letter: CaseLetter,
+    mode: 'issue' | 'preview',
+  ): Promise<ReadyNotice> {
+    const [ready] = await noticeDataFor(
+      em,
+      this.ledger,
+      letter.ctx,
+      [letter.order],
+      this.links,
+      mode,
+    );
     return { ...ready, data: { ...ready.data, input: { ...letter.input } } };
   }
 }

@@ -5,6 +5,7 @@ import { localDateOf } from '@qingshou/calendar';
 import { ConsumedEvents, PublishedDomainEvent } from '@qingshou/jobs';
 import type { PublishedEvent } from '@qingshou/db';
 import { AccountBalances } from '@qingshou/ledger';
+import { LetterLinks } from '@qingshou/self-service';
 import type { ReadyNotice } from '../apply/notice-data';
 import type { PackView } from '../domain/pack-view';
 import { NoticeIssuer } from '../run/notice-issuer';
@@ -55,6 +56,7 @@ export class NoticeGatesConsumer implements IEventHandler<PublishedDomainEvent> 
     private readonly packs: PinnedPacks,
     private readonly ledger: AccountBalances,
     private readonly notices: NoticeIssuer,
+    private readonly links: LetterLinks,
   ) {}
 
   async handle({ event }: PublishedDomainEvent): Promise<GateDecision | null> {
@@ -126,7 +128,7 @@ export class NoticeGatesConsumer implements IEventHandler<PublishedDomainEvent> 
     }));
     const inputs = new Map(rows.map((r) => [r.idempotency_key, r.input]));
     const person = new Set(rows.filter((r) => r.source === 'person').map((r) => r.idempotency_key));
-    const all = (await readyNotices(em, this.ledger, ctx, orders)).map((notice) => {
+    const all = (await readyNotices(em, this.ledger, ctx, orders, this.links)).map((notice) => {
       const input = inputs.get(notice.key);
       return input ? { ...notice, data: { ...notice.data, input } } : notice;
     });

@@ -60,7 +60,7 @@ export class IssueCaseNoticeHandler implements ICommandHandler<IssueCaseNotice, 
         const held = await this.holdIfGated(em, command, letter);
         if (held) return { held };
       }
-      return { letter, ready: await this.letters.data(em, letter) };
+      return { letter, ready: await this.letters.data(em, letter, 'issue') };
     });
     if ('held' in decided) return decided.held as CaseNoticeHeld;
     const { letter, ready } = decided as { letter: CaseLetter; ready: ReadyNotice };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { CollectionPorts } from '@qingshou/collection';
 import type { NoticesPorts } from '@qingshou/notices';
 import { ActivePacksModule } from '@qingshou/policy';
+import { DebtorLinksModule, RevokeLinksOnClose } from '@qingshou/self-service';
 import { PackContactPolicy } from '../contact-rules/pack-contact-policy';
 import { PinnedPacks } from '../run/pinned-packs';
 import { PackApprovalPolicy } from './pack-approval-policy';
@@ -17,7 +18,8 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
  * lib's ActivePacksModule: the one cache of pinned packs.
  */
 @Module({
-  imports: [ActivePacksModule],
+  // DebtorLinksModule: the letters' QR links (CaseLetters, the run) and CaseClosing.
+  imports: [ActivePacksModule, DebtorLinksModule],
   providers: [
     PinnedPacks,
     PackContactPolicy,
@@ -28,6 +30,7 @@ import { PackSnapshotTemplateSource } from './pack-template-source';
     PackSnapshotTemplateSource,
   ],
   exports: [
+    DebtorLinksModule,
     PinnedPacks,
     PackContactPolicy,
     PackApprovalPolicy,
@@ -51,6 +54,8 @@ export const ENGINE_COLLECTION_PORTS: CollectionPorts = {
   assignmentPolicy: PackAssignmentPolicy,
   disputePolicy: PackDisputePolicy,
   planRules: PackPlanRules,
+  // A closed case's links to the debtor's page are revoked with it (libs/self-service).
+  caseClosing: RevokeLinksOnClose,
 };
 
 /** Where an app imports notices: `NoticesModule.withPorts(ENGINE_NOTICES_PORTS)` — pinned templates. */

@@ -31,7 +31,7 @@ export class PreviewCaseNoticeHandler implements IQueryHandler<
     const { letter, ready } = await this.tx.run(query.tenantId, async (em) => {
       await assertCaseVisible(em, viewer, query.tenantId, query.letter.caseId);
       const prepared = await this.letters.prepare(em, query, query.letter, PREVIEW_KEY);
-      return { letter: prepared, ready: await this.letters.data(em, prepared) };
+      return { letter: prepared, ready: await this.letters.data(em, prepared, 'preview') };
     });
     const preview: NoticePreview = await this.queries.execute(
       new PreviewNotice(

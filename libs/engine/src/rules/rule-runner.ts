@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '@qingshou/calendar';
 import { EventLog, type PublishedEvent } from '@qingshou/db';
 import { AccountBalances } from '@qingshou/ledger';
+import { LetterLinks } from '@qingshou/self-service';
 import type { ActionName } from '@qingshou/policy';
 import {
   ActionInstance,
@@ -52,6 +53,7 @@ export class RuleRunner {
     private readonly packs: PinnedPacks,
     private readonly ledger: AccountBalances,
     private readonly events: EventLog,
+    private readonly links: LetterLinks,
   ) {}
 
   async run(em: EntityManager, event: PublishedEvent): Promise<RulesFired | null> {
@@ -82,7 +84,7 @@ export class RuleRunner {
         await fireActions(em, ctx, tenantInstances(ctx, matching, batchAnchor(event), out), out);
       else await this.fireCaseRules(em, ctx, matching, trigger, event, out);
     }
-    const notices = await readyNotices(em, this.ledger, ctx, out.notices);
+    const notices = await readyNotices(em, this.ledger, ctx, out.notices, this.links);
     await this.record(em, ctx, event, out);
     return { view, outcome: out, notices };
   }

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { AccountBalances } from '@qingshou/ledger';
+import { LetterLinks } from '@qingshou/self-service';
 import { EventLog } from '@qingshou/db';
 import { instancesOf } from '../apply/action-rows';
 import { fireActions } from '../apply/fire-actions';
@@ -28,6 +29,7 @@ export class CaseEvaluator {
   constructor(
     private readonly ledger: AccountBalances,
     private readonly events: EventLog,
+    private readonly links: LetterLinks,
   ) {}
 
   /**
@@ -120,7 +122,7 @@ export class CaseEvaluator {
     }
     await fireActions(em, ctx, instances, out);
     out.notices = await unissued(em, ctx.tenantId, out.notices);
-    const notices = await withNoticeData(em, ctx, out.notices, loaded.balances);
+    const notices = await withNoticeData(em, ctx, out.notices, loaded.balances, this.links);
     // A chunk that changed nothing leaves nothing: a second run of a date writes no row.
     if (!ctx.dryRun && changedAnything(out))
       await appendChunkEvents(this.events, em, ctx, chunk, out);

@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '@qingshou/calendar';
 import type { AccountBalances, LoanAccount } from '@qingshou/ledger';
+import type { LetterLinks } from '@qingshou/self-service';
 import { AccountBalance, ReadyNotice, withNoticeData } from '../apply/notice-data';
 import { balancesAsOf } from '../load/balances';
 import { groupBy, pgArray } from '../load/sql';
@@ -52,10 +53,11 @@ export async function readyNotices(
   ledger: AccountBalances,
   ctx: RunContext,
   orders: ChunkOutcome['notices'],
+  links: LetterLinks,
 ): Promise<ReadyNotice[]> {
   const pending = await unissued(em, ctx.tenantId, orders);
   if (pending.length === 0) return [];
-  return noticeDataFor(em, ledger, ctx, pending);
+  return noticeDataFor(em, ledger, ctx, pending, links, 'issue');
 }
 
 /**
@@ -68,6 +70,8 @@ export async function noticeDataFor(
   ledger: AccountBalances,
   ctx: RunContext,
   pending: readonly NoticeOrder[],
+  letterLinks: LetterLinks,
+  mode: 'issue' | 'preview',
 ): Promise<ReadyNotice[]> {
   if (pending.length === 0) return [];
   const links = await em.execute<{ case_id: string; account_id: string; type: string }[]>(
@@ -108,5 +112,5 @@ export async function noticeDataFor(
         }),
     );
   }
-  return withNoticeData(em, ctx, pending, balances);
+  return withNoticeData(em, ctx, pending, balances, letterLinks, mode);
 }

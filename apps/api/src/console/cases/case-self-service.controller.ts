@@ -2,12 +2,11 @@ import { Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '@qingshou/core';
 import { Permission } from '../../auth/access.decorators';
-import { IssueDebtorLink } from '../../self-service/issue-link/issue-debtor-link.command';
+import { IssueDebtorLink, RevokeDebtorLink } from '@qingshou/self-service';
 import {
   DebtorLinksView,
   ListDebtorLinks,
 } from '../../self-service/list-links/list-debtor-links.query';
-import { RevokeDebtorLink } from '../../self-service/revoke-link/revoke-debtor-link.command';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml, ConsoleRedirect } from '../http/console-redirect';
 import { ConsoleViews } from '../render/console-views';

@@ -76,4 +76,20 @@ describe('timeline lines name what an event was about (issue 11 §8: no raw code
       ),
     ).toBe('还款计划违约：第5期逾期超过宽限，2026-08-08起恢复催收，罚息减免撤回');
   });
+
+  it('names the debtor as the actor of a step taken on their own page (issue 16 §3)', () => {
+    const promise: TimelineEntry = {
+      kind: 'promise',
+      id: 'p1',
+      at: '2026-03-11T02:00:00.000Z',
+      type: 'pending',
+      actorId: 'debtor-self:7c1e0a52-1111-4111-8111-111111111111',
+      data: { amount: '500.00', dueOn: '2026-03-20' },
+    };
+    const [line] = timelineLines(page, [promise], undefined, VOCAB);
+    expect(line.actor).toBe('债务人本人（自助页面）');
+    expect(line.mine).toBe(false);
+    // A user's own step names no actor beside 我.
+    expect(timelineLines(page, [event('CaseAssigned', {})], undefined, VOCAB)[0].actor).toBeNull();
+  });
 });

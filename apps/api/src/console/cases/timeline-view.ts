@@ -10,7 +10,12 @@ export interface TimelineLine {
   readonly headline: string;
   readonly detail: string | null;
   readonly mine: boolean;
+  /** Who did it, where the line should say so: the debtor on their own page. */
+  readonly actor: string | null;
 }
+
+/** The actor id the debtor's page records its steps under (libs/self-service debtorActorId). */
+const DEBTOR_ACTOR = 'debtor-self:';
 
 /** Code → words, for the codes a pack declares itself. */
 export interface ContactCodeLabels {
@@ -187,6 +192,8 @@ export function timelineLines(
         headline,
         detail,
         mine: entry.actorId === page.user.userId,
+        // 债务人本人（自助页面）: a step the debtor took on their page, not a user's.
+        actor: entry.actorId?.startsWith(DEBTOR_ACTOR) ? page.t('timeline.debtorSelf') : null,
       };
     })
     .reverse();

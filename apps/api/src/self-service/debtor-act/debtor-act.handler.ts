@@ -13,8 +13,7 @@ import { DomainError, systemMeta, ValidationFailedError } from '@qingshou/core';
 import { dec } from '@qingshou/ledger';
 import { DebtorBalances } from '../support/debtor-balances';
 import { DebtorSteps } from '../support/debtor-steps';
-import type { OpenLink } from '../support/link-gate';
-import { debtorActorId } from '../support/self-service-audit';
+import { type OpenLink, debtorActorId } from '@qingshou/self-service';
 import { DebtorAct, DebtorActInput, DebtorActResult } from './debtor-act.command';
 import { planProblemText } from './plan-problems';
 

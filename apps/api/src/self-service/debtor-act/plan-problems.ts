@@ -1,6 +1,6 @@
 import type { ValidationFailedError } from '@qingshou/core';
 import { dec } from '@qingshou/ledger';
-import type { OpenLink } from '../support/link-gate';
+import type { OpenLink } from '@qingshou/self-service';
 
 const percent = (share: string) => `${dec(share).times(100).toFixed(0)}%`;
 

@@ -2,11 +2,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
 import { EventLog, TenantTx } from '@qingshou/db';
-import { maskName } from '../domain/link-token';
+import { maskName, type OpenLink, auditOnCase, debtorActorId } from '@qingshou/self-service';
 import { DebtorBalances } from '../support/debtor-balances';
 import { DebtorSteps } from '../support/debtor-steps';
-import type { OpenLink } from '../support/link-gate';
-import { auditOnCase, debtorActorId } from '../support/self-service-audit';
 import { DebtorPageView, GetDebtorPage } from './get-debtor-page.query';
 
 /**

@@ -1,8 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock } from '@qingshou/calendar';
+import { isClosedStatus, type CaseStatus } from '@qingshou/collection';
 import { assertCaseVisible, requirePermission, viewerOf } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
-import { SelfServiceRules } from '../support/self-service-rules';
+import { SelfServiceRules } from '@qingshou/self-service';
 import { DebtorLinksView, DebtorLinkState, ListDebtorLinks } from './list-debtor-links.query';
 
 interface Row {
@@ -13,6 +14,7 @@ interface Row {
   verified_at: Date | null;
   revoked_at: Date | null;
   locked_until: Date | null;
+  case_status: string;
 }
 
 @QueryHandler(ListDebtorLinks)
@@ -30,20 +32,26 @@ export class ListDebtorLinksHandler implements IQueryHandler<ListDebtorLinks, De
       await assertCaseVisible(em, viewer, query.tenantId, query.caseId);
       const rules = await this.rules.of(em, query.tenantId);
       const rows = await em.execute<Row[]>(
-        `select id, channel, issued_at, expires_at, verified_at, revoked_at, locked_until
-           from debtor_links where tenant_id = ? and case_id = ?
-          order by issued_at desc limit 20`,
+        `select l.id, l.channel, l.issued_at, l.expires_at, l.verified_at, l.revoked_at,
+                l.locked_until, c.status as case_status
+           from debtor_links l join cases c on c.tenant_id = l.tenant_id and c.id = l.case_id
+          where l.tenant_id = ? and l.case_id = ?
+          order by l.issued_at desc limit 20`,
         [query.tenantId, query.caseId],
       );
       const now = this.clock.now().getTime();
+      // A closed case's links open nothing (the gate refuses them, and closing revokes them):
+      // 已失效, whatever else their row says.
       const stateOf = (r: Row): DebtorLinkState =>
-        r.revoked_at
-          ? 'revoked'
-          : new Date(r.expires_at).getTime() <= now
-            ? 'expired'
-            : r.locked_until && new Date(r.locked_until).getTime() > now
-              ? 'locked'
-              : 'live';
+        isClosedStatus(r.case_status as CaseStatus)
+          ? 'closed'
+          : r.revoked_at
+            ? 'revoked'
+            : new Date(r.expires_at).getTime() <= now
+              ? 'expired'
+              : r.locked_until && new Date(r.locked_until).getTime() > now
+                ? 'locked'
+                : 'live';
       return {
         enabled: rules !== null,
         bySms: rules?.channels.includes('sms') ?? false,

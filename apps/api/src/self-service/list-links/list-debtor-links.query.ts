@@ -10,7 +10,8 @@ export class ListDebtorLinks extends ActorQuery {
   }
 }
 
-export type DebtorLinkState = 'live' | 'expired' | 'revoked' | 'locked';
+/** closed: the case is closed (已失效), so the link is over whatever else it says. */
+export type DebtorLinkState = 'live' | 'expired' | 'revoked' | 'locked' | 'closed';
 
 export interface DebtorLinkRow {
   readonly id: string;

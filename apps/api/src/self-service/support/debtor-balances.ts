@@ -4,8 +4,7 @@ import { systemMeta } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
 import { AccountBalanceView, dec, GetAccountBalance } from '@qingshou/ledger';
 import type { DebtorAccountLine } from '../get-debtor-page/get-debtor-page.query';
-import type { OpenLink } from './link-gate';
-import { debtorActorId } from './self-service-audit';
+import { type OpenLink, debtorActorId } from '@qingshou/self-service';
 
 export type BalanceFigures = Omit<DebtorAccountLine, 'accountId' | 'label'>;
 

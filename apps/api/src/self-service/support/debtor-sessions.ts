@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RedisClient } from '@qingshou/db';
-import { newSessionId } from '../domain/link-token';
+import { newSessionId } from '@qingshou/self-service';
 
 /** A debtor's session lives 15 minutes from the code, never renewed: short, like the task. */
 export const DEBTOR_SESSION_SECONDS = 15 * 60;

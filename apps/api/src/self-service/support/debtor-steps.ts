@@ -2,10 +2,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@qingshou/calendar';
 import { TenantTx } from '@qingshou/db';
-import { hashToken } from '../domain/link-token';
+import { hashToken, LinkGate, OpenLink, debtorActorId } from '@qingshou/self-service';
 import { DebtorSessions } from './debtor-sessions';
-import { LinkGate, OpenLink } from './link-gate';
-import { debtorActorId } from './self-service-audit';
 import { SelfServiceThrottle } from './self-service-throttle';
 
 /** The audit context of one step: the debtor of this link, now. */

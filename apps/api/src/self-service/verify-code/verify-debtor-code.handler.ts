@@ -1,10 +1,14 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventLog } from '@qingshou/db';
-import { hashCode, sameHash } from '../domain/link-token';
+import {
+  auditOnCase,
+  hashCode,
+  LinkGate,
+  markDebtorVerified,
+  sameHash,
+} from '@qingshou/self-service';
 import { DebtorSessions } from '../support/debtor-sessions';
 import { DebtorSteps } from '../support/debtor-steps';
-import { LinkGate } from '../support/link-gate';
-import { auditOnCase } from '../support/self-service-audit';
 import { VerifyDebtorCode, VerifyDebtorCodeResult } from './verify-debtor-code.command';
 
 @CommandHandler(VerifyDebtorCode)
@@ -34,11 +38,7 @@ export class VerifyDebtorCodeHandler implements ICommandHandler<
         return null;
       }
       // A code opens one session: used, it is gone; the wrong answers start again from none.
-      await em.execute(
-        `update debtor_links set code_hash = null, code_expires_at = null, wrong_tries = 0,
-           verified_at = ? where tenant_id = ? and id = ?`,
-        [ctx.occurredAt, link.tenantId, link.linkId],
-      );
+      await markDebtorVerified(em, link.tenantId, link.linkId, ctx.occurredAt);
       await auditOnCase(em, this.events, ctx, 'DebtorVerified', link.caseId, {
         linkId: link.linkId,
       });

@@ -1,10 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EventLog } from '@qingshou/db';
-import { hashCode, idTailMatches, newCode } from '../domain/link-token';
-import { DebtorSms } from '../support/debtor-sms';
+import {
+  auditOnCase,
+  DebtorSms,
+  hashCode,
+  idTailMatches,
+  LinkGate,
+  newCode,
+  storeDebtorCode,
+} from '@qingshou/self-service';
 import { DebtorSteps } from '../support/debtor-steps';
-import { LinkGate } from '../support/link-gate';
-import { auditOnCase } from '../support/self-service-audit';
 import { RequestDebtorCode } from './request-debtor-code.command';
 
 @CommandHandler(RequestDebtorCode)
@@ -28,14 +33,12 @@ export class RequestDebtorCodeHandler implements ICommandHandler<RequestDebtorCo
         return null;
       }
       const code = newCode();
-      await em.execute(
-        `update debtor_links set code_hash = ?, code_expires_at = ? where tenant_id = ? and id = ?`,
-        [
-          hashCode(link.linkId, code),
-          new Date(ctx.occurredAt.getTime() + link.rules.codeMinutes * 60_000),
-          link.tenantId,
-          link.linkId,
-        ],
+      await storeDebtorCode(
+        em,
+        link.tenantId,
+        link.linkId,
+        hashCode(link.linkId, code),
+        new Date(ctx.occurredAt.getTime() + link.rules.codeMinutes * 60_000),
       );
       await auditOnCase(em, this.events, ctx, 'DebtorCodeSent', link.caseId, {
         linkId: link.linkId,

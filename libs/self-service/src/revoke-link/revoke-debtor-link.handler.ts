@@ -3,6 +3,7 @@ import { Clock } from '@qingshou/calendar';
 import { assertCaseVisible, NotFoundError, requirePermission, viewerOf } from '@qingshou/core';
 import { EventLog, TenantTx } from '@qingshou/db';
 import { auditOnCase } from '../support/self-service-audit';
+import { revokeDebtorLink } from '../writers/debtor-link-writers';
 import { RevokeDebtorLink } from './revoke-debtor-link.command';
 
 @CommandHandler(RevokeDebtorLink)
@@ -19,13 +20,11 @@ export class RevokeDebtorLinkHandler implements ICommandHandler<RevokeDebtorLink
     await this.tx.run(command.tenantId, async (em) => {
       await assertCaseVisible(em, viewer, command.tenantId, command.caseId);
       const now = this.clock.now();
-      const rows = await em.execute<{ id: string }[]>(
-        `update debtor_links set revoked_at = ?, revoked_by = ?
-          where tenant_id = ? and id = ? and case_id = ? and revoked_at is null
-          returning id`,
-        [now, command.actorId, command.tenantId, command.linkId, command.caseId],
-      );
-      if (rows.length === 0) throw new NotFoundError('link', command.linkId);
+      const revoked = await revokeDebtorLink(em, command.tenantId, command.caseId, command.linkId, {
+        actorId: command.actorId,
+        at: now,
+      });
+      if (!revoked) throw new NotFoundError('link', command.linkId);
       await auditOnCase(
         em,
         this.events,

@@ -14,6 +14,7 @@ import { hashToken, newLinkToken } from '../domain/link-token';
 import { DebtorSms } from '../support/debtor-sms';
 import { auditOnCase } from '../support/self-service-audit';
 import { SelfServiceRules } from '../support/self-service-rules';
+import { insertDebtorLinks } from '../writers/debtor-link-writers';
 import { IssueDebtorLink, IssueDebtorLinkResult } from './issue-debtor-link.command';
 
 /** The text of the link's SMS: the office, what to type, how long it lives. */
@@ -67,27 +68,20 @@ export class IssueDebtorLinkHandler implements ICommandHandler<
       const now = this.clock.now();
       const expiresAt = new Date(now.getTime() + rules.linkDays * 86_400_000);
       const linkId = randomUUID();
-      await em.execute(
-        `insert into debtor_links (tenant_id, id, case_id, debtor_id, token_hash, channel,
-           notice_id, issued_by, issued_at, expires_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          command.tenantId,
-          linkId,
-          command.caseId,
-          found.debtor_id,
+      await insertDebtorLinks(em, [
+        {
+          tenantId: command.tenantId,
+          id: linkId,
+          caseId: command.caseId,
+          debtorId: found.debtor_id,
           tokenHash,
-          command.channel,
-          command.noticeId ?? null,
-          command.actorId,
-          now,
+          channel: command.channel,
+          noticeId: command.noticeId ?? null,
+          issuedBy: command.actorId,
+          issuedAt: now,
           expiresAt,
-        ],
-      );
-      await em.execute(
-        `insert into debtor_link_routes (token_hash, tenant_id, link_id) values (?, ?, ?)`,
-        [tokenHash, command.tenantId, linkId],
-      );
+        },
+      ]);
       await auditOnCase(
         em,
         this.events,
