@@ -61,6 +61,8 @@ describe('the debtor page’s rate limits hold across two API instances', () => 
         meta(tenantId, 'test-admin', ['tenant-admin']),
         tenantId,
         'card-collection-agency',
+        undefined,
+        {},
       ),
     );
     const bossId = await createUser(setup, tenantId, 'boss', ['manager']);
