@@ -58,19 +58,27 @@ export class PackContactPolicy extends ContactPolicy {
     if (!first) return [];
     if (requests.some((r) => r.tenantId !== first.tenantId))
       throw new Error('ContactPolicy.checkAll: one tenant per call');
+    // A page often holds several tasks of one debtor: each distinct question is read and
+    // judged once, and its answer given to every row that asked it.
+    const keyOf = (r: ContactRequest) => `${r.debtorId}|${r.channel}|${r.party}|${r.at.getTime()}`;
+    const distinct = [...new Map(requests.map((r) => [keyOf(r), r])).values()];
     const judge = async (tx: EntityManager): Promise<ContactDecision[]> => {
       const view = await this.packs.active(tx, first.tenantId);
       const rules = rulesOf(view?.pack.spec.contactRules);
       const timeZone = await tenantZone(tx, first.tenantId);
-      const near = await neighbours(tx, first.tenantId, requests);
-      return requests.map((request, i) =>
-        judgeContact(
-          rules,
-          timeZone,
-          { channel: request.channel, party: request.party, at: request.at },
-          near.get(i) ?? [],
-        ),
+      const near = await neighbours(tx, first.tenantId, distinct);
+      const answers = new Map(
+        distinct.map((request, i) => [
+          keyOf(request),
+          judgeContact(
+            rules,
+            timeZone,
+            { channel: request.channel, party: request.party, at: request.at },
+            near.get(i) ?? [],
+          ),
+        ]),
       );
+      return requests.map((request) => answers.get(keyOf(request)) as ContactDecision);
     };
     return em ? judge(em) : this.tx.run(first.tenantId, judge);
   }

@@ -12,12 +12,13 @@ import { ConsoleErrorFilter } from './console-error.filter';
 import { CsrfGuard } from './csrf.guard';
 import { HtmlInterceptor } from './html.interceptor';
 import { SessionRenewalInterceptor } from './session-renewal.interceptor';
+import { SharedTxInterceptor } from './shared-tx.interceptor';
 
 /**
  * A console page controller at /console/<path>: the session cookie is accepted, POSTs need
  * the CSRF token, errors render as pages, and the page's permission (core's role matrix) is
  * every route's unless a method declares its own @Permission, or opens itself with @Public
- * for the login page.
+ * for the login page. A GET's queries share one transaction (SharedTxInterceptor).
  */
 export function ConsoleController(path: string, permission?: PermissionName): ClassDecorator {
   return applyDecorators(
@@ -26,7 +27,7 @@ export function ConsoleController(path: string, permission?: PermissionName): Cl
     AcceptsSessionCookie(),
     UseGuards(CsrfGuard),
     UseFilters(ConsoleErrorFilter),
-    UseInterceptors(SessionRenewalInterceptor, HtmlInterceptor),
+    UseInterceptors(SessionRenewalInterceptor, HtmlInterceptor, SharedTxInterceptor),
     ...(permission ? [Permission(permission)] : []),
   );
 }

@@ -12,7 +12,7 @@ describe('the worklist’s filters and pages (议题 11 §9)', () => {
       maxDpd: '90',
     });
     expect(view.filters).toEqual({ kind: 'call', due: 'overdue', minDpd: 30, maxDpd: 90 });
-    expect(view.query).toBe('kind=call&due=overdue&minDpd=30&maxDpd=90&per=100&');
+    expect(view.query).toBe('kind=call&due=overdue&minDpd=30&maxDpd=90&per=50&');
   });
 
   it('ignores what is not a filter (a bad bound never makes an error page)', () => {
@@ -20,7 +20,7 @@ describe('the worklist’s filters and pages (议题 11 §9)', () => {
     expect(view.filters).toEqual({});
   });
 
-  it('a phone gets 20 rows a page, a desk 100', () => {
+  it('a phone gets 20 rows a page, a desk 50', () => {
     expect(worklistView(request({ 'sec-ch-ua-mobile': '?1' }), {}).per).toBe(PHONE_PAGE);
     expect(
       worklistView(request({ 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Mobile' }), {})
