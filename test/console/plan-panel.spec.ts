@@ -1,29 +1,43 @@
 import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UpgradePack } from '../../libs/policy/src';
 import { assign } from '../collection/support/fixtures';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
   loan,
   Member,
+  meta,
   nightOf,
   openCase,
   ownerQuery,
   packTenant,
 } from '../packs/support/pack-scenario';
+import { binaryBody } from '../support/binary-body';
+import { pdfText } from '../support/pdf-text';
 
 const CSRF = 'plan-panel-csrf';
 const D0 = '2026-03-02';
+const PACK = 'leasing-dealer-arrears';
+/** CI installs Debian's chromium; a machine without it cannot print the PDF. */
+const withChromium = existsSync('/usr/bin/chromium') ? it : it.skip;
 
 /**
  * 还款计划 through the console route (issue 16 §1), the leasing pack's rules: down payment at
  * least 5%, at most 12 instalments in 12 months, none under 500.00, above 10,000.00 the manager
  * approves. Bad input re-renders the panel (422) with the Chinese message at the field and saves
  * nothing; a preview saves nothing; a good plan is saved with its instalments to the fen and,
- * above the threshold, waits in the manager's inbox, which lists the instalments.
+ * above the threshold, waits in the manager's inbox, which lists the instalments. The
+ * agreement prints from the tenant's pinned pack version (the API reads packs from a copy of
+ * policies/ in the temp dir, so the spec can publish 1.1.0) as HTML and as a server PDF.
  */
 describe('the case page 还款计划 panel (console form)', () => {
   let api: CollectionTestApi;
-  let users: Record<'boss' | 'sales', Member>;
+  let users: Record<'boss' | 'sales' | 'other', Member>;
   let caseId: string;
+  let tenantId: string;
+  let policies: string;
 
   const post = (who: Member, path: string, body: Record<string, string>, htmx = true) => {
     const request = api
@@ -53,10 +67,15 @@ describe('the case page 还款计划 panel (console form)', () => {
   };
 
   beforeAll(async () => {
-    let tenantId: string;
-    ({ api, tenantId, users } = await packTenant('leasing-dealer-arrears', nightOf(D0), {
+    policies = mkdtempSync(join(tmpdir(), 'qs-plan-policies-'));
+    cpSync(join(__dirname, '..', '..', 'policies', PACK), join(policies, PACK), {
+      recursive: true,
+    });
+    process.env.QINGSHOU_POLICIES_DIR = policies;
+    ({ api, tenantId, users } = await packTenant(PACK, nightOf(D0), {
       boss: ['manager'],
       sales: ['field-collector'],
+      other: ['field-collector'],
     }));
     const made = await loan(api, tenantId, {
       name: '华通经销',
@@ -68,7 +87,11 @@ describe('the case page 还款计划 panel (console form)', () => {
     caseId = await openCase(api, tenantId, users.boss.id, made.debtorId);
     await assign(api, users.boss, caseId, users.sales);
   }, 120_000);
-  afterAll(async () => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    delete process.env.QINGSHOU_POLICIES_DIR;
+    rmSync(policies, { recursive: true, force: true });
+  });
 
   it("states the ledger's arrears and the pack's limits next to the fields", async () => {
     const panel = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
@@ -206,5 +229,83 @@ describe('the case page 还款计划 panel (console form)', () => {
       '合计',
     ])
       expect(html).toContain(text);
+  });
+
+  it("the case page's letters leave the plan agreement out, and the letter path refuses it by its purpose", async () => {
+    const form = await get(users.boss, `/console/cases/${caseId}/letter`).expect(200);
+    expect(form.text).toContain(`value="${PACK}/demand-letter"`);
+    expect(form.text).not.toContain(`value="${PACK}/plan-agreement"`);
+    const refused = await api
+      .http()
+      .post('/api/v1/notices/preview')
+      .set('Authorization', `Bearer ${users.boss.token}`)
+      .send({ caseId, templateId: `${PACK}/plan-agreement` })
+      .expect(400);
+    expect(JSON.stringify(refused.body)).toContain(
+      `${PACK}/plan-agreement is the plan agreement (分期还款协议书): print it from the case's 还款计划 panel`,
+    );
+  });
+
+  withChromium(
+    '下载PDF: the agreement printed on the server with the figures, the capitals and the instalment table',
+    async () => {
+      const [plan] = await plans();
+      const panel = await get(users.sales, `/console/cases/${caseId}/plans`).expect(200);
+      expect(panel.text).toContain(
+        `<a href="/console/cases/${caseId}/plans/${plan.id}/pdf" download data-plan-pdf>下载PDF</a>`,
+      );
+      const response = await get(users.sales, `/console/cases/${caseId}/plans/${plan.id}/pdf`)
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toContain('filename="plan-agreement.pdf"');
+      const pdf = response.body as Buffer;
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = await pdfText(pdf);
+      for (const words of [
+        '分期还款协议书',
+        '华通经销',
+        '应还总额为人民币13,200.00元（大写：壹万叁仟贰佰元整）',
+        '首付',
+        '1,200.00壹仟贰佰元整',
+        '第1期',
+        '第12期2027年3月2日1,000.00壹仟元整',
+        '共12期',
+      ])
+        expect(text).toContain(words);
+    },
+    180_000,
+  );
+
+  it('the agreement, in HTML or PDF, follows the panel: another collector gets 404, the assignee 200', async () => {
+    const [plan] = await plans();
+    for (const path of ['letter', 'pdf']) {
+      await get(users.other, `/console/cases/${caseId}/plans/${plan.id}/${path}`).expect(404);
+    }
+    await get(users.other, `/console/cases/${caseId}/plans`).expect(404);
+  });
+
+  it('prints from the pinned pack version: 1.1.0 on disk changes nothing until the tenant upgrades', async () => {
+    const [plan] = await plans();
+    const letter = () =>
+      get(users.sales, `/console/cases/${caseId}/plans/${plan.id}/letter`).expect(200);
+    const file = join(policies, PACK, 'templates', 'plan-agreement.hbs');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('一式两份', '一式三份'));
+    const yaml = join(policies, PACK, 'pack.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('version: "1.0.0"', 'version: "1.1.0"'));
+    const pinned = await letter();
+    expect(pinned.text).toContain('本协议一式两份');
+    expect(pinned.text).not.toContain('一式三份');
+    const [installed] = await ownerQuery<{ id: string }>(
+      api,
+      `select id from pack_installations where tenant_id = $1 and status = 'active'`,
+      [tenantId],
+    );
+    await api.commands.execute(
+      new UpgradePack(meta(tenantId), tenantId, PACK, undefined, {}, installed.id),
+    );
+    const upgraded = await letter();
+    expect(upgraded.text).toContain('本协议一式三份');
   });
 });

@@ -68,7 +68,8 @@ const BOUND_NOTICES = new WeakMap<NoticesPorts, DynamicModule>();
     DispatchNoticesHandler,
     ListNoticeDispatchesHandler,
   ],
-  exports: [NoticeTemplateEngine, NoticeTemplateSource, DeliveryAdapters],
+  // PdfBrowserPool: the console prints its 分期还款协议书 through the same one browser.
+  exports: [NoticeTemplateEngine, NoticeTemplateSource, DeliveryAdapters, PdfBrowserPool],
 })
 export class NoticesModule {
   /** Dynamic providers register after the decorator's, so the same token is replaced. */

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CollectionModule } from '@qingshou/collection';
-import { ENGINE_COLLECTION_PORTS } from '@qingshou/engine';
+import { ENGINE_COLLECTION_PORTS, ENGINE_NOTICES_PORTS } from '@qingshou/engine';
+import { NoticesModule } from '@qingshou/notices';
 import { ActivePacksModule } from '@qingshou/policy';
 import { TenancyModule } from '@qingshou/tenancy';
 import { AssetsController, HomeController, LanguageController } from './auth/home.controller';
@@ -30,6 +31,7 @@ import { CasePlansController } from './cases/case-plans.controller';
 import { CaseSelfServiceController } from './cases/case-self-service.controller';
 import { GetCasePlansHandler } from './queries/get-case-plans/get-case-plans.handler';
 import { GetPlanLetterHandler } from './queries/get-plan-letter/get-plan-letter.handler';
+import { GetPlanLetterPdfHandler } from './queries/get-plan-letter-pdf/get-plan-letter-pdf.handler';
 import { DisputesInboxController } from './cases/disputes-inbox.controller';
 import { ConsoleViews } from './render/console-views';
 import { SupervisorPageController } from './supervisor/supervisor.controller';
@@ -95,6 +97,8 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     CollectionModule.withPorts(ENGINE_COLLECTION_PORTS),
     // The pinned pack's templates for the case page's 开具通知书 (the one shared cache).
     ActivePacksModule,
+    // The process's one letter browser (the same module instance the notices API imports).
+    NoticesModule.withPorts(ENGINE_NOTICES_PORTS),
   ],
   controllers: [
     HomeController,
@@ -146,6 +150,7 @@ import { SearchAccountsHandler } from './queries/search-accounts/search-accounts
     GetCaseDatesHandler,
     GetCasePlansHandler,
     GetPlanLetterHandler,
+    GetPlanLetterPdfHandler,
     SupervisorDesk,
     GetAgingDistributionHandler,
     GetContributionArrearsHandler,

@@ -5,10 +5,12 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   AgreePlan,
@@ -25,6 +27,7 @@ import { utf8Name } from '../legal/legal-page.controller';
 import { ConsoleController } from '../http/console-controller';
 import { ConsoleHtml } from '../http/console-redirect';
 import { GetPlanLetter } from '../queries/get-plan-letter/get-plan-letter.query';
+import { GetPlanLetterPdf } from '../queries/get-plan-letter-pdf/get-plan-letter-pdf.query';
 import { CasePlans, GetCasePlans } from '../queries/get-case-plans/get-case-plans.query';
 import { ConsoleViews } from '../render/console-views';
 import { Page, PageContext } from '../render/page-context';
@@ -157,6 +160,27 @@ export class CasePlansController {
     @Param('planId', ParseUUIDPipe) planId: string,
   ): Promise<string> {
     return this.queries.execute<GetPlanLetter, string>(new GetPlanLetter(page.meta(), id, planId));
+  }
+
+  /** 下载PDF: the same agreement printed to A4 on the server (GetPlanLetter decides access). */
+  @Get(':id/plans/:planId/pdf')
+  async pdf(
+    @Page() page: PageContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const pdf = await this.queries.execute<GetPlanLetterPdf, Buffer>(
+      new GetPlanLetterPdf(page.meta(), id, planId),
+    );
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="plan-agreement.pdf"; filename*=UTF-8''${encodeURIComponent('分期还款协议书.pdf')}`,
+        'Cache-Control': 'no-store',
+      })
+      .send(pdf);
   }
 
   /** 上传签署件: the scan of the signed 分期还款协议书, kept with its sha256. */

@@ -2,18 +2,15 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { Clock, localDateOf } from '@qingshou/calendar';
 import { NotFoundError, requirePermission, viewerOf, visibleCasesSql } from '@qingshou/core';
 import { TenantTx } from '@qingshou/db';
+import { templateFile } from '@qingshou/engine';
 import { dec, maskIdNumber } from '@qingshou/ledger';
-import {
-  loadSharedTemplates,
-  NoticeTemplateEngine,
-  PackDirectoryTemplateSource,
-} from '@qingshou/notices';
+import { loadSharedTemplates, NoticeTemplateEngine } from '@qingshou/notices';
+import { ActivePacks, planAgreementTemplate } from '@qingshou/policy';
 import { GetPlanLetter } from './get-plan-letter.query';
 
 interface LetterRow {
   tenant_name: string;
   time_zone: string;
-  pack_id: string | null;
   debtor_name: string;
   id_number: string | null;
   arrears: string;
@@ -29,30 +26,30 @@ interface LetterRow {
 
 /**
  * The plan on a case the viewer sees (else 404), its debtor and accounts, rendered with the
- * pack's `plan-agreement` template through the notices' strict engine (amounts in figures
- * and in capitals by the template's helpers, the letterhead and signature partials).
+ * plan agreement (`purpose: plan-agreement`) of the pack version the tenant pinned — as the
+ * engine's notices are, whatever policies/ holds today — through the notices' strict engine
+ * (amounts in figures and in capitals by the template's helpers, the letterhead and
+ * signature partials). The one rule for who may see a plan's letter, in HTML or as a PDF.
  */
 @QueryHandler(GetPlanLetter)
 export class GetPlanLetterHandler implements IQueryHandler<GetPlanLetter, string> {
-  // The console renders no notice, so it keeps its own strict engine over the shipped packs'
-  // templates (compiled once per file hash) rather than reach into the notices module.
-  private readonly templates = new PackDirectoryTemplateSource();
+  // The console stores no notice, so it keeps its own strict engine (templates compiled once
+  // per content hash: a pack upgrade's changed file compiles anew) over the pinned snapshot.
   private readonly engine = new NoticeTemplateEngine(loadSharedTemplates());
 
   constructor(
     private readonly tx: TenantTx,
     private readonly clock: Clock,
+    private readonly packs: ActivePacks,
   ) {}
 
   async execute(query: GetPlanLetter): Promise<string> {
     const viewer = viewerOf(query);
     requirePermission(viewer, 'case.read');
     const visible = visibleCasesSql(viewer);
-    const row = await this.tx.run(query.tenantId, async (em) => {
+    const { row, active } = await this.tx.run(query.tenantId, async (em) => {
       const [found] = await em.execute<LetterRow[]>(
         `select t.name as tenant_name, t.time_zone,
-                (select pi.pack_id from pack_installations pi
-                 where pi.tenant_id = t.id and pi.status = 'active' limit 1) as pack_id,
                 d.name as debtor_name, d.id_number, p.arrears::text, p.penalty::text,
                 p.waiver::text, p.total::text, p.down_payment::text, p.instalment_count,
                 p.grace_days,
@@ -70,13 +67,12 @@ export class GetPlanLetterHandler implements IQueryHandler<GetPlanLetter, string
          where p.tenant_id = ? and p.id = ? and p.case_id = ? and ${visible.sql}`,
         [query.tenantId, query.planId, query.caseId, ...visible.params],
       );
-      return found;
+      return { row: found, active: found ? await this.packs.active(em, query.tenantId) : null };
     });
     if (!row) throw new NotFoundError('plan', query.planId);
-    const file = row.pack_id
-      ? await this.templates.find(query.tenantId, `${row.pack_id}/plan-agreement`)
-      : undefined;
-    if (!file) throw new NotFoundError('template', 'plan-agreement');
+    const agreement = active ? planAgreementTemplate(active.pack) : undefined;
+    if (!active || !agreement) throw new NotFoundError('template', 'plan-agreement');
+    const file = templateFile(active.pack.id, active.pack.version, agreement);
     const template = this.engine.compile(file.templateId, file.source);
     const data = {
       tenant: { name: row.tenant_name },
