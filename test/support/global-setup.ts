@@ -11,7 +11,9 @@ const STALE_AFTER_SECONDS = 3 * 3600;
  */
 export default async function globalSetup(): Promise<void> {
   const now = Math.floor(Date.now() / 1000);
-  const template = `qs_t${now}_tpl`;
+  // The jest process's id too: two runs started in the same second (two terminals, two
+  // helpers) made the same template and the second one's setup failed on the duplicate name.
+  const template = `qs_t${now}_${process.pid}_tpl`;
   process.env.QS_TEST_TEMPLATE = template;
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();

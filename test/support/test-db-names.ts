@@ -2,8 +2,8 @@ export const PG_BASE = process.env.TEST_PG_BASE ?? 'postgres://postgres@127.0.0.
 export const ADMIN_URL = `${PG_BASE}/postgres`;
 
 /**
- * Each jest run gets its own template (`qs_t<epoch seconds>_tpl`) so two runs on one
- * machine never drop each other's databases. The name reaches the workers by environment.
+ * Each jest run gets its own template (`qs_t<epoch seconds>_<jest pid>_tpl`) so two runs on
+ * one machine never drop each other's databases. The name reaches the workers by environment.
  */
 export function templateDb(): string {
   const name = process.env.QS_TEST_TEMPLATE;
