@@ -150,3 +150,45 @@ describe('issue 12: only libs/collection writes cases and tasks (one owner per t
     expect(offenders).toEqual([]);
   });
 });
+
+describe("issue 16 §3: only libs/self-service writes the debtor's page links (debtor_links, debtor_link_routes)", () => {
+  const LINK_OWNER = 'libs/self-service/';
+  const LINK_TABLE = `(?:only\\s+)?(?:"?public"?\\.)?"?(debtor_links|debtor_link_routes)"?(?![\\w.])`;
+  const LINK_WRITES = [
+    new RegExp(`\\binsert\\s+into\\s+${LINK_TABLE}`, 'i'),
+    new RegExp(`\\bupdate\\s+${LINK_TABLE}`, 'i'),
+    new RegExp(`\\bdelete\\s+from\\s+${LINK_TABLE}`, 'i'),
+  ];
+  const linkWrites = (path: string): string[] => {
+    const text = readFileSync(join(ROOT, path), 'utf8');
+    const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+    return literalTexts(source).flatMap((literal) =>
+      LINK_WRITES.flatMap((pattern) => {
+        const hit = pattern.exec(literal);
+        return hit ? [hit[0].replace(/\s+/g, ' ').toLowerCase()] : [];
+      }),
+    );
+  };
+  const files = [...tsFiles(join(ROOT, 'libs')), ...tsFiles(join(ROOT, 'apps'))];
+
+  it('the owner writes both tables (the scan would see a write elsewhere)', () => {
+    const writes = files.filter((f) => f.startsWith(LINK_OWNER)).flatMap(linkWrites);
+    expect(writes).toEqual(
+      expect.arrayContaining([
+        'insert into debtor_links',
+        'insert into debtor_link_routes',
+        'update debtor_links',
+      ]),
+    );
+  });
+
+  it('no file outside libs/self-service writes them', () => {
+    const offenders = files
+      .filter((f) => !f.startsWith(LINK_OWNER))
+      .flatMap((f) => {
+        const writes = linkWrites(f);
+        return writes.length > 0 ? [`${f}: ${[...new Set(writes)].join(', ')}`] : [];
+      });
+    expect(offenders).toEqual([]);
+  });
+});
