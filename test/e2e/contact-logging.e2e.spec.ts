@@ -23,7 +23,7 @@ describeInBrowser('contact logging as the trade does it (催记)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-microloan', 'demo-agency'], 40);
+    e2e = await startConsoleE2e(['demo-microloan', 'demo-agency'], { size: 40, kpiDays: 1 });
   }, 180_000);
   afterAll(async () => {
     await e2e?.close();

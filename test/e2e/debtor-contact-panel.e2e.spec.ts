@@ -24,7 +24,7 @@ describeInBrowser('debtor contact panel on the case page (microloan collector, p
   let db: Client;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-microloan'], 40);
+    e2e = await startConsoleE2e(['demo-microloan'], { size: 40, kpiDays: 1 });
     db = await connect(e2e.api.db.ownerUrl);
   }, 120_000);
   afterAll(async () => {

@@ -54,6 +54,19 @@ const meta = (tenantId: string) =>
     correlationId: `e2e-${Math.random().toString(36).slice(2)}`,
   });
 
+export interface E2eOptions {
+  /** Accounts per tenant (100); 'full': each kind's demo book. */
+  size?: number | 'full';
+  now?: string;
+  /**
+   * Days of KPI snapshots and ratings up to today (the demo's 14 unless told). Each day is a
+   * SnapshotKpis and a RecomputeRatings per tenant: two thirds of a small book's seeding.
+   * Only the dashboard and the KPI API read them, so a spec that opens neither takes 1
+   * (today's), and one that reads charts but no trend's length a few.
+   */
+  kpiDays?: number;
+}
+
 /**
  * The running system for a browser: the Nest API in-process on a random port over its own
  * database, the named demo tenants created as `npm start` does (pack, a user per role, a
@@ -61,7 +74,7 @@ const meta = (tenantId: string) =>
  */
 export async function startConsoleE2e(
   slugs: string[],
-  sizeOrOptions: number | { size?: number | 'full'; now?: string } = {},
+  sizeOrOptions: number | E2eOptions = {},
 ): Promise<ConsoleE2e> {
   const options = typeof sizeOrOptions === 'number' ? { size: sizeOrOptions } : sizeOrOptions;
   const api = await startCollectionApi({ now: options.now ?? E2E_NOW });
@@ -70,7 +83,7 @@ export async function startConsoleE2e(
   try {
     await api.app.listen(0, '127.0.0.1');
     const baseUrl = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    const users = await seedDemoTenants(api, slugs, size);
+    const users = await seedDemoTenants(api, slugs, size, options.kpiDays);
     // Last: nothing after it can fail and leave the browser open.
     ready = { baseUrl, users, browser: await launchChromium() };
   } catch (error) {
@@ -131,6 +144,7 @@ async function seedDemoTenants(
   slugs: string[],
   /** Accounts per tenant; undefined: each kind's full demo book (`npm start`). */
   size: number | undefined,
+  kpiDays: number | undefined,
 ): Promise<Map<string, DemoLogin>> {
   const commands = app.get(CommandBus);
   const clock = app.get(Clock);
@@ -174,6 +188,7 @@ async function seedDemoTenants(
       historyDays: 0,
       // A week of collectors' work (the demo's month would triple the seeding time).
       activityDays: 7,
+      kpiDays,
       ownerUrl: db.ownerUrl,
       meta: (id) => ({ ...meta(id), actorId: 'demo-seed' }),
     });
