@@ -237,6 +237,8 @@ async function main(): Promise<void> {
       console.log(`  the night before (full) ${night.runsSeconds} s`);
       created.push(`${db}_inc`);
       const incUrl = await cloneDatabase(db, `${db}_inc`);
+      // --keep: the book as the incremental run finds it, to run that night again by hand.
+      if (args.keep) await cloneDatabase(db, `${db}_pre`);
       let scriptUrl: string | null = null;
       if (args.script) {
         created.push(`${db}_sql`);
