@@ -79,33 +79,40 @@ function searchCondition(tenantId: string, raw: string): { sql: string; params: 
   const compact = q.replace(/[\s-]/g, '');
   const idNumber = compact.toUpperCase();
   const partRef = q.length >= 2 && !CARD_LIKE.test(compact);
-  const refInPart = partRef ? ` or a.external_ref ilike ? escape '\\'` : '';
+  const refInPart = partRef ? ` union select search_account_ids(?)` : '';
   return {
+    // Each branch's ids are gathered into an array first, so the cases are reached by
+    // index (cases_debtor, case_accounts_account) whatever the planner guesses of the match;
+    // the `ilike`/`@>` lookups go through migration 42's functions, since under RLS an
+    // operator that is not leakproof may not use an index.
     sql: `c.id in (
-       select sc.id from debtors sd
-       join cases sc on sc.tenant_id = sd.tenant_id and sc.debtor_id = sd.id
-       where sd.tenant_id = ?
-         and (sd.name ilike ? escape '\\' or sd.phones @> array[?]::text[] or sd.id_number = ?)
+       select sc.id from cases sc
+       where sc.tenant_id = ? and sc.debtor_id = any(array(
+         select search_debtor_ids(?, ?)
+         union
+         select sd.id from debtors sd where sd.tenant_id = ? and sd.id_number = ?
+         union
+         select rp.debtor_id from related_parties rp
+         where rp.tenant_id = ? and (rp.phone = ? or rp.id_number = ?)))
        union
-       select ca.case_id from accounts a
-       join case_accounts ca on ca.tenant_id = a.tenant_id and ca.account_id = a.id
-       where a.tenant_id = ? and (a.external_ref = ? or a.external_ref = ?${refInPart})
-       union
-       select sc.id from related_parties rp
-       join cases sc on sc.tenant_id = rp.tenant_id and sc.debtor_id = rp.debtor_id
-       where rp.tenant_id = ? and (rp.phone = ? or rp.id_number = ?))`,
+       select ca.case_id from case_accounts ca
+       where ca.tenant_id = ? and ca.account_id = any(array(
+         select a.id from accounts a
+         where a.tenant_id = ? and (a.external_ref = ? or a.external_ref = ?)${refInPart})))`,
     params: [
       tenantId,
       likeText(q),
       compact,
+      tenantId,
       idNumber,
+      tenantId,
+      compact,
+      idNumber,
+      tenantId,
       tenantId,
       q,
       compact,
       ...(partRef ? [likeText(q)] : []),
-      tenantId,
-      compact,
-      idNumber,
     ],
   };
 }
