@@ -101,9 +101,12 @@ async function termsInForce(
 ): Promise<Record<string, unknown>[]> {
   const stored = await bound<Record<string, unknown>>(
     em,
-    `select distinct penalty_markup::text as markup, compound_enabled, day_count_basis,
-       own_terms from accounts where tenant_id = ? and id = any(?::uuid[])`,
-    [tenantId, idList],
+    `select distinct a.penalty_markup::text as markup, a.compound_enabled, a.day_count_basis,
+       a.own_terms
+     from unnest(?::uuid[]) as x(id)
+     cross join lateral (select a.* from accounts a
+       where a.tenant_id = ? and a.id = x.id offset 0) a`,
+    [idList, tenantId],
   );
   return stored.flatMap((s) => {
     const own = ownTermsOf(s.own_terms);

@@ -36,10 +36,14 @@ export const UNPAID_BALANCES_SQL = `
   acc as (
     select a.id, a.principal, a.annual_rate * (1 + t.markup) as penalty_rate, t.compound,
       t.basis
-    from k cross join accounts a
+    -- Driven by the ids, one primary-key probe each (offset 0 keeps it a probe): a filter on
+    -- the tenant's accounts would read the whole book for every chunk of an import.
+    from k cross join unnest(?::uuid[]) as x(id)
+    cross join lateral (select a.* from accounts a
+      where a.tenant_id = k.tenant_id and a.id = x.id offset 0) a
     join terms t on a.penalty_markup = t.stored_markup and a.compound_enabled = t.stored_compound
       and a.day_count_basis = t.stored_basis and a.own_terms = t.own
-    where a.tenant_id = k.tenant_id and a.id = any(?::uuid[]) and a.annual_rate <= 1
+    where a.annual_rate <= 1
       -- A scalar probe per account, never a join: the planner's statistics lag during a load.
       and (select true from payments p where p.tenant_id = a.tenant_id and p.account_id = a.id
            limit 1) is null
