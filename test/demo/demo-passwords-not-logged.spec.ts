@@ -12,8 +12,11 @@ import { DbModule, RedisModule } from '../../libs/db/src';
 import { TenancyModule } from '../../libs/tenancy/src';
 import { createTestDatabase, TestDatabase } from '../support/test-db';
 
-/** The smallest books: what matters is every line written while users and packs are made. */
-const OPTIONS = { seed: 'log-spec', size: 10, historyDays: 0, kpiDays: 0 };
+/**
+ * The smallest books and one day of collectors' work (the demo's month of calls is most of
+ * its seeding): what matters is every line written while users and packs are made.
+ */
+const OPTIONS = { seed: 'log-spec', size: 10, historyDays: 0, kpiDays: 0, activityDays: 1 };
 
 /**
  * The demo command with every Nest log line (down to trace) going into pino's structured
