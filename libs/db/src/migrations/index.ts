@@ -28,6 +28,7 @@ import { Migration20261207000039DebtorLinks } from './Migration20261207000039Deb
 import { Migration20261207000041TemplatePurpose } from './Migration20261207000041TemplatePurpose';
 import { Migration20261207000045DriveSnapshots } from './Migration20261207000045DriveSnapshots';
 import { Migration20261207000042SearchTrigrams } from './Migration20261207000042SearchTrigrams';
+import { Migration20261207000043RunStatistics } from './Migration20261207000043RunStatistics';
 import { Migration20261207000034DashboardFigures } from './Migration20261207000034DashboardFigures';
 import { Migration20261207000032Disputes } from './Migration20261207000032Disputes';
 import { Migration20261207000027KpiOpeningRecovered } from './Migration20261207000027KpiOpeningRecovered';
@@ -106,6 +107,10 @@ export const MIGRATIONS = [
   {
     name: 'Migration20261207000042SearchTrigrams',
     class: Migration20261207000042SearchTrigrams,
+  },
+  {
+    name: 'Migration20261207000043RunStatistics',
+    class: Migration20261207000043RunStatistics,
   },
   {
     name: 'Migration20261207000045DriveSnapshots',

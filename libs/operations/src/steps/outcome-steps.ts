@@ -12,6 +12,7 @@ import {
 import type { RunStep, RunStepContext } from '../domain/run-step';
 import type { RunCounts } from '../domain/run-vocabulary';
 import { pinnedPackFacts } from '../support/pack-facts';
+import { refreshRunStatistics } from '../support/run-statistics';
 
 /** The outcome commands read the pinned pack; a tenant without one has nothing to do. */
 @Injectable()
@@ -37,6 +38,8 @@ export class EvaluateFlagsStep extends PackCommandStep {
   readonly name = 'evaluate-flags';
 
   protected async run(ctx: RunStepContext): Promise<RunCounts> {
+    // The first whole-tenant statements after the day's cases and tasks were written.
+    await this.tx.run(ctx.tenantId, (em) => refreshRunStatistics(em));
     const result: EvaluatedFlags = await this.commands.execute(
       new EvaluateFlags(ctx.meta, ctx.asOf),
     );

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { pgTextArray } from '../../kpi/sql/account-state.sql';
 import { AccountStateTables } from '../../kpi/sql/account-state-tables';
 import { selectSubjects } from '../../kpi/sql/select-subjects';
-import { planForWholeTenant } from '../../kpi/sql/whole-tenant-plans';
 import { PinnedPack, pinnedPack, resolveAsOf, tenantTimeZone } from '../../kpi/support/pinned-pack';
 import { EvaluatedFlags, EvaluateFlags, FlagChanges } from './evaluate-flags.command';
 
@@ -32,7 +31,6 @@ export class EvaluateFlagsHandler implements ICommandHandler<EvaluateFlags, Eval
       const events: DomainEvent[] = [];
       // Every flag's conditions read the same account state: computed once for the transaction.
       const tables = new AccountStateTables(em, command.tenantId);
-      await planForWholeTenant(em);
       for (const flag of pack.spec.flags.filter((f) => f.setWhen || f.clearWhen)) {
         const select = (condition: unknown) =>
           selectSubjects(

@@ -6,7 +6,6 @@ import { EventLog, TenantTx } from '@qingshou/db';
 import { snapshotDrives } from '../../drives/snapshot-drives/snapshot-drives';
 import { MetricCalculator, MetricValue } from '../metrics/metric-calculator';
 import { AccountStateTables } from '../sql/account-state-tables';
-import { planForWholeTenant } from '../sql/whole-tenant-plans';
 import { pinnedPack, resolveAsOf, tenantTimeZone } from '../support/pinned-pack';
 import { KpiSnapshotResult, SnapshotKpis } from './snapshot-kpis.command';
 import { Series, seriesOf } from './snapshot-series';
@@ -34,7 +33,6 @@ export class SnapshotKpisHandler implements ICommandHandler<SnapshotKpis, KpiSna
       const series = seriesOf(pack.spec);
       // Every series reads the same account state: computed once for the transaction.
       const tables = new AccountStateTables(em, command.tenantId);
-      await planForWholeTenant(em);
       let rows = 0;
       let changed = 0;
       for (const one of series) {
