@@ -29,7 +29,7 @@ describeInBrowser('the microloan collector works on a phone, 390×844 (议题 11
   let caseId: string;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-microloan'], 30);
+    e2e = await startConsoleE2e(['demo-microloan'], { size: 30, kpiDays: 1 });
     page = await e2e.newPage(PHONE);
     await logIn(page, e2e.users.get('xd.officer1')!);
     const owner = await connect(e2e.api.db.ownerUrl);
