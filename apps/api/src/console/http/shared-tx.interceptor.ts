@@ -10,6 +10,12 @@ import { from, lastValueFrom, Observable } from 'rxjs';
  * vocabulary, the case page's panels — join it instead of each taking a connection and a
  * BEGIN/bind/COMMIT of its own (issue 15 §1). POSTs keep a transaction a command.
  */
+/**
+ * Downloads (a PDF printed by the browser, a spreadsheet, a recording) keep their own short
+ * transactions: the shared one would hold a pooled connection while the file is made.
+ */
+const FILE_ROUTE = /\/(pdf|export|file|download)$|\.csv$|\/documents\//;
+
 @Injectable()
 export class SharedTxInterceptor implements NestInterceptor {
   constructor(private readonly tx: TenantTx) {}
@@ -17,7 +23,10 @@ export class SharedTxInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const tenantId = request.principal?.tenantId;
-    if (request.method !== 'GET' || !tenantId) return next.handle();
-    return from(this.tx.share(tenantId, () => lastValueFrom(next.handle(), { defaultValue: '' })));
+    if (request.method !== 'GET' || !tenantId || FILE_ROUTE.test(request.path))
+      return next.handle();
+    return from(
+      this.tx.share(tenantId, () => lastValueFrom(next.handle(), { defaultValue: undefined })),
+    );
   }
 }
