@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { Client } from 'pg';
 import { Clock, FixedClock } from '../../libs/calendar/src';
 import { systemMeta } from '../../libs/core/src';
-import { qrCodeDataUrl } from '../../libs/notices/src/rendering/qr-code';
-import { IssueDebtorLink } from '../../libs/self-service/src';
+import { IssueCaseNotice, type CaseNoticeOutcome } from '../../libs/engine/src';
+import { hashToken, IssueDebtorLink } from '../../libs/self-service/src';
+import { readLetterQr } from '../support/qr-read';
 import { connect } from '../support/test-db';
 import {
   ConsoleE2e,
@@ -72,9 +73,31 @@ describeInBrowser("the debtor's own page on a phone (card collection agency)", (
   });
 
   it('opens the QR link of a letter, verifies with the SMS code and proposes a plan the collector sees', async () => {
-    const link = await issue(target.caseId, 'letter-qr');
-    // The letter's QR carries exactly this link (drawn by the qrCode helper).
-    expect(qrCodeDataUrl(link.url)).toMatch(/^data:image\/svg\+xml;base64,/);
+    // The agency's 信用卡欠款催收函 for the case, issued as the console issues it; its QR is
+    // read from the rendered letter, and that link is the one the debtor opens.
+    const outcome: CaseNoticeOutcome = await e2e.api.commands.execute(
+      new IssueCaseNotice(systemMeta({ tenantId, actorId: 'e2e-clerk', correlationId: 'e2e' }), {
+        caseId: target.caseId,
+        templateId: 'card-collection-agency/collection-letter',
+        idempotencyKey: 'e2e-qr-letter',
+      }),
+    );
+    if (outcome.status !== 'issued') throw new Error(`letter ${outcome.status}`);
+    const html = (
+      await db.query(`select rendered_html from notices where tenant_id = $1 and id = $2`, [
+        tenantId,
+        outcome.notice.id,
+      ])
+    ).rows[0].rendered_html as string;
+    const url = readLetterQr(html);
+    expect(html).toContain(`${url}</figcaption>`);
+    const token = path(url).split('/').pop() as string;
+    const links = await db.query(
+      `select id, channel from debtor_links where tenant_id = $1 and token_hash = $2`,
+      [tenantId, hashToken(token)],
+    );
+    expect(links.rows).toEqual([{ id: expect.any(String), channel: 'letter-qr' }]);
+    const link = { linkId: links.rows[0].id as string, url };
     const page = await e2e.newPage(PHONE);
     await page.goto(path(link.url));
     await page.getByLabel('证件号码后几位').fill(target.id.slice(-4));

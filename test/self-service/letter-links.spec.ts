@@ -10,6 +10,7 @@ import {
   ListDebtorLinks,
 } from '../../apps/api/src/self-service/list-links/list-debtor-links.query';
 import { residentId } from '../collection/support/fixtures';
+import { readLetterQr } from '../support/qr-read';
 import type { CollectionTestApi } from '../collection/support/collection-api';
 import {
   meta,
@@ -107,6 +108,8 @@ describe("a letter's QR link to the debtor's page (issue 16 §3)", () => {
     const html = await noticeHtml(api, bossToken, notice.id);
     const url = /\/d\/([A-Za-z0-9_-]{43})<\/figcaption>/.exec(html);
     expect(url).not.toBeNull();
+    // The QR itself, read back as a phone reads it, is the link written under it.
+    expect(readLetterQr(html)).toBe(`${new URL(readLetterQr(html)).origin}/d/${url![1]}`);
     expect(html).toContain('<img src="data:image/svg+xml;base64,');
     expect(html).toContain('扫码查看欠款、在线承诺还款或申请分期');
     expect(html).toContain('后4位和发送至预留手机的短信验证码进入，2026年3月9日前有效');
