@@ -11,11 +11,12 @@ import { generatePortfolio } from './run-portfolio';
 
 /*
  * `npm run bench -- --only web [--accounts 1000000] [--duration 30] [--connections 50]
- *   [--dashboard-connections 6] [--port 3190] [--keep]`
+ *   [--dashboard-connections 6] [--port 3190] [--api-workers 1] [--keep]`
  * Issue 15 §1: the pages people wait on, under 50 concurrent collectors, over a generated
  * book across the six demo tenants, beside a bare Nest route in the same run. Each phase
  * has a short warm-up, then `--duration` seconds of load; latencies are every response's
- * own (p50/p95/p99 from all of them), and any non-2xx answer fails the run.
+ * own (p50/p95/p99 from all of them), and any non-2xx answer fails the run. `--api-workers`
+ * runs that many API processes behind the one port (the API's API_WORKERS, node:cluster).
  */
 
 interface Args {
@@ -24,6 +25,7 @@ interface Args {
   connections: number;
   dashboardConnections: number;
   port: number;
+  apiWorkers: number;
   keep: boolean;
 }
 
@@ -34,6 +36,7 @@ function parseArgs(argv: string[]): Args {
     connections: 50,
     dashboardConnections: 6,
     port: 3190,
+    apiWorkers: 1,
     keep: false,
   };
   const number = (value: string | undefined, name: string) => {
@@ -50,6 +53,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--connections') args.connections = number(value, flag);
     else if (flag === '--dashboard-connections') args.dashboardConnections = number(value, flag);
     else if (flag === '--port') args.port = number(value, flag);
+    else if (flag === '--api-workers') args.apiWorkers = number(value, flag);
     else throw new Error(`unknown option ${flag}`);
     if (flag !== '--keep') i++;
   }
@@ -206,6 +210,7 @@ async function main(): Promise<void> {
     const api = start(join(BUILT, 'apps', 'api', 'src', 'main.js'), [], {
       ...env,
       PORT: String(args.port),
+      API_WORKERS: String(args.apiWorkers),
     });
     children.push(bare, api);
     const base = `http://127.0.0.1:${args.port}`;
