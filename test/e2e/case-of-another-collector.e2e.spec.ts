@@ -9,7 +9,7 @@ describeInBrowser('a collector sees only the cases assigned to them (篇八), al
 
   beforeAll(async () => {
     // 300 accounts: the school's book holds defaults under 5%, so 100 leave a teacher none.
-    e2e = await startConsoleE2e(['demo-school'], 300);
+    e2e = await startConsoleE2e(['demo-school'], { size: 300, kpiDays: 1 });
   }, 90_000);
   afterAll(async () => {
     await e2e?.close();

@@ -17,7 +17,7 @@ describeInBrowser(
     let page: Page;
 
     beforeAll(async () => {
-      e2e = await startConsoleE2e(['demo-school'], 300); // defaults under 5%: 100 leave a teacher none
+      e2e = await startConsoleE2e(['demo-school'], { size: 300, kpiDays: 1 }); // defaults under 5%: 100 leave a teacher none
       page = await e2e.newPage();
     }, 90_000);
     afterAll(async () => {
