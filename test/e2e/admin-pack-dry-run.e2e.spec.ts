@@ -17,7 +17,7 @@ describeInBrowser('tenant admin: installed pack, dry run, imports, notices', () 
   let e2e: ConsoleE2e;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-microloan'], 120);
+    e2e = await startConsoleE2e(['demo-microloan'], { size: 120, kpiDays: 1 });
   });
   afterAll(() => e2e?.close());
 

@@ -45,7 +45,7 @@ describeInBrowser('approvals inbox and the finance room', () => {
   };
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-leasing', 'demo-microloan'], 60);
+    e2e = await startConsoleE2e(['demo-leasing', 'demo-microloan'], { size: 60, kpiDays: 1 });
     worker = await startEngineWorker(e2e.api);
     [{ id: leasingId }] = await ownerQuery<{ id: string }>(
       e2e.api,

@@ -36,7 +36,7 @@ describeInBrowser('the case pool: search, assign, export and print in bulk', () 
   };
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-school'], { size: 'full' });
+    e2e = await startConsoleE2e(['demo-school'], { size: 'full', kpiDays: 1 });
   }, 300_000);
   afterAll(async () => {
     await e2e?.close();

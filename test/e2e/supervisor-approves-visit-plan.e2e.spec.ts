@@ -12,7 +12,7 @@ describeInBrowser('the supervisor decides visit plans and hands cases over (ç¯‡å
   let caseId: string;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-school'], 300); // defaults under 5%: 100 leave a teacher none
+    e2e = await startConsoleE2e(['demo-school'], { size: 300, kpiDays: 1 }); // defaults under 5%: 100 leave a teacher none
   }, 90_000);
   afterAll(async () => {
     await e2e?.close();

@@ -19,7 +19,7 @@ describeInBrowser('tasks end with an outcome; drive items are worked from the wo
   let page: Page;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-microloan', 'demo-coop'], 60);
+    e2e = await startConsoleE2e(['demo-microloan', 'demo-coop'], { size: 60, kpiDays: 1 });
   }, 180_000);
   afterAll(async () => {
     await e2e?.close();
