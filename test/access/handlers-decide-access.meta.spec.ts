@@ -25,6 +25,10 @@ const NO_ROLE_TO_DECIDE: Record<string, string> = {
     "the debtor's page: the link's verified session decides",
   'apps/api/src/self-service/debtor-act/debtor-act.handler.ts':
     "the debtor's page: the session and the pack decide, then the console's commands run",
+  // Prints exactly what GetPlanLetter renders, dispatched through the query bus: that handler
+  // decides the permission and the case's visibility, so the PDF can't answer differently.
+  'apps/api/src/console/queries/get-plan-letter-pdf/get-plan-letter-pdf.handler.ts':
+    'delegates to GetPlanLetter, which decides',
   // Dispatched only by the worker, for no tenant or for every tenant (no person reaches them).
   'libs/jobs/src/heartbeat/record-heartbeat.handler.ts': 'worker liveness',
   'libs/collection/src/monitor-slas/monitor-slas.handler.ts': 'the SLA job, per tenant',

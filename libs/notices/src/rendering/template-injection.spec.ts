@@ -120,7 +120,7 @@ describe('template injection', () => {
       'chooses a partial at render time; name it directly',
     );
     expect(refusal('{{> evil}}')[0].reason).toBe(
-      'calls unknown partial evil; the partials are letterhead, reply-slip, signature',
+      'calls unknown partial evil; the partials are letterhead, reply-slip, self-service-qr, signature',
     );
     expect(refusal('{{#> signature}}x{{/signature}}')[0].reason).toMatch(/partial blocks/);
     expect(refusal('{{* inline}}')[0].reason).toBe('Decorator is not allowed in notice templates');
