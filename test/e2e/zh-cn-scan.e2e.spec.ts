@@ -71,7 +71,9 @@ describeInBrowser('every demo user: no dead link (issue 11 §5), every page Chin
 
   beforeAll(async () => {
     // 21:30 in Beijing: past contact hours, so every call task shows its rule's refusal.
-    e2e = await startConsoleE2e(SLUGS, { size: 12, now: '2026-03-11T13:30:00Z' });
+    // Two days of KPI snapshots: the dashboards' charts still draw a line with dated labels
+    // (what the scan reads); the demo's 14 were two thirds of the six tenants' seeding.
+    e2e = await startConsoleE2e(SLUGS, { size: 12, now: '2026-03-11T13:30:00Z', kpiDays: 2 });
   }, 600_000);
   afterAll(async () => {
     await e2e?.close();
