@@ -41,7 +41,7 @@ describeInBrowser('the supervisor’s desk: imported cases, 自动分案, SLA al
     (await owner.query(sql, params)).rows[0] as T;
 
   beforeAll(async () => {
-    e2e = await startConsoleE2e(['demo-agency']);
+    e2e = await startConsoleE2e(['demo-agency'], { kpiDays: 1 });
     owner = await connect(e2e.api.db.ownerUrl);
     supervisor = e2e.users.get('cs.supervisor')!;
     tenantId = (await one<{ id: string }>(`select id from tenants where slug = 'demo-agency'`)).id;
