@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Balance } from '../domain/balance/account.types';
+import { UPSERT_NEWER_BALANCE } from './balance-upsert.sql';
 
 /**
  * Upserts the account's row in account_balances. Written after registration and after every
@@ -18,16 +19,7 @@ export async function writeBalanceSnapshot(
        overdue_interest, due_today, penalty_interest, compound_interest, fees, total_due,
        outstanding_principal, overpayment, dpd, aging_bucket, loan_class, refreshed_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     on conflict (tenant_id, account_id) do update set
-       as_of = excluded.as_of, overdue_principal = excluded.overdue_principal,
-       overdue_interest = excluded.overdue_interest, due_today = excluded.due_today,
-       penalty_interest = excluded.penalty_interest,
-       compound_interest = excluded.compound_interest, fees = excluded.fees,
-       total_due = excluded.total_due, outstanding_principal = excluded.outstanding_principal,
-       overpayment = excluded.overpayment, dpd = excluded.dpd,
-       aging_bucket = excluded.aging_bucket, loan_class = excluded.loan_class,
-       refreshed_at = excluded.refreshed_at
-     where account_balances.as_of <= excluded.as_of`,
+     ${UPSERT_NEWER_BALANCE}`,
     [
       tenantId,
       accountId,

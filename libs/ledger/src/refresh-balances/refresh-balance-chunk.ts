@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { LocalDate } from '../domain/local-date';
 import { toLoadedAccount } from '../read/loan-rows';
 import { AccountBalances } from '../read/account-balances.service';
+import { UPSERT_NEWER_BALANCE } from '../read/balance-upsert.sql';
 
 type Row = Record<string, string | number | boolean | string[] | null>;
 
@@ -163,16 +164,7 @@ async function upsertSnapshots(
        compound_interest numeric, fees numeric, total_due numeric,
        outstanding_principal numeric, overpayment numeric, dpd int, aging_bucket text,
        loan_class text)
-     on conflict (tenant_id, account_id) do update set
-       as_of = excluded.as_of, overdue_principal = excluded.overdue_principal,
-       overdue_interest = excluded.overdue_interest, due_today = excluded.due_today,
-       penalty_interest = excluded.penalty_interest,
-       compound_interest = excluded.compound_interest, fees = excluded.fees,
-       total_due = excluded.total_due, outstanding_principal = excluded.outstanding_principal,
-       overpayment = excluded.overpayment, dpd = excluded.dpd,
-       aging_bucket = excluded.aging_bucket, loan_class = excluded.loan_class,
-       refreshed_at = excluded.refreshed_at
-     where account_balances.as_of <= excluded.as_of`,
+     ${UPSERT_NEWER_BALANCE}`,
     [chunk.tenantId, chunk.asOf, chunk.now, JSON.stringify(rows)],
   );
 }

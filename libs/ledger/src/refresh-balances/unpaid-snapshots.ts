@@ -9,6 +9,7 @@ import { AccountBalances } from '../read/account-balances.service';
 import type { TenantTerms } from '../terms/pack-terms';
 import { loanTermsOf } from '../terms/resolve-terms';
 import { refreshAccountBalances, RefreshedChunk } from './refresh-balance-chunk';
+import { UPSERT_NEWER_BALANCE } from '../read/balance-upsert.sql';
 
 export interface UnpaidRefresh {
   readonly tenantId: string;
@@ -58,16 +59,7 @@ export async function refreshUnpaidBalances(
          f.penalty_interest, f.compound_interest, 0, f.total_due, f.outstanding_principal, 0,
          f.dpd, f.aging_bucket, f.loan_class, ?
        from figures f where f.eligible
-       on conflict (tenant_id, account_id) do update set
-         as_of = excluded.as_of, overdue_principal = excluded.overdue_principal,
-         overdue_interest = excluded.overdue_interest, due_today = excluded.due_today,
-         penalty_interest = excluded.penalty_interest,
-         compound_interest = excluded.compound_interest, fees = excluded.fees,
-         total_due = excluded.total_due, outstanding_principal = excluded.outstanding_principal,
-         overpayment = excluded.overpayment, dpd = excluded.dpd,
-         aging_bucket = excluded.aging_bucket, loan_class = excluded.loan_class,
-         refreshed_at = excluded.refreshed_at
-       where account_balances.as_of <= excluded.as_of
+       ${UPSERT_NEWER_BALANCE}
        returning account_id::text as account_id`,
       [
         input.tenantId,
